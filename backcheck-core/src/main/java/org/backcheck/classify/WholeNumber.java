@@ -1,0 +1,50 @@
+package org.backcheck.classify;
+
+/**
+ * Reads a whole number the way an integer column of an extract holds one: optional spaces, an
+ * optional sign, 1 to 18 digits. Nothing (or only spaces) is NULL. Anything else cannot be read.
+ */
+final class WholeNumber {
+
+    private WholeNumber() {
+    }
+
+    /** Stores the value (or NULL) at {@code index}; returns null, or why the field cannot be read. */
+    static String parse(byte[] b, int off, int len, long[] values, boolean[] nulls, int index) {
+        int i = off;
+        int end = off + len;
+        while (i < end && b[i] == ' ') {
+            i++;
+        }
+        while (end > i && b[end - 1] == ' ') {
+            end--;
+        }
+        if (i == end) {
+            nulls[index] = true;
+            return null;
+        }
+        boolean negative = false;
+        if (b[i] == '+' || b[i] == '-') {
+            negative = b[i] == '-';
+            i++;
+        }
+        int digits = end - i;
+        if (digits == 0) {
+            return "not a whole number";
+        }
+        if (digits > 18) {
+            return "number too long";
+        }
+        long v = 0;
+        for (; i < end; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return "not a whole number";
+            }
+            v = v * 10 + d;
+        }
+        values[index] = negative ? -v : v;
+        nulls[index] = false;
+        return null;
+    }
+}

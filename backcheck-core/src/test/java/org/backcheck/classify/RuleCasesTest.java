@@ -1,0 +1,71 @@
+package org.backcheck.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.backcheck.measure.Column;
+import org.backcheck.measure.Measure;
+import org.backcheck.measure.NullPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RuleCasesTest {
+
+    private static final Classifier CLASSIFIER = new Classifier(Measure.lowerBackImaging());
+
+    static Stream<RuleCase> cases() {
+        return RuleCase.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachCaseUnderBothPolicies(RuleCase c) {
+        Fields fields = fieldsFor(c);
+        Outcome clinical = CLASSIFIER.classify(fields, NullPolicy.CLINICAL);
+        Outcome sql = CLASSIFIER.classify(fields, NullPolicy.SQL);
+        assertThat(RuleCase.render(clinical)).as("clinical").isEqualTo(c.clinical());
+        assertThat(RuleCase.render(sql)).as("sql").isEqualTo(c.sql());
+        assertThat(String.join(";", clinical.matchedCodes())).as("codes").isEqualTo(c.codes());
+        boolean differ = !RuleCase.render(clinical).startsWith(sql.status().id());
+        assertThat(clinical.policySensitive()).as("policy sensitivity").isEqualTo(differ);
+        assertThat(sql.policySensitive()).isEqualTo(differ);
+    }
+
+    @Test
+    void theTableCoversEveryClauseAndStatus() {
+        List<RuleCase> all = RuleCase.all();
+        assertThat(all).extracting(RuleCase::clause).contains("W1", "W2", "AGE", "X1", "X2", "NULL");
+        assertThat(all).extracting(c -> c.clinical().split(":")[0])
+                .contains("counted", "excluded", "unmatched", "rejected");
+        assertThat(all).extracting(RuleCase::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void rejectedRowsNameTheFieldAndTheValue() {
+        Outcome o = CLASSIFIER.classify(fieldsFor(new RuleCase("x", "AGE", "U054", "45.5", "abc", "", "01", "", "", "")),
+                NullPolicy.CLINICAL);
+        assertThat(o.status()).isEqualTo(Status.REJECTED);
+        assertThat(o.problems()).extracting(Outcome.Problem::field)
+                .containsExactly("Age_at_Start_of_Episode_SUS", "Der_Age_at_CDS_Activity_Date");
+        assertThat(o.problems().get(0).reason()).isEqualTo("not a whole number: '45.5'");
+    }
+
+    /** Puts the case's values in the classifier's field order, found by column name. */
+    static Fields fieldsFor(RuleCase c) {
+        List<Column> columns = CLASSIFIER.columns();
+        String[] values = new String[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (columns.get(i).key()) {
+                case "der_procedure_all" -> c.procedures();
+                case "der_diagnosis_all" -> c.diagnoses();
+                case "administrative_category" -> c.adminCategory();
+                case "age_at_start_of_episode_sus" -> c.ageSus();
+                case "der_age_at_cds_activity_date" -> c.ageCds();
+                default -> throw new IllegalStateException("unexpected column " + columns.get(i));
+            };
+        }
+        return Fields.of(values);
+    }
+}
