@@ -1,0 +1,342 @@
+package org.backcheck.audit;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.backcheck.classify.Classifier;
+import org.backcheck.classify.Status;
+import org.backcheck.measure.Column;
+import org.backcheck.measure.NullPolicy;
+
+/**
+ * {@code backcheck audit}: applies a measure to every row of an extract and writes
+ * {@code matches.csv}, {@code rejected.csv} and {@code summary.json}.
+ *
+ * <p>How it is fast and bounded: the calling thread reads the file in chunks of whole lines and
+ * hands them to one worker per core; results come back in file order and are written as they
+ * arrive, so memory holds only the chunks in flight, whatever the input size. A chunk cut inside a
+ * quoted field that spans lines is re-joined with the next one and scanned again.
+ */
+public final class Audit {
+
+    public static final String PROVIDER_COLUMN = "Der_Provider_Code";
+    public static final String DATE_COLUMN = "Appointment_Date";
+    public static final String DEFAULT_ID_COLUMN = "OPA_Ident";
+
+    private final AuditOptions options;
+    private final Classifier classifier;
+    private final int chunkSize;
+
+    private Audit(AuditOptions options, int chunkSize) {
+        this.options = options;
+        this.classifier = new Classifier(options.measure());
+        this.chunkSize = chunkSize;
+    }
+
+    public static AuditSummary run(AuditOptions options) throws IOException {
+        return run(options, Progress.NONE);
+    }
+
+    /**
+     * Runs the audit.
+     *
+     * @throws ExtractFormatException when the extract cannot be read as a whole (e.g. a needed column is missing)
+     * @throws IOException            when the input cannot be read or the outputs written
+     */
+    public static AuditSummary run(AuditOptions options, Progress progress) throws IOException {
+        return new Audit(options, InputChunks.DEFAULT_CHUNK).execute(progress);
+    }
+
+    /** For tests: a small chunk size puts many chunk boundaries inside a small file. */
+    static AuditSummary run(AuditOptions options, int chunkSize) throws IOException {
+        return new Audit(options, chunkSize).execute(Progress.NONE);
+    }
+
+    private AuditSummary execute(Progress progress) throws IOException {
+        long started = System.nanoTime();
+        int threads = options.threads() == 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
+        try (InputChunks chunks = new InputChunks(options.input(), chunkSize)) {
+            InputChunks.Chunk first = chunks.next();
+            if (first == null) {
+                throw new ExtractFormatException("the file is empty: an extract needs a header line naming its columns");
+            }
+            int bom = hasBom(first) ? 3 : 0;
+            Header header = Header.read(first.bytes(), bom, first.length(), options.delimiter());
+            RecordScanner.Layout layout = layout(header);
+            Files.createDirectories(options.outDir());
+            Totals totals = new Totals(options.measure().exclusions().size());
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "backcheck-audit");
+                t.setDaemon(true);
+                return t;
+            });
+            ThreadLocal<RecordScanner> scanners = ThreadLocal.withInitial(
+                    () -> new RecordScanner(layout, classifier, options.nullPolicy(), header.delimiter()));
+            try (Writer matches = writer("matches.csv"); Writer rejected = writer("rejected.csv")) {
+                matches.write("row,id,status,reason,matched_codes\n");
+                rejected.write("row,id,field,reason\n");
+                Sink sink = new Sink(matches, rejected, totals,
+                        new RecordScanner(layout, classifier, options.nullPolicy(), header.delimiter()));
+                Deque<Pending> inFlight = new ArrayDeque<>();
+                int dataStart = bom + header.bytesIncludingLineEnd();
+                InputChunks.Chunk chunk = first;
+                int from = dataStart;
+                while (chunk != null) {
+                    boolean last = chunks.exhausted();
+                    InputChunks.Chunk c = chunk;
+                    int f = from;
+                    int n = options.measure().exclusions().size();
+                    inFlight.add(new Pending(c, f, last, pool.submit(() -> scanners.get().scan(c.bytes(), f, c.length(), last, n))));
+                    while (inFlight.size() > threads * 2) {
+                        sink.take(inFlight.poll());
+                        progress.update(chunks.bytesRead(), chunks.totalBytes(), totals.records);
+                    }
+                    chunk = chunks.next();
+                    from = 0;
+                }
+                while (!inFlight.isEmpty()) {
+                    sink.take(inFlight.poll());
+                }
+                sink.finish();
+                progress.update(chunks.totalBytes(), chunks.totalBytes(), totals.records);
+            } finally {
+                pool.shutdownNow();
+            }
+            AuditSummary summary = summarise(header, totals, (System.nanoTime() - started) / 1e9);
+            SummaryJson.write(summary, options.outDir().resolve("summary.json"));
+            return summary;
+        }
+    }
+
+    private static boolean hasBom(InputChunks.Chunk c) {
+        byte[] b = c.bytes();
+        return c.length() >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+    }
+
+    private RecordScanner.Layout layout(Header header) {
+        List<Column> columns = classifier.columns();
+        int[] slotOf = new int[header.names().size()];
+        java.util.Arrays.fill(slotOf, -1);
+        List<String> missing = new ArrayList<>();
+        for (int slot = 0; slot < columns.size(); slot++) {
+            int at = uniqueIndex(header, columns.get(slot).name());
+            if (at < 0) {
+                missing.add(columns.get(slot).name());
+            } else {
+                slotOf[at] = slot;
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ExtractFormatException("the extract has no column " + String.join(", ", missing)
+                    + " (the measure needs " + columns.stream().map(Column::name).toList() + "). Columns found: "
+                    + header.names() + ". Column names are matched without regard to case; rename the column in "
+                    + "the extract if it is there under another name.");
+        }
+        String idColumn = options.idColumn() == null ? DEFAULT_ID_COLUMN : options.idColumn();
+        int id = uniqueIndex(header, idColumn);
+        if (id < 0 && options.idColumn() != null) {
+            throw new ExtractFormatException("--id-column " + idColumn + " is not in the extract. Columns found: " + header.names());
+        }
+        assign(slotOf, id, RecordScanner.idSlot(classifier));
+        assign(slotOf, uniqueIndex(header, PROVIDER_COLUMN), RecordScanner.providerSlot(classifier));
+        assign(slotOf, uniqueIndex(header, DATE_COLUMN), RecordScanner.dateSlot(classifier));
+        return new RecordScanner.Layout(slotOf, header.names().size(), RecordScanner.measureSlots(classifier));
+    }
+
+    private static void assign(int[] slotOf, int column, int slot) {
+        if (column >= 0 && slotOf[column] < 0) {
+            slotOf[column] = slot;
+        }
+    }
+
+    private static int uniqueIndex(Header header, String name) {
+        int found = -1;
+        for (int i = 0; i < header.names().size(); i++) {
+            if (header.names().get(i).equalsIgnoreCase(name)) {
+                if (found >= 0) {
+                    throw new ExtractFormatException("the extract has two columns named " + name
+                            + " (columns " + (found + 1) + " and " + (i + 1) + "); keep one");
+                }
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private Writer writer(String name) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(options.outDir().resolve(name)),
+                StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private AuditSummary summarise(Header header, Totals t, double seconds) {
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        var exclusions = options.measure().exclusions();
+        for (int i = 0; i < exclusions.size(); i++) {
+            byReason.put(exclusions.get(i).name(), t.excludedByReason[i]);
+        }
+        Map<String, AuditSummary.StatusCounts> byProvider = new TreeMap<>();
+        Map<String, long[]> monthTotals = new TreeMap<>();
+        t.byProviderMonth.forEach((provider, months) -> {
+            long[] sum = new long[Status.values().length];
+            months.forEach((month, c) -> {
+                long[] m = monthTotals.computeIfAbsent(month, x -> new long[Status.values().length]);
+                for (int s = 0; s < c.length; s++) {
+                    sum[s] += c[s];
+                    m[s] += c[s];
+                }
+            });
+            byProvider.put(provider, AuditSummary.StatusCounts.of(sum));
+        });
+        Map<String, AuditSummary.StatusCounts> byMonth = new TreeMap<>();
+        monthTotals.forEach((m, c) -> byMonth.put(m, AuditSummary.StatusCounts.of(c)));
+        boolean hasProvider = header.indexOf(PROVIDER_COLUMN) >= 0;
+        boolean hasDate = header.indexOf(DATE_COLUMN) >= 0;
+        NullPolicy other = options.nullPolicy() == NullPolicy.CLINICAL ? NullPolicy.SQL : NullPolicy.CLINICAL;
+        long[] s = t.statusCounts;
+        return new AuditSummary(options.measure().id(), options.input().toString(), options.nullPolicy().id(), other.id(),
+                header.delimiterName(), t.records, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()], byReason,
+                s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()], t.policySensitive, t.otherCounted,
+                t.otherExcluded, t.blankLines, hasProvider ? byProvider : Map.of(), hasDate ? byMonth : Map.of(),
+                options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(), seconds);
+    }
+
+    /** A chunk being scanned. */
+    private record Pending(InputChunks.Chunk chunk, int from, boolean last, Future<ChunkResult> result) { }
+
+    /** Running totals over all chunks, in file order. */
+    private static final class Totals {
+        final long[] statusCounts = new long[Status.values().length];
+        final long[] excludedByReason;
+        long records;
+        long blankLines;
+        long policySensitive;
+        long otherCounted;
+        long otherExcluded;
+        final Map<String, Map<String, long[]>> byProviderMonth = new TreeMap<>();
+
+        Totals(int exclusions) {
+            excludedByReason = new long[exclusions];
+        }
+    }
+
+    /** Takes chunk results in file order, writes their rows and adds them up. */
+    private final class Sink {
+        private final Writer matches;
+        private final Writer rejected;
+        private final Totals totals;
+        private final RecordScanner ownScanner;
+        private byte[] tail;          // an unfinished record carried from the previous chunk
+
+        Sink(Writer matches, Writer rejected, Totals totals, RecordScanner ownScanner) {
+            this.matches = matches;
+            this.rejected = rejected;
+            this.totals = totals;
+            this.ownScanner = ownScanner;
+        }
+
+        void take(Pending p) throws IOException {
+            ChunkResult r;
+            InputChunks.Chunk chunk = p.chunk();
+            int from = p.from();
+            if (tail != null) {
+                // The speculative scan started inside a quoted field: join and scan here instead.
+                p.result().cancel(false);
+                chunk = chunk.prependedWith(tail, tail.length);
+                from = 0;
+                tail = null;
+                r = scanHere(chunk, from, p.last());
+            } else {
+                r = await(p.result());
+            }
+            add(r);
+            if (r.incompleteFrom >= 0) {
+                tail = java.util.Arrays.copyOfRange(chunk.bytes(), r.incompleteFrom, chunk.length());
+            }
+        }
+
+        void finish() throws IOException {
+            if (tail != null) {
+                // Unreachable in practice: the last chunk is scanned with last=true and never leaves a tail.
+                ChunkResult r = scanHere(new InputChunks.Chunk(tail, tail.length), 0, true);
+                tail = null;
+                add(r);
+            }
+        }
+
+        private ChunkResult scanHere(InputChunks.Chunk chunk, int from, boolean last) {
+            return ownScanner.scan(chunk.bytes(), from, chunk.length(), last, options.measure().exclusions().size());
+        }
+
+        private void add(ChunkResult r) throws IOException {
+            long base = totals.records;
+            for (ChunkResult.Match m : r.matches) {
+                matches.write(Long.toString(base + m.row()));
+                matches.write(',');
+                matches.write(CsvOut.field(m.id()));
+                matches.write(',');
+                matches.write(m.status().id());
+                matches.write(',');
+                matches.write(CsvOut.field(m.reason()));
+                matches.write(',');
+                matches.write(CsvOut.field(m.codes()));
+                matches.write('\n');
+            }
+            for (ChunkResult.Rejection j : r.rejections) {
+                rejected.write(Long.toString(base + j.row()));
+                rejected.write(',');
+                rejected.write(CsvOut.field(j.id()));
+                rejected.write(',');
+                rejected.write(CsvOut.field(j.field()));
+                rejected.write(',');
+                rejected.write(CsvOut.field(j.reason()));
+                rejected.write('\n');
+            }
+            totals.records += r.records;
+            totals.blankLines += r.blankLines;
+            totals.policySensitive += r.policySensitive;
+            totals.otherCounted += r.otherPolicyCounted;
+            totals.otherExcluded += r.otherPolicyExcluded;
+            for (int i = 0; i < r.statusCounts.length; i++) {
+                totals.statusCounts[i] += r.statusCounts[i];
+            }
+            for (int i = 0; i < r.excludedByReason.length; i++) {
+                totals.excludedByReason[i] += r.excludedByReason[i];
+            }
+            r.tally.mergeInto(totals.byProviderMonth);
+        }
+    }
+
+    private static ChunkResult await(Future<ChunkResult> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new UncheckedIOException(new IOException(cause));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.backcheck.audit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backcheck.classify.Status;
+
+/**
+ * The figures of one audit run. Every data row has exactly one status, so
+ * {@code rowsRead == counted + excluded + unmatched + rejected}; the constructor refuses anything else.
+ *
+ * @param excludedByReason rows per exclusion that applied (a row excluded for two reasons counts in both)
+ * @param otherPolicyCounted rows the other NULL policy would count
+ * @param byProvider status counts per {@code Der_Provider_Code}, or empty when the column is absent
+ * @param byMonth status counts per month of {@code Appointment_Date} (yyyy-MM, or "unknown"), or empty
+ */
+public record AuditSummary(String measure, String input, String nullPolicy, String otherNullPolicy, String delimiter,
+                           long rowsRead, long counted, long excluded, Map<String, Long> excludedByReason,
+                           long unmatched, long rejected, long nullPolicySensitiveRows, long otherPolicyCounted,
+                           long otherPolicyExcluded, long blankLinesSkipped, Map<String, StatusCounts> byProvider,
+                           Map<String, StatusCounts> byMonth, List<String> notes, double elapsedSeconds) {
+
+    public AuditSummary {
+        excludedByReason = Map.copyOf(excludedByReason);
+        byProvider = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byProvider));
+        byMonth = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byMonth));
+        notes = List.copyOf(notes);
+        if (rowsRead != counted + excluded + unmatched + rejected) {
+            throw new IllegalStateException("rows do not reconcile: rows_read " + rowsRead + " != counted " + counted
+                    + " + excluded " + excluded + " + unmatched " + unmatched + " + rejected " + rejected);
+        }
+    }
+
+    /** The reconciliation line printed after every run. */
+    public String reconciliation() {
+        return "rows_read " + rowsRead + " = counted " + counted + " + excluded " + excluded + " + unmatched "
+                + unmatched + " + rejected " + rejected;
+    }
+
+    /** Rows by status for one provider or month. */
+    public record StatusCounts(long rows, long counted, long excluded, long unmatched, long rejected) {
+        static StatusCounts of(long[] byStatus) {
+            long c = byStatus[Status.COUNTED.ordinal()];
+            long e = byStatus[Status.EXCLUDED.ordinal()];
+            long u = byStatus[Status.UNMATCHED.ordinal()];
+            long r = byStatus[Status.REJECTED.ordinal()];
+            return new StatusCounts(c + e + u + r, c, e, u, r);
+        }
+    }
+}
