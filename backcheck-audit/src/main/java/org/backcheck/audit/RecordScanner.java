@@ -1,5 +1,8 @@
 package org.backcheck.audit;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.backcheck.classify.Classifier;
@@ -30,6 +33,13 @@ final class RecordScanner implements Fields {
     private final int[] slotOffset;
     private final int[] slotLength;
     private final byte[][] scratch;
+    private final Classifier.Scratch classifierScratch;
+    private final long delimiterWord;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LINE_FEEDS = ONES * '\n';
 
     /** Which header columns feed which slot, and what the other columns are called. */
     record Layout(int[] slotOfColumn, int columnCount, int slots) { }
@@ -50,6 +60,34 @@ final class RecordScanner implements Fields {
         for (int i = 0; i < scratch.length; i++) {
             scratch[i] = new byte[256];
         }
+        this.classifierScratch = classifier.newScratch();
+        this.delimiterWord = ONES * (delimiter & 0xff);
+    }
+
+    /**
+     * The end of an unquoted field starting at {@code p}: the first delimiter or line feed at or
+     * after it, or {@code end}. Reads eight bytes at a time (bytes past {@code end} in the array
+     * may be read, never used).
+     */
+    private int fieldEnd(byte[] buf, int p, int end) {
+        int lastWord = buf.length - 8;
+        while (p <= lastWord) {
+            long w = (long) LONGS.get(buf, p);
+            long d = w ^ delimiterWord;
+            long n = w ^ LINE_FEEDS;
+            long found = ((d - ONES) & ~d | (n - ONES) & ~n) & HIGHS;
+            if (found != 0) {
+                return Math.min(p + (Long.numberOfTrailingZeros(found) >>> 3), end);
+            }
+            p += 8;
+            if (p >= end) {
+                return end;
+            }
+        }
+        while (p < end && buf[p] != delimiter && buf[p] != '\n') {
+            p++;
+        }
+        return p;
     }
 
     static int measureSlots(Classifier classifier) {
@@ -147,19 +185,15 @@ final class RecordScanner implements Fields {
                     break;
                 }
                 int s = p;
-                while (p < end) {
-                    byte b = buf[p];
-                    if (b == delimiter || b == '\n') {
-                        break;
-                    }
-                    p++;
-                }
+                p = fieldEnd(buf, p, end);
                 if (slot >= 0) {
                     int e = p;
                     if (e > s && buf[e - 1] == '\r' && (p >= end || buf[p] == '\n')) {
                         e--;
                     }
-                    slotBytes[slot] = buf;
+                    if (slotBytes[slot] != buf) {
+                        slotBytes[slot] = buf; // a store only when the buffer changes: no GC card mark per field
+                    }
                     slotOffset[slot] = s;
                     slotLength[slot] = e - s;
                 }
@@ -211,7 +245,7 @@ final class RecordScanner implements Fields {
     }
 
     private void record(ChunkResult result) {
-        Outcome outcome = classifier.classify(this, policy);
+        Outcome outcome = classifier.classify(this, policy, classifierScratch);
         Status status = outcome.status();
         result.statusCounts[status.ordinal()]++;
         tally(result, status);

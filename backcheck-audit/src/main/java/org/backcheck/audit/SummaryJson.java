@@ -1,8 +1,8 @@
 package org.backcheck.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +15,7 @@ final class SummaryJson {
     }
 
     static void write(AuditSummary s, Path file) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toMap(s));
+        Files.writeString(file, JsonText.of(toMap(s)), StandardCharsets.UTF_8);
     }
 
     static Map<String, Object> toMap(AuditSummary s) {

@@ -19,14 +19,23 @@ final class Tally {
     static final int UNKNOWN_MONTH = MONTHS;
     static final String UNKNOWN = "unknown";
 
-    private byte[][] keys = new byte[64][];
-    private long[][][] counts = new long[64][][];
-    private int size;
+    /** Entries: a provider's bytes and its counts, by month slot then status. */
+    private byte[][] names = new byte[16][];
+    private long[][][] counts = new long[16][][];
+    private int entries;
+
+    /** Index for keys of up to 7 bytes, packed into a long (length + 1 in the top byte; 0 = empty). */
+    private long[] packedKeys = new long[64];
+    private int[] packedEntry = new int[64];
+    private int packedSize;
+
+    /** Index for longer keys (rare: trust and site codes are 3 to 5 characters). */
+    private final java.util.HashMap<String, Integer> longKeys = new java.util.HashMap<>();
 
     /** Adds one row of the given status. An empty provider is counted under "unknown". */
     void add(byte[] b, int off, int len, int monthSlot, Status status) {
-        int slot = slotFor(b, off, len);
-        long[][] byMonth = counts[slot];
+        int entry = len <= 7 ? packedEntry(b, off, len) : longEntry(b, off, len);
+        long[][] byMonth = counts[entry];
         long[] c = byMonth[monthSlot];
         if (c == null) {
             c = byMonth[monthSlot] = new long[Status.values().length];
@@ -34,50 +43,67 @@ final class Tally {
         c[status.ordinal()]++;
     }
 
-    private int slotFor(byte[] b, int off, int len) {
-        int h = 1;
-        for (int i = off; i < off + len; i++) {
-            h = 31 * h + b[i];
+    private int packedEntry(byte[] b, int off, int len) {
+        long key = (long) (len + 1) << 56;
+        for (int i = 0; i < len; i++) {
+            key |= (long) (b[off + i] & 0xff) << (8 * i);
         }
+        long[] keys = packedKeys;
         int mask = keys.length - 1;
-        int i = (h ^ (h >>> 16)) & mask;
-        while (keys[i] != null) {
-            if (Arrays.equals(keys[i], 0, keys[i].length, b, off, off + len)) {
-                return i;
+        int i = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
+        while (keys[i] != 0) {
+            if (keys[i] == key) {
+                return packedEntry[i];
             }
             i = (i + 1) & mask;
         }
-        if (size * 2 >= keys.length) {
-            grow();
-            return slotFor(b, off, len);
-        }
-        keys[i] = Arrays.copyOfRange(b, off, off + len);
-        counts[i] = new long[MONTHS + 1][];
-        size++;
-        return i;
-    }
-
-    private void grow() {
-        byte[][] oldKeys = keys;
-        long[][][] oldCounts = counts;
-        keys = new byte[oldKeys.length * 2][];
-        counts = new long[oldKeys.length * 2][][];
-        size = 0;
-        for (int k = 0; k < oldKeys.length; k++) {
-            if (oldKeys[k] != null) {
-                int slot = slotFor(oldKeys[k], 0, oldKeys[k].length);
-                counts[slot] = oldCounts[k];
+        int entry = newEntry(b, off, len);
+        keys[i] = key;
+        packedEntry[i] = entry;
+        if (++packedSize * 2 > keys.length) {
+            long[] oldKeys = packedKeys;
+            int[] oldEntries = packedEntry;
+            packedKeys = new long[oldKeys.length * 2];
+            packedEntry = new int[oldKeys.length * 2];
+            int m = packedKeys.length - 1;
+            for (int k = 0; k < oldKeys.length; k++) {
+                if (oldKeys[k] != 0) {
+                    int j = Long.hashCode(oldKeys[k] * 0x9E3779B97F4A7C15L) & m;
+                    while (packedKeys[j] != 0) {
+                        j = (j + 1) & m;
+                    }
+                    packedKeys[j] = oldKeys[k];
+                    packedEntry[j] = oldEntries[k];
+                }
             }
         }
+        return entry;
+    }
+
+    private int longEntry(byte[] b, int off, int len) {
+        String key = new String(b, off, len, StandardCharsets.ISO_8859_1);
+        Integer entry = longKeys.get(key);
+        if (entry == null) {
+            entry = newEntry(b, off, len);
+            longKeys.put(key, entry);
+        }
+        return entry;
+    }
+
+    private int newEntry(byte[] b, int off, int len) {
+        if (entries == names.length) {
+            names = Arrays.copyOf(names, entries * 2);
+            counts = Arrays.copyOf(counts, entries * 2);
+        }
+        names[entries] = Arrays.copyOfRange(b, off, off + len);
+        counts[entries] = new long[MONTHS + 1][];
+        return entries++;
     }
 
     /** Adds this tally into {@code into}: provider (trimmed, "unknown" when empty) to month to counts. */
     void mergeInto(Map<String, Map<String, long[]>> into) {
-        for (int k = 0; k < keys.length; k++) {
-            if (keys[k] == null) {
-                continue;
-            }
-            String provider = new String(keys[k], StandardCharsets.UTF_8).strip();
+        for (int k = 0; k < entries; k++) {
+            String provider = new String(names[k], StandardCharsets.UTF_8).strip();
             if (provider.isEmpty()) {
                 provider = UNKNOWN;
             }
@@ -108,6 +134,16 @@ final class Tally {
      * {@code yyyyMMdd} (a time part after the date is ignored), or {@link #UNKNOWN_MONTH}.
      */
     static int monthSlot(byte[] b, int off, int len) {
+        if (len == 10 && b[off + 4] == '-' && b[off + 7] == '-' && digit(b[off]) && digit(b[off + 1])
+                && digit(b[off + 2]) && digit(b[off + 3]) && digit(b[off + 5]) && digit(b[off + 6])
+                && digit(b[off + 8]) && digit(b[off + 9])) {
+            // The usual ISO date, without loops.
+            int y = (b[off] - '0') * 1000 + (b[off + 1] - '0') * 100 + (b[off + 2] - '0') * 10 + (b[off + 3] - '0');
+            int m = (b[off + 5] - '0') * 10 + (b[off + 6] - '0');
+            int d = (b[off + 8] - '0') * 10 + (b[off + 9] - '0');
+            return y >= FIRST_YEAR && y < FIRST_YEAR + 100 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+                    ? (y - FIRST_YEAR) * 12 + m - 1 : UNKNOWN_MONTH;
+        }
         while (len > 0 && b[off] == ' ') {
             off++;
             len--;
@@ -134,6 +170,10 @@ final class Tally {
             return UNKNOWN_MONTH;
         }
         return (year - FIRST_YEAR) * 12 + month - 1;
+    }
+
+    private static boolean digit(byte c) {
+        return c >= '0' && c <= '9';
     }
 
     private static int digits(byte[] b, int off, int n) {

@@ -39,6 +39,7 @@ public final class Classifier {
     private final Node when;
     private final Node[] exclusions;
     private final String[] exclusionNames;
+    private final Prefilter prefilter;
 
     public Classifier(Measure measure) {
         this.measure = measure;
@@ -53,6 +54,7 @@ public final class Classifier {
         this.when = compile(measure.when());
         this.exclusions = measure.exclusions().stream().map(e -> compile(e.keepWhen())).toArray(Node[]::new);
         this.exclusionNames = measure.exclusions().stream().map(Exclusion::name).toArray(String[]::new);
+        this.prefilter = Prefilter.of(measure.when(), columns);
     }
 
     public Measure measure() {
@@ -66,8 +68,21 @@ public final class Classifier {
 
     /** Classifies one record. */
     public Outcome classify(Fields fields, NullPolicy policy) {
-        long[] numbers = new long[columns.size()];
-        boolean[] nulls = new boolean[columns.size()];
+        return classify(fields, policy, newScratch());
+    }
+
+    /** Working space for {@link #classify(Fields, NullPolicy, Scratch)}: one per thread, reused. */
+    public Scratch newScratch() {
+        return new Scratch(columns.size());
+    }
+
+    /**
+     * Classifies one record using {@code scratch} (which must come from this classifier and not be
+     * shared between threads); a row the rule does not select costs no allocation.
+     */
+    public Outcome classify(Fields fields, NullPolicy policy, Scratch scratch) {
+        long[] numbers = scratch.numbers;
+        boolean[] nulls = scratch.nulls;
         List<Outcome.Problem> problems = null;
         for (int f : numericFields) {
             String problem = WholeNumber.parse(fields.bytes(f), fields.offset(f), fields.length(f), numbers, nulls, f);
@@ -81,7 +96,11 @@ public final class Classifier {
         if (problems != null) {
             return new Outcome(Status.REJECTED, List.of(), List.of(), problems, false);
         }
-        Row row = new Row(fields, numbers, nulls);
+        if (prefilter != null && prefilter.rulesOut(fields)) {
+            return Outcome.UNMATCHED;
+        }
+        Row row = scratch.row;
+        row.fields = fields;
         if (when.eval(row) != TRUE) {
             return Outcome.UNMATCHED;
         }
@@ -102,6 +121,76 @@ public final class Classifier {
         when.collectCodes(row, codes);
         Status status = applied.isEmpty() ? Status.COUNTED : Status.EXCLUDED;
         return new Outcome(status, applied, List.copyOf(codes), List.of(), sensitive);
+    }
+
+    /** Per-thread working space. */
+    public static final class Scratch {
+        private final long[] numbers;
+        private final boolean[] nulls;
+        private final Row row;
+
+        private Scratch(int fields) {
+            numbers = new long[fields];
+            nulls = new boolean[fields];
+            row = new Row(numbers, nulls);
+        }
+    }
+
+    /**
+     * A cheap test that rules rows out before the WHEN condition is evaluated: derived from the
+     * condition itself, it names a text field and the characters of which the field must hold at
+     * least one for the condition to be TRUE. For the EBI measure: every branch needs a procedure
+     * code starting with U, so a procedure field without a U (in either case) cannot match.
+     */
+    private record Prefilter(int field, boolean[] ascii) {
+
+        static Prefilter of(Condition c, List<Column> columns) {
+            if (c instanceof Condition.Like like && !like.negated()) {
+                boolean[] chars = like.pattern().requiredAsciiChars();
+                return chars == null ? null : new Prefilter(columns.indexOf(like.column()), chars);
+            }
+            if (c instanceof Condition.And and) {
+                for (Condition operand : and.operands()) {
+                    Prefilter p = of(operand, columns);
+                    if (p != null) {
+                        return p;
+                    }
+                }
+                return null;
+            }
+            if (c instanceof Condition.Or or) {
+                Prefilter union = null;
+                for (Condition operand : or.operands()) {
+                    Prefilter p = of(operand, columns);
+                    if (p == null || (union != null && union.field != p.field)) {
+                        return null;
+                    }
+                    union = union == null ? p : union.or(p);
+                }
+                return union;
+            }
+            return null;
+        }
+
+        private Prefilter or(Prefilter other) {
+            boolean[] both = ascii.clone();
+            for (int i = 0; i < both.length; i++) {
+                both[i] |= other.ascii[i];
+            }
+            return new Prefilter(field, both);
+        }
+
+        /** True when the field is pure ASCII and holds none of the characters. */
+        boolean rulesOut(Fields fields) {
+            byte[] b = fields.bytes(field);
+            for (int i = fields.offset(field), end = i + fields.length(field); i < end; i++) {
+                int c = b[i];
+                if (c < 0 || ascii[c]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private Node compile(Condition c) {
@@ -152,7 +241,28 @@ public final class Classifier {
     }
 
     /** One record, with its numeric fields already parsed. */
-    private record Row(Fields fields, long[] numbers, boolean[] nulls) { }
+    private static final class Row {
+        Fields fields;
+        final long[] numbers;
+        final boolean[] nulls;
+
+        Row(long[] numbers, boolean[] nulls) {
+            this.numbers = numbers;
+            this.nulls = nulls;
+        }
+
+        Fields fields() {
+            return fields;
+        }
+
+        long[] numbers() {
+            return numbers;
+        }
+
+        boolean[] nulls() {
+            return nulls;
+        }
+    }
 
     private abstract static class Node {
         abstract int eval(Row row);

@@ -11,6 +11,23 @@ final class WholeNumber {
 
     /** Stores the value (or NULL) at {@code index}; returns null, or why the field cannot be read. */
     static String parse(byte[] b, int off, int len, long[] values, boolean[] nulls, int index) {
+        // Fast path: one to three digits, nothing else (almost every age).
+        if (len > 0 && len <= 3) {
+            int v = 0;
+            int k = off;
+            for (; k < off + len; k++) {
+                int d = b[k] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                v = v * 10 + d;
+            }
+            if (k == off + len) {
+                values[index] = v;
+                nulls[index] = false;
+                return null;
+            }
+        }
         int i = off;
         int end = off + len;
         while (i < end && b[i] == ' ') {

@@ -150,6 +150,31 @@ public final class LikePattern {
         }
     }
 
+    /**
+     * The ASCII characters of which any matching text must contain at least one (case variants
+     * included), or null when no such set can be told (e.g. {@code %}, or a segment that starts
+     * with {@code _} or a negated class). Used to skip rows cheaply: a text of pure ASCII with none
+     * of these characters cannot match. Non-ASCII members are not listed, so callers must not skip
+     * text that holds non-ASCII bytes.
+     */
+    public boolean[] requiredAsciiChars() {
+        for (Element[] segment : segments) {
+            if (segment.length > 0) {
+                Element first = segment[0];
+                if (first.any || first.negated || first.rangeHigh.length == 0) {
+                    return null;
+                }
+                for (int k = 0; k < first.rangeLow.length; k++) {
+                    if (first.rangeHigh[k] >= 128) {
+                        return null; // a member outside ASCII: the set would not be complete
+                    }
+                }
+                return first.ascii.clone();
+            }
+        }
+        return null;
+    }
+
     private boolean matchFrom(Text t) {
         int n = t.length();
         if (matchPrefix(t, n)) {

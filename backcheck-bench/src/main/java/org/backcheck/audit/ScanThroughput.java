@@ -1,0 +1,57 @@
+package org.backcheck.audit;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.backcheck.classify.Classifier;
+import org.backcheck.measure.Measure;
+import org.backcheck.measure.NullPolicy;
+
+/**
+ * Development tool: single-thread scanner throughput in a warm JVM, by thread CPU time, so that a
+ * busy machine disturbs the figure less than wall-clock timing would.
+ * Usage: {@code java -cp backcheck-bench.jar org.backcheck.audit.ScanThroughput FILE [rounds]}
+ */
+public final class ScanThroughput {
+
+    private ScanThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        byte[] all = Files.readAllBytes(Path.of(args[0]));
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Header header = Header.read(all, 0, Math.min(all.length, 1 << 20), null);
+        Classifier classifier = new Classifier(Measure.lowerBackImaging());
+        int[] slotOf = new int[header.names().size()];
+        java.util.Arrays.fill(slotOf, -1);
+        for (int s = 0; s < classifier.columns().size(); s++) {
+            slotOf[header.indexOf(classifier.columns().get(s).name())] = s;
+        }
+        slotOf[header.indexOf(Audit.DEFAULT_ID_COLUMN)] = RecordScanner.idSlot(classifier);
+        slotOf[header.indexOf(Audit.PROVIDER_COLUMN)] = RecordScanner.providerSlot(classifier);
+        slotOf[header.indexOf(Audit.DATE_COLUMN)] = RecordScanner.dateSlot(classifier);
+        RecordScanner.Layout layout = new RecordScanner.Layout(slotOf, header.names().size(), RecordScanner.measureSlots(classifier));
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        int chunk = InputChunks.DEFAULT_CHUNK;
+        for (int r = 0; r < rounds; r++) {
+            RecordScanner scanner = new RecordScanner(layout, classifier, NullPolicy.CLINICAL, header.delimiter());
+            long cpu = mx.getCurrentThreadCpuTime();
+            long rows = 0;
+            int from = header.bytesIncludingLineEnd();
+            while (from < all.length) {
+                int end = Math.min(all.length, from + chunk);
+                while (end < all.length && all[end - 1] != '\n') {
+                    end++;
+                }
+                ChunkResult result = scanner.scan(all, from, end, end == all.length, 2);
+                rows += result.records;
+                from = end;
+            }
+            double s = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
+            System.out.printf(Locale.ROOT, "round %d: %,d rows in %.3f s cpu = %.0f MB/s, %.0f ns/row%n",
+                    r, rows, s, all.length / 1e6 / s, s * 1e9 / rows);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.backcheck.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.backcheck.audit.Audit;
+import org.backcheck.audit.AuditOptions;
+import org.backcheck.audit.AuditSummary;
+import org.backcheck.measure.Measure;
+import org.backcheck.measure.NullPolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {
+            "Applies the EBI measure 2S_lower_back_imaging, exactly as published, to every row of a SUS+ outpatient extract.",
+            "Every row gets one status (counted, excluded, unmatched, rejected) and the run checks they add up.",
+            "Writes DIR/matches.csv (counted and excluded rows), DIR/rejected.csv (rows that could not be read, with why)",
+            "and DIR/summary.json (the counts, by provider and month when those columns exist)."},
+        footer = {"", "Needed columns (any case): Der_Procedure_All, Age_at_Start_of_Episode_SUS,",
+            "Der_Age_at_CDS_Activity_Date, Der_Diagnosis_All, Administrative_Category.",
+            "Example: backcheck audit --input opa_2024.csv.gz --out audit-2024"})
+final class AuditCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "The extract: comma, pipe or tab delimited text with a header row; UTF-8; may be .gz.")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the outputs (created if needed).")
+    Path out;
+
+    @Option(names = "--null-policy", paramLabel = "POLICY", defaultValue = "clinical",
+            description = "What a missing diagnosis or administrative category means: 'clinical' (default: it excludes nothing) "
+                    + "or 'sql' (T-SQL three-valued logic: the row is not counted).")
+    String nullPolicy;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR",
+            description = "Field delimiter: ',', '|', 'tab' or ';'. Default: detected from the header line.")
+    String delimiter;
+
+    @Option(names = "--id-column", paramLabel = "NAME",
+            description = "Column copied to the id column of the outputs. Default: OPA_Ident when present.")
+    String idColumn;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Worker threads (default: one per core).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        NullPolicy policy = NullPolicy.fromId(nullPolicy);
+        AuditOptions options = new AuditOptions(input, out, Measure.lowerBackImaging(), policy, delimiter(), idColumn, threads);
+        AuditSummary summary = Audit.run(options, TerminalProgress.forThisTerminal());
+        AuditReport.print(summary, out, spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    private Character delimiter() {
+        if (delimiter == null) {
+            return null;
+        }
+        return switch (delimiter.toLowerCase(java.util.Locale.ROOT)) {
+            case ",", "comma" -> ',';
+            case "|", "pipe" -> '|';
+            case "tab", "\\t", "\t" -> '\t';
+            case ";", "semicolon" -> ';';
+            default -> throw new IllegalArgumentException("--delimiter must be ',', '|', 'tab' or ';', not '" + delimiter + "'");
+        };
+    }
+}

@@ -1,0 +1,13 @@
+package org.backcheck.cli;
+
+/** Exit codes of every command. */
+final class ExitCodes {
+    static final int OK = 0;
+    static final int INTERNAL = 1;
+    static final int USAGE = 2;
+    static final int BAD_EXTRACT = 3;
+    static final int IO = 4;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,50 @@
+package org.backcheck.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.backcheck.audit.ExtractFormatException;
+import picocli.CommandLine;
+
+/** Turns exceptions into one clear line on stderr and the documented exit code. */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        var err = cmd.getErr();
+        if (e instanceof ExtractFormatException) {
+            err.println("backcheck: cannot audit this extract: " + e.getMessage());
+            return ExitCodes.BAD_EXTRACT;
+        }
+        IOException io = e instanceof IOException i ? i : e instanceof UncheckedIOException u ? u.getCause() : null;
+        if (io != null) {
+            err.println("backcheck: " + describe(io));
+            return ExitCodes.IO;
+        }
+        if (e instanceof IllegalArgumentException) {
+            err.println("backcheck: " + e.getMessage());
+            err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCodes.USAGE;
+        }
+        err.println("backcheck: internal error: " + e);
+        for (StackTraceElement el : e.getStackTrace()) {
+            err.println("    at " + el);
+        }
+        err.println("This is a bug in Backcheck; please report it with the lines above.");
+        return ExitCodes.INTERNAL;
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException n) {
+            return "no such file: " + n.getFile() + ". Check the path; 'backcheck generate' makes a sample extract.";
+        }
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof java.util.zip.ZipException) {
+            return "the input looks gzip-compressed but cannot be decompressed: " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}

@@ -1,0 +1,39 @@
+package org.backcheck.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code backcheck} command. Exit codes are listed in {@link ExitCodes} and in {@code --help}. */
+@Command(name = "backcheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {
+            "Backcheck: the NHS Evidence-Based Interventions guidance \"Low back pain imaging\" as software.",
+            "Audits hospital activity extracts against the EBI measure 2S_lower_back_imaging."},
+        subcommands = {DemoCommand.class, AuditCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:internal error (a bug: please report it with the message)",
+            "2:invalid command line",
+            "3:the extract cannot be audited (no header, a needed column missing, unknown delimiter)",
+            "4:a file cannot be read or written"})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new Failures());
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"backcheck " + (v == null ? "development build" : v)};
+        }
+    }
+}
