@@ -38,8 +38,9 @@ public final class DuckDbPeer {
                 counted += rs.getLong("counted");
                 excluded += rs.getLong("excluded");
             }
-            System.out.printf(Locale.ROOT, "duckdb rows=%d counted=%d excluded=%d provider_month_groups=%d seconds=%.3f%n",
-                    rows, counted, excluded, groups, (System.nanoTime() - started) / 1e9);
+            System.out.printf(Locale.ROOT, "duckdb %s rows=%d counted=%d excluded=%d provider_month_groups=%d seconds=%.3f%n",
+                    c.getMetaData().getDatabaseProductVersion(), rows, counted, excluded, groups,
+                    (System.nanoTime() - started) / 1e9);
         }
     }
 
