@@ -3,7 +3,6 @@ package org.backcheck.audit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,38 +35,8 @@ final class AuditOutputs {
         return out;
     }
 
-    /** A minimal RFC 4180 reader for the files Backcheck writes. */
+    /** The rows of a CSV file Backcheck wrote, header first, read by the strict test reader. */
     static List<String[]> csv(Path file) throws IOException {
-        String s = Files.readString(file);
-        List<String[]> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row.toArray(String[]::new));
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        return rows;
+        return Rfc4180Reader.readAll(Files.readString(file), ',').stream().map(Rfc4180Reader.Row::fields).toList();
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.backcheck.audit.Rfc4180Reader;
+import org.backcheck.audit.Rfc4180Reader.Row;
 import org.backcheck.classify.Classifier;
 import org.backcheck.classify.Fields;
 import org.backcheck.classify.Outcome;
@@ -33,9 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Generative-data tests of the extract generator: format, determinism, and that it exercises the
- * whole measure. Public only so that other tests can use its {@link Rfc4180Reader}.
+ * whole measure.
  */
-public class ExtractGeneratorTest {
+class ExtractGeneratorTest {
 
     private static final int COLUMNS = ExtractGenerator.HEADER.size();
     /** Enough rows for the rarest case (a newline inside a quoted field, about 1 in 200,000) to occur a few times. */
@@ -321,97 +323,5 @@ public class ExtractGeneratorTest {
 
     private static String generate(ExtractGenerator.Options options) throws IOException {
         return new String(bytes(options), StandardCharsets.UTF_8);
-    }
-
-    /** One record read back: its 1-based position (the header is 0), its fields, and which were quoted. */
-    public record Row(long number, String[] fields, boolean[] quoted) { }
-
-    /**
-     * A deliberately plain, strict RFC 4180 reader, independent of the audit's scanner: a field
-     * that starts with {@code "} runs to the closing quote ({@code ""} inside is one quote, and
-     * newlines are data); records end at {@code \n}. Anything else RFC 4180 forbids (a quote inside
-     * an unquoted field, text after a closing quote, an unclosed quote) fails the test.
-     */
-    public static final class Rfc4180Reader {
-        private final String text;
-        private final char delimiter;
-        private int position;
-        private long number;
-
-        public Rfc4180Reader(String text, char delimiter) {
-            this.text = text;
-            this.delimiter = delimiter;
-        }
-
-        public static List<Row> readAll(String text, char delimiter) {
-            Rfc4180Reader reader = new Rfc4180Reader(text, delimiter);
-            List<Row> rows = new ArrayList<>();
-            for (Row r = reader.next(); r != null; r = reader.next()) {
-                rows.add(r);
-            }
-            return rows;
-        }
-
-        /** The next record, or null at the end of the text. */
-        public Row next() {
-            int length = text.length();
-            if (position >= length) {
-                return null;
-            }
-            List<String> fields = new ArrayList<>(COLUMNS);
-            boolean[] quoted = new boolean[COLUMNS];
-            while (true) {
-                boolean isQuoted = text.charAt(position) == '"';
-                String value;
-                if (isQuoted) {
-                    StringBuilder field = new StringBuilder();
-                    position++;
-                    while (true) {
-                        if (position >= length) {
-                            throw new AssertionError("unclosed quote in record " + number);
-                        }
-                        char c = text.charAt(position++);
-                        if (c != '"') {
-                            field.append(c);
-                        } else if (position < length && text.charAt(position) == '"') {
-                            field.append('"');
-                            position++;
-                        } else {
-                            break;
-                        }
-                    }
-                    value = field.toString();
-                } else {
-                    int start = position;
-                    while (position < length) {
-                        char c = text.charAt(position);
-                        if (c == delimiter || c == '\n') {
-                            break;
-                        }
-                        if (c == '"') {
-                            throw new AssertionError("quote inside an unquoted field in record " + number);
-                        }
-                        position++;
-                    }
-                    value = text.substring(start, position);
-                }
-                if (fields.size() == quoted.length) {
-                    quoted = java.util.Arrays.copyOf(quoted, quoted.length * 2);
-                }
-                quoted[fields.size()] = isQuoted;
-                fields.add(value);
-                if (position >= length) {
-                    throw new AssertionError("record " + number + " does not end with a line feed");
-                }
-                char after = text.charAt(position++);
-                if (after == '\n') {
-                    break;
-                }
-                if (after != delimiter) {
-                    throw new AssertionError("text after a closing quote in record " + number);
-                }
-            }
-            return new Row(number++, fields.toArray(String[]::new), java.util.Arrays.copyOf(quoted, fields.size()));
-        }
     }
 }
