@@ -104,7 +104,9 @@ public final class Audit {
                     int n = options.measure().exclusions().size();
                     inFlight.add(new Pending(c, f, last, pool.submit(() -> scanners.get().scan(c.bytes(), f, c.length(), last, n))));
                     while (inFlight.size() > threads * 2) {
-                        sink.take(inFlight.poll());
+                        Pending done = inFlight.poll();
+                        sink.take(done);
+                        chunks.recycle(done.chunk().bytes());
                         progress.update(chunks.bytesRead(), chunks.totalBytes(), totals.records);
                     }
                     chunk = chunks.next();

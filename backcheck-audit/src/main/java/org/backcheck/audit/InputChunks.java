@@ -30,6 +30,7 @@ final class InputChunks implements Closeable {
     private boolean eof;
     private long bytesRead;
     private final long totalBytes;
+    private final java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
 
     InputChunks(Path file, int chunkSize) throws IOException {
         if (!Files.exists(file)) {
@@ -78,7 +79,7 @@ final class InputChunks implements Closeable {
         if (eof && carryLength == 0) {
             return null;
         }
-        byte[] buf = new byte[Math.max(chunkSize, carryLength * 2)];
+        byte[] buf = buffer(Math.max(chunkSize, carryLength * 2));
         System.arraycopy(carry, 0, buf, 0, carryLength);
         int filled = carryLength;
         while (!eof && filled < buf.length) {
@@ -109,6 +110,21 @@ final class InputChunks implements Closeable {
         }
         bytesRead += cut;
         return cut == 0 ? null : new Chunk(buf, cut);
+    }
+
+    /**
+     * Gives a chunk's array back once nothing refers to it any more, so the next chunk reuses it
+     * instead of allocating (and zeroing) another.
+     */
+    void recycle(byte[] bytes) {
+        if (bytes.length == chunkSize && free.size() < 64) {
+            free.push(bytes);
+        }
+    }
+
+    private byte[] buffer(int size) {
+        byte[] b = size == chunkSize ? free.poll() : null;
+        return b != null ? b : new byte[size];
     }
 
     private static int lastLineFeed(byte[] buf, int filled) {

@@ -54,23 +54,6 @@ final class RecordScanner implements Fields {
         this.classifierScratch = classifier.newScratch();
     }
 
-    /**
-     * The end of an unquoted field starting at {@code p}: the first delimiter or line feed at or
-     * after it, or {@code end}. A plain byte loop: fields are a few bytes long, and an
-     * eight-bytes-at-a-time search measured no faster (ScanThroughput, under C1 and C2).
-     */
-    private int fieldEnd(byte[] buf, int p, int end) {
-        byte d = delimiter;
-        while (p < end) {
-            byte b = buf[p];
-            if (b == d || b == '\n') {
-                return p;
-            }
-            p++;
-        }
-        return p;
-    }
-
     static int measureSlots(Classifier classifier) {
         return classifier.columns().size() + 3;
     }
@@ -148,44 +131,63 @@ final class RecordScanner implements Fields {
 
     /**
      * Splits one record starting at {@code p} into the slots; returns the position after its line
-     * feed (or {@code end}), or {@link #INCOMPLETE}.
+     * feed (or {@code end}), or {@link #INCOMPLETE}. Written for the C1 compiler the launcher uses
+     * (see the launcher): one loop over locals, no calls on the common path.
      */
     private int parseRecord(byte[] buf, int p, int end, boolean lastChunk) {
-        Arrays.fill(slotLength, 0);
+        int[] offsets = slotOffset;
+        int[] lengths = slotLength;
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = 0;
+        }
         malformed = null;
         int[] slotOf = layout.slotOfColumn();
+        int mapped = slotOf.length;
+        byte d = delimiter;
         int field = 0;
         while (p < end) {
-            int slot = field < slotOf.length ? slotOf[field] : -1;
+            int slot = field < mapped ? slotOf[field] : -1;
             if (buf[p] == '"') {
                 p = quotedField(buf, p, end, lastChunk, slot);
                 if (p == INCOMPLETE) {
                     return INCOMPLETE;
                 }
-                if (p < end && buf[p] == delimiter) {
+                if (p < end && buf[p] == d) {
                     p++;
                     field++;
                     continue;
                 }
-                if (p < end && buf[p] != '\n' && !(buf[p] == '\r' && (p + 1 >= end || buf[p + 1] == '\n'))) {
-                    malformed = "text after the closing quote of column " + (field + 1);
-                    while (p < end && buf[p] != '\n') {
-                        p++;
-                    }
-                } else if (p < end && buf[p] == '\r') {
-                    p++;
-                }
+                p = afterQuotedField(buf, p, end, field);
                 break;
             }
             int s = p;
-            p = fieldEnd(buf, p, end);
-            if (slot >= 0) {
-                setPlain(slot, buf, s, p, end);
+            byte b = 0;
+            while (p < end) {
+                b = buf[p];
+                if (b == d || b == '\n') {
+                    break;
+                }
+                p++;
             }
-            if (p < end && buf[p] == delimiter) {
+            if (p < end && b == d) {
+                if (slot >= 0) {
+                    if (slotBytes[slot] != buf) {
+                        slotBytes[slot] = buf; // a store only when the buffer changes: no GC card mark per field
+                    }
+                    offsets[slot] = s;
+                    lengths[slot] = p - s;
+                }
                 p++;
                 field++;
                 continue;
+            }
+            if (slot >= 0) {
+                int e = p > s && buf[p - 1] == '\r' ? p - 1 : p; // CRLF line end
+                if (slotBytes[slot] != buf) {
+                    slotBytes[slot] = buf;
+                }
+                offsets[slot] = s;
+                lengths[slot] = e - s;
             }
             break;
         }
@@ -193,16 +195,17 @@ final class RecordScanner implements Fields {
         return p < end ? p + 1 : end;
     }
 
-    private void setPlain(int slot, byte[] buf, int s, int p, int end) {
-        int e = p;
-        if (e > s && buf[e - 1] == '\r' && (p >= end || buf[p] == '\n')) {
-            e--;
+    /** After a quoted field that is not followed by a delimiter: the line end, or malformed text. */
+    private int afterQuotedField(byte[] buf, int p, int end, int field) {
+        if (p < end && buf[p] != '\n' && !(buf[p] == '\r' && (p + 1 >= end || buf[p + 1] == '\n'))) {
+            malformed = "text after the closing quote of column " + (field + 1);
+            while (p < end && buf[p] != '\n') {
+                p++;
+            }
+        } else if (p < end && buf[p] == '\r') {
+            p++;
         }
-        if (slotBytes[slot] != buf) {
-            slotBytes[slot] = buf; // a store only when the buffer changes: no GC card mark per field
-        }
-        slotOffset[slot] = s;
-        slotLength[slot] = e - s;
+        return p;
     }
 
     /**
