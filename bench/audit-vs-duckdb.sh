@@ -16,7 +16,7 @@ trap 'rm -rf "$out"' EXIT
 
 echo "Building the jars..." >&2
 mvn -q -B -Dstyle.color=never -DskipTests -pl backcheck-cli,backcheck-bench -am package >/dev/null
-./backcheck --version >/dev/null   # makes the launcher's class-data-sharing archive
+./backcheck --version >/dev/null 2>&1   # makes the launcher's class-data-sharing archive
 mkdir -p bench/data
 if [ ! -f "$data" ]; then
   ./backcheck generate --rows "$ROWS" --seed 5 --out "$data" >&2
@@ -28,9 +28,9 @@ seconds() { # runs "$@" once, prints wall seconds; output to $out/last.txt
   t0=$(date +%s%N)
   "$@" > "$out/last.txt" 2>&1
   t1=$(date +%s%N)
-  echo "scale=3; ($t1 - $t0) / 1000000000" | bc
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+median() { sort -n | awk '{a[NR]=$1} END {printf "%.3f", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 backcheck_times=(); duckdb_times=()
 for i in $(seq 1 "$RUNS"); do   # alternate the two so that drift hits both alike
@@ -47,7 +47,7 @@ echo
 echo "End to end on $data ($ROWS rows, ${size} MB, $(nproc) cores), median of $RUNS runs:"
 printf '  %-34s %8s s   (runs: %s)\n' "backcheck audit" "$b" "${backcheck_times[*]}"
 printf '  %-34s %8s s   (runs: %s)\n' "DuckDB $(awk '{print $2}' "$out/duckdb.txt") JDBC, same rule as SQL" "$d" "${duckdb_times[*]}"
-printf '  ratio (DuckDB / backcheck)        %8s x\n' "$(echo "scale=2; $d / $b" | bc)"
+printf '  ratio (DuckDB / backcheck)        %8s x\n' "$(awk -v d="$d" -v b="$b" 'BEGIN { printf "%.2f", d / b }')"
 echo
 echo "Totals, to show both applied the same rule:"
 grep -E "^  (counted|excluded|rejected)" "$out/backcheck.txt" | sed 's/^/  backcheck /'
