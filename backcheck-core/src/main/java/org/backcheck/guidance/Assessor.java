@@ -1,0 +1,321 @@
+package org.backcheck.guidance;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The point-of-care assessment: red flags, duration, setting, NG65 criteria and STarT Back in;
+ * a recommendation with reasons, management, safety net, sources and patient information out.
+ * Every sentence comes from {@code statements.csv}, where it carries its citations.
+ *
+ * <p>Decisions Backcheck makes where the sources leave room, recorded here so a reviewer can
+ * weigh them:
+ * <ul>
+ *   <li><b>Most urgent wins, all reported.</b> Findings are ordered as {@link Recommendation}
+ *       declares them; the first is the recommendation, the rest are reported too.</li>
+ *   <li><b>Red flags override age scope.</b> Cauda equina and cord compression flags give an
+ *       emergency MRI at any age (GIRFT: never delay); other red flags give imaging_indicated at
+ *       any age. Under 19 with no red flags the answer is out_of_scope (the EBI guidance covers
+ *       19 and over), pointing to NICE NG59 for 16 to 18 and paediatric guidance under 16.</li>
+ *   <li><b>Soft signs do not trigger imaging.</b> Age over 50 on its own is not a red flag
+ *       (NG59 1.1.1 asks for alternative diagnoses to be considered, CKS lists age as a risk
+ *       factor only alongside other features); it adds a reason to stay alert, never a change
+ *       of recommendation. Night pain that movement does not change is in the vocabulary as a
+ *       cancer red flag, as the product's vocabulary defines it.</li>
+ *   <li><b>"Lasted longer than 3 months" (NG65)</b> is read as more than 13 weeks. When no
+ *       onset age is given, the onset age is taken as age less whole years of duration: an upper
+ *       bound, so the "began before 45" and "before 35" tests are never passed on a guess.</li>
+ *   <li><b>Chronic pain</b> (the EBI guidance's "greater than 3 to 6 months") starts at more than
+ *       12 weeks for the combined-programme advice.</li>
+ *   <li><b>Urgency</b> (not graded by the sources): infection or major trauma same day; suspected
+ *       cancer or fragility fracture urgent; NG65 referral or test routine.</li>
+ * </ul>
+ */
+public final class Assessor {
+
+    /** Over this many weeks, pain has lasted "longer than 3 months" for NG65. */
+    static final int NG65_MIN_WEEKS_EXCLUSIVE = 13;
+    /** Over this many weeks, pain is persistent: combined physical and psychological programme. */
+    static final int CHRONIC_WEEKS_EXCLUSIVE = 12;
+    /** Under this many weeks, say most people recover within six weeks. */
+    static final int RECOVERY_WEEKS = 6;
+
+    private final GuidanceText text;
+
+    private Assessor(GuidanceText text) {
+        this.text = text;
+    }
+
+    /** The assessor over the guidance shipped with Backcheck. */
+    public static Assessor standard() {
+        return new Assessor(GuidanceText.get());
+    }
+
+    public Assessment assess(AssessmentRequest r) {
+        Draft d = new Draft();
+        Set<Pathology> suspected = EnumSet.noneOf(Pathology.class);
+        for (String flag : r.redFlags()) {
+            suspected.add(RedFlags.vocabulary().get(flag).pathology());
+        }
+        Set<Pathology> emergency = EnumSet.noneOf(Pathology.class);
+        Set<Pathology> other = EnumSet.noneOf(Pathology.class);
+        for (Pathology p : suspected) {
+            (p.isEmergency() ? emergency : other).add(p);
+        }
+
+        if (!emergency.isEmpty()) {
+            d.findings.add(Recommendation.EMERGENCY_MRI);
+            if (emergency.contains(Pathology.CAUDA_EQUINA)) {
+                d.reason("reason_ces");
+                d.reason("reason_ces_no_discussion");
+            }
+            if (emergency.contains(Pathology.CORD_COMPRESSION)) {
+                d.reason("reason_cord");
+            }
+            if (r.age() < 19) {
+                d.reason("reason_any_age");
+            }
+            d.manage("manage_ces_now");
+        }
+        if (!other.isEmpty()) {
+            d.findings.add(Recommendation.IMAGING_INDICATED);
+            d.reason("reason_serious_pathology");
+            if (other.contains(Pathology.CANCER)) {
+                d.reason("reason_cancer");
+                d.manage("manage_cancer_pathway");
+            }
+            if (other.contains(Pathology.INFECTION)) {
+                d.reason("reason_infection");
+                d.manage("manage_infection_pathway");
+            }
+            if (other.contains(Pathology.FRACTURE)) {
+                d.reason("reason_fracture");
+                if (r.redFlags().contains("major_trauma")) {
+                    d.reason("reason_major_trauma");
+                }
+                d.manage("manage_fracture_pathway");
+            }
+        }
+
+        SpondyloarthritisCheck spa = spondyloarthritis(r, d);
+
+        boolean redFlags = !suspected.isEmpty();
+        if (!redFlags && r.age() >= 19) {
+            if (r.setting() == Setting.SPECIALIST) {
+                d.findings.add(Recommendation.SPECIALIST_IMAGING_IF_CHANGES_MANAGEMENT);
+                d.reason("reason_specialist");
+                Boolean changes = r.resultWouldChangeManagement();
+                d.reason(changes == null ? "reason_specialist_unknown" : changes ? "reason_specialist_yes" : "reason_specialist_no");
+            } else {
+                d.findings.add(Recommendation.NO_IMAGING);
+                d.reason("reason_no_red_flags");
+                d.reason("reason_imaging_rarely_helps");
+            }
+        }
+        if (r.age() < 19) {
+            d.findings.add(Recommendation.OUT_OF_SCOPE);
+            d.reason(r.age() >= 16 ? "reason_out_of_scope_16_18" : "reason_out_of_scope_under_16");
+        }
+        if (!redFlags && r.durationWeeks() < RECOVERY_WEEKS) {
+            d.reason("reason_six_weeks");
+        }
+        if (r.age() > 50 && !suspected.contains(Pathology.CANCER)) {
+            d.reason("reason_age_over_50");
+            if (!redFlags && r.durationWeeks() >= 4) {
+                d.reason("reason_over_50_not_settling");
+            }
+        }
+
+        StartBackResult startBack = r.startBack() == null ? null : StartBackResult.score(r.startBack());
+        boolean conservativeCare = emergency.isEmpty() && other.isEmpty() && r.age() >= 16;
+        if (conservativeCare) {
+            conservativeManagement(r, startBack, d);
+        }
+        if (emergency.isEmpty()) {
+            d.safety("safety_ces");
+            d.safety("safety_other");
+            d.safety("safety_review");
+        }
+
+        List<Recommendation> findings = new ArrayList<>(EnumSet.copyOf(d.findings));
+        Recommendation recommendation = findings.get(0);
+        Urgency urgency = urgency(recommendation, other, r);
+        Statement summary = summary(recommendation, suspected, urgency, r);
+        d.cite(summary);
+        boolean imaging = !suspected.isEmpty();
+        PatientInformation leaflet = new PatientInformation(
+                d.cite(text.statement("patient_about")).text(),
+                d.cite(text.statement(imaging ? "patient_benefits_imaging" : "patient_benefits_routine")).text(),
+                d.cite(text.statement("patient_risks")).text(),
+                d.cite(text.statement("patient_alternatives")).text(),
+                d.cite(text.statement(imaging ? "patient_nothing_imaging" : "patient_nothing_routine")).text());
+        for (String flag : r.redFlags()) {
+            RedFlags.vocabulary().get(flag).citations().forEach(c -> d.sources.putIfAbsent(c.source(), text.sources.get(c.source())));
+        }
+        return new Assessment(recommendation, urgency, summary.text(), List.copyOf(suspected), findings, d.reasons,
+                d.management, startBack, spa, d.safetyNet, List.copyOf(d.sources.values()), leaflet);
+    }
+
+    /** NICE NG65: count the criteria when back pain began before 45 and has lasted longer than 3 months. */
+    private SpondyloarthritisCheck spondyloarthritis(AssessmentRequest r, Draft d) {
+        Set<SpaFeature> criteria = r.spaFeatures().isEmpty() ? EnumSet.noneOf(SpaFeature.class) : EnumSet.copyOf(r.spaFeatures());
+        int onset = r.effectiveOnsetAge();
+        if (onset < 35) {
+            criteria.add(SpaFeature.ONSET_BEFORE_35);
+        }
+        boolean applies = r.age() >= 16 && onset < 45 && r.durationWeeks() > NG65_MIN_WEEKS_EXCLUSIVE;
+        boolean given = !r.spaFeatures().isEmpty();
+        if (!applies) {
+            if (given) {
+                d.reason("reason_spa_gate");
+                return new SpondyloarthritisCheck(false, List.copyOf(criteria), "not_applicable");
+            }
+            return null;
+        }
+        int n = criteria.size();
+        Map<String, String> fill = Map.of("count", String.valueOf(n), "criteria", labels(criteria),
+                "hla", n == 3 && r.hlaB27() == HlaB27.NEGATIVE ? "; HLA-B27 negative" : "");
+        String outcome;
+        if (n >= 4) {
+            outcome = "refer";
+            d.findings.add(Recommendation.REFER_RHEUMATOLOGY);
+            d.reason("reason_spa_refer", fill);
+        } else if (n == 3 && r.hlaB27() == HlaB27.POSITIVE) {
+            outcome = "refer";
+            d.findings.add(Recommendation.REFER_RHEUMATOLOGY);
+            d.reason("reason_spa_refer_hla", fill);
+        } else if (n == 3 && r.hlaB27() == HlaB27.UNKNOWN) {
+            outcome = "test_hla_b27";
+            d.findings.add(Recommendation.HLA_B27_TEST);
+            d.reason("reason_spa_test", fill);
+        } else {
+            outcome = "not_met";
+            if (given) {
+                d.reason("reason_spa_not_met", fill);
+            }
+        }
+        return new SpondyloarthritisCheck(true, List.copyOf(criteria), outcome);
+    }
+
+    private void conservativeManagement(AssessmentRequest r, StartBackResult startBack, Draft d) {
+        d.manage("manage_reassure");
+        d.manage("manage_stay_active");
+        d.manage("manage_analgesia");
+        d.manage("manage_exercise");
+        d.manage("manage_manual_therapy");
+        d.manage("manage_weight");
+        if (startBack == null) {
+            d.manage("manage_start_back");
+        } else {
+            Map<String, String> fill = Map.of("total", String.valueOf(startBack.total()),
+                    "distress", String.valueOf(startBack.distress()));
+            d.manage("manage_start_back_" + startBack.risk().id(), fill);
+        }
+        if (r.sciatica()) {
+            d.manage("manage_sciatica");
+        }
+        if (r.durationWeeks() > CHRONIC_WEEKS_EXCLUSIVE) {
+            d.manage("manage_chronic_programme");
+            d.manage("manage_chronic_specialist");
+            d.reason("reason_referral_without_imaging");
+        }
+        d.manage("manage_pathway");
+    }
+
+    private static Urgency urgency(Recommendation recommendation, Set<Pathology> other, AssessmentRequest r) {
+        return switch (recommendation) {
+            case EMERGENCY_MRI -> Urgency.EMERGENCY;
+            case IMAGING_INDICATED -> other.contains(Pathology.INFECTION) || r.redFlags().contains("major_trauma")
+                    ? Urgency.SAME_DAY : Urgency.URGENT;
+            case REFER_RHEUMATOLOGY, HLA_B27_TEST -> Urgency.ROUTINE;
+            default -> null;
+        };
+    }
+
+    private Statement summary(Recommendation recommendation, Set<Pathology> suspected, Urgency urgency, AssessmentRequest r) {
+        Map<String, String> fill = new LinkedHashMap<>();
+        Set<Pathology> named = EnumSet.noneOf(Pathology.class);
+        for (Pathology p : suspected) {
+            if (p.isEmergency() == (recommendation == Recommendation.EMERGENCY_MRI)) {
+                named.add(p);
+            }
+        }
+        fill.put("pathologies", pathologyNames(named));
+        fill.put("urgency", urgency == null ? "" : urgency == Urgency.SAME_DAY ? "same day" : urgency.id());
+        fill.put("where", r.age() >= 16 ? "For people aged 16 to 18, follow NICE NG59."
+                : "For children under 16, follow paediatric guidance.");
+        String id = switch (recommendation) {
+            case SPECIALIST_IMAGING_IF_CHANGES_MANAGEMENT -> "summary_specialist";
+            default -> "summary_" + recommendation.id();
+        };
+        return filled(text.statement(id), fill);
+    }
+
+    private static String pathologyNames(Set<Pathology> pathologies) {
+        List<String> names = pathologies.stream().map(p -> switch (p) {
+            case CAUDA_EQUINA -> "cauda equina syndrome";
+            case CORD_COMPRESSION -> "spinal cord compression";
+            case CANCER -> "cancer or spinal metastases";
+            case INFECTION -> "spinal infection";
+            case FRACTURE -> "vertebral fracture";
+        }).toList();
+        if (names.size() <= 1) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    private static String labels(Set<SpaFeature> features) {
+        return features.stream().map(SpaFeature::label).collect(Collectors.joining(", "));
+    }
+
+    private static Statement filled(Statement s, Map<String, String> values) {
+        String t = s.text();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            t = t.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        if (t.contains("{")) {
+            throw new IllegalStateException("statement " + s.id() + " has an unfilled placeholder: " + t);
+        }
+        return new Statement(s.id(), t, s.citations());
+    }
+
+    /** The assessment being built: each statement added also records its sources. */
+    private final class Draft {
+        final Set<Recommendation> findings = EnumSet.noneOf(Recommendation.class);
+        final List<Statement> reasons = new ArrayList<>();
+        final List<Statement> management = new ArrayList<>();
+        final List<Statement> safetyNet = new ArrayList<>();
+        final Map<String, Source> sources = new LinkedHashMap<>();
+
+        void reason(String id) {
+            reason(id, Map.of());
+        }
+
+        void reason(String id, Map<String, String> fill) {
+            reasons.add(cite(filled(text.statement(id), fill)));
+        }
+
+        void manage(String id) {
+            manage(id, Map.of());
+        }
+
+        void manage(String id, Map<String, String> fill) {
+            management.add(cite(filled(text.statement(id), fill)));
+        }
+
+        void safety(String id) {
+            safetyNet.add(cite(text.statement(id)));
+        }
+
+        Statement cite(Statement s) {
+            s.citations().forEach(c -> sources.putIfAbsent(c.source(), text.sources.get(c.source())));
+            return s;
+        }
+    }
+}
