@@ -14,7 +14,7 @@ import java.util.Set;
  * @param durationWeeks                how long this episode has lasted, required
  * @param resultWouldChangeManagement  specialist setting only: would an imaging result change management? (null: not said)
  * @param redFlags                     red flag ids from {@link RedFlags#vocabulary()}
- * @param onsetAge                     age when the back pain started, or null (then age less duration)
+ * @param onsetAge                     age when the back pain started, or null (then inferred from age and duration where certain)
  * @param startBack                    the STarT Back answers, or null when the tool was not used
  */
 public record AssessmentRequest(int age, int durationWeeks, boolean sciatica, Setting setting,
@@ -46,6 +46,10 @@ public record AssessmentRequest(int age, int durationWeeks, boolean sciatica, Se
         if (onsetAge != null && (onsetAge < 0 || onsetAge > age)) {
             throw new InvalidAssessmentException("onset_age", "must be between 0 and the person's age (" + age + "), not " + onsetAge);
         }
+        if (onsetAge != null && onsetAge >= 35 && spaFeatures.contains(SpaFeature.ONSET_BEFORE_35)) {
+            throw new InvalidAssessmentException("spa_features",
+                    "onset_before_35 contradicts onset_age " + onsetAge + "; correct one of them");
+        }
     }
 
     /** A request with only the two required fields; the rest at their defaults. */
@@ -59,8 +63,16 @@ public record AssessmentRequest(int age, int durationWeeks, boolean sciatica, Se
                 Set.of(flags), spaFeatures, hlaB27, onsetAge, startBack);
     }
 
-    /** The age the pain began: as given, or the age less the duration in whole years. */
-    public int effectiveOnsetAge() {
-        return onsetAge != null ? onsetAge : Math.max(0, age - durationWeeks / 52);
+    /**
+     * True when the pain surely began before {@code years} of age: by the onset age if given,
+     * else because even the latest possible onset (birthday just missed) was younger.
+     */
+    public boolean onsetCertainlyBefore(int years) {
+        return onsetAge != null ? onsetAge < years : age + 1 - durationWeeks / 52.0 <= years;
+    }
+
+    /** True when the pain surely began at {@code years} of age or later. */
+    public boolean onsetCertainlyNotBefore(int years) {
+        return onsetAge != null ? onsetAge >= years : age - durationWeeks / 52.0 >= years;
     }
 }

@@ -27,21 +27,26 @@ import java.util.stream.Collectors;
  *       factor only alongside other features); it adds a reason to stay alert, never a change
  *       of recommendation. Night pain that movement does not change is in the vocabulary as a
  *       cancer red flag, as the product's vocabulary defines it.</li>
- *   <li><b>"Lasted longer than 3 months" (NG65)</b> is read as more than 13 weeks. When no
- *       onset age is given, the onset age is taken as age less whole years of duration: an upper
- *       bound, so the "began before 45" and "before 35" tests are never passed on a guess.</li>
- *   <li><b>Chronic pain</b> (the EBI guidance's "greater than 3 to 6 months") starts at more than
- *       12 weeks for the combined-programme advice.</li>
- *   <li><b>Urgency</b> (not graded by the sources): infection or major trauma same day; suspected
- *       cancer or fragility fracture urgent; NG65 referral or test routine.</li>
+ *   <li><b>"Lasted longer than 3 months"</b> (NG65, and the EBI guidance's "greater than 3 to 6
+ *       months" for the combined programme) is read as more than 13 weeks.</li>
+ *   <li><b>Onset age.</b> When none is given, "began before 45" and "before 35" are taken as met
+ *       only when age and duration make them certain, and as not met only when they make that
+ *       certain; in between, Backcheck asks for the onset age (outcome onset_age_needed) rather
+ *       than guess either way.</li>
+ *   <li><b>Cancer with nerve-root or neurological symptoms</b> is treated as possible metastatic
+ *       spinal cord compression: an emergency (NICE NG234), not the routine cancer pathway.</li>
+ *   <li><b>Major trauma</b> is an emergency (emergency department now); infection same day;
+ *       suspected cancer or fragility fracture urgent; NG65 referral or test routine. The sources
+ *       do not grade urgency beyond cauda equina; these grades are Backcheck's.</li>
+ *   <li><b>Not done:</b> "no improvement after a month" under 50 is not a flag (no source here
+ *       makes it one); thoracic pain, multi-site pain and aortic aneurysm are outside the
+ *       vocabulary the product asks for and are left to the clinician.</li>
  * </ul>
  */
 public final class Assessor {
 
-    /** Over this many weeks, pain has lasted "longer than 3 months" for NG65. */
-    static final int NG65_MIN_WEEKS_EXCLUSIVE = 13;
-    /** Over this many weeks, pain is persistent: combined physical and psychological programme. */
-    static final int CHRONIC_WEEKS_EXCLUSIVE = 12;
+    /** Over this many weeks, pain has lasted "longer than 3 months" (NG65 gate, combined programme). */
+    static final int THREE_MONTHS_WEEKS = 13;
     /** Under this many weeks, say most people recover within six weeks. */
     static final int RECOVERY_WEEKS = 6;
 
@@ -68,7 +73,9 @@ public final class Assessor {
             (p.isEmergency() ? emergency : other).add(p);
         }
 
-        if (!emergency.isEmpty()) {
+        // Cancer features with nerve-root pain or neurological signs: possible metastatic spinal cord compression.
+        boolean mscc = suspected.contains(Pathology.CANCER) && (r.sciatica() || !emergency.isEmpty());
+        if (!emergency.isEmpty() || mscc) {
             d.findings.add(Recommendation.EMERGENCY_MRI);
             if (emergency.contains(Pathology.CAUDA_EQUINA)) {
                 d.reason("reason_ces");
@@ -77,28 +84,42 @@ public final class Assessor {
             if (emergency.contains(Pathology.CORD_COMPRESSION)) {
                 d.reason("reason_cord");
             }
+            if (mscc) {
+                d.reason("reason_mscc");
+                d.manage("manage_mscc_now");
+            }
             if (r.age() < 19) {
                 d.reason("reason_any_age");
             }
-            d.manage("manage_ces_now");
+            if (!emergency.isEmpty()) {
+                d.manage("manage_ces_now");
+            }
         }
+        boolean anyEmergency = !emergency.isEmpty() || mscc;
         if (!other.isEmpty()) {
             d.findings.add(Recommendation.IMAGING_INDICATED);
             d.reason("reason_serious_pathology");
+            // With an emergency under way, the routine pathways below would only slow things down.
             if (other.contains(Pathology.CANCER)) {
                 d.reason("reason_cancer");
-                d.manage("manage_cancer_pathway");
+                if (!anyEmergency) {
+                    d.manage("manage_cancer_pathway");
+                }
             }
             if (other.contains(Pathology.INFECTION)) {
                 d.reason("reason_infection");
-                d.manage("manage_infection_pathway");
+                if (!anyEmergency) {
+                    d.manage("manage_infection_pathway");
+                }
             }
             if (other.contains(Pathology.FRACTURE)) {
                 d.reason("reason_fracture");
                 if (r.redFlags().contains("major_trauma")) {
                     d.reason("reason_major_trauma");
+                    d.manage("manage_trauma_now");
+                } else if (!anyEmergency) {
+                    d.manage("manage_fracture_pathway");
                 }
-                d.manage("manage_fracture_pathway");
             }
         }
 
@@ -121,10 +142,10 @@ public final class Assessor {
             d.findings.add(Recommendation.OUT_OF_SCOPE);
             d.reason(r.age() >= 16 ? "reason_out_of_scope_16_18" : "reason_out_of_scope_under_16");
         }
-        if (!redFlags && r.durationWeeks() < RECOVERY_WEEKS) {
+        if (!redFlags && r.durationWeeks() < RECOVERY_WEEKS && r.age() >= 16) {
             d.reason("reason_six_weeks");
         }
-        if (r.age() > 50 && !suspected.contains(Pathology.CANCER)) {
+        if (r.age() > 50 && !redFlags) {
             d.reason("reason_age_over_50");
             if (!redFlags && r.durationWeeks() >= 4) {
                 d.reason("reason_over_50_not_settling");
@@ -132,12 +153,16 @@ public final class Assessor {
         }
 
         StartBackResult startBack = r.startBack() == null ? null : StartBackResult.score(r.startBack());
-        boolean conservativeCare = emergency.isEmpty() && other.isEmpty() && r.age() >= 16;
+        boolean conservativeCare = !redFlags && r.age() >= 16;
         if (conservativeCare) {
             conservativeManagement(r, startBack, d);
         }
-        if (emergency.isEmpty()) {
+        if (!anyEmergency) {
             d.safety("safety_ces");
+            d.safety("safety_cord");
+            if (r.redFlags().contains("history_of_cancer")) {
+                d.safety("safety_mscc");
+            }
             d.safety("safety_other");
             d.safety("safety_review");
         }
@@ -145,15 +170,15 @@ public final class Assessor {
         List<Recommendation> findings = new ArrayList<>(EnumSet.copyOf(d.findings));
         Recommendation recommendation = findings.get(0);
         Urgency urgency = urgency(recommendation, other, r);
-        Statement summary = summary(recommendation, suspected, urgency, r);
+        Statement summary = summary(recommendation, suspected, mscc, urgency, r);
         d.cite(summary);
-        boolean imaging = !suspected.isEmpty();
+        String leafletKind = anyEmergency ? "emergency" : redFlags ? "imaging" : r.age() < 16 ? "child" : "routine";
         PatientInformation leaflet = new PatientInformation(
-                d.cite(text.statement("patient_about")).text(),
-                d.cite(text.statement(imaging ? "patient_benefits_imaging" : "patient_benefits_routine")).text(),
-                d.cite(text.statement("patient_risks")).text(),
-                d.cite(text.statement("patient_alternatives")).text(),
-                d.cite(text.statement(imaging ? "patient_nothing_imaging" : "patient_nothing_routine")).text());
+                d.cite(text.statement(leafletKind.equals("routine") ? "patient_about" : "patient_about_" + leafletKind)).text(),
+                d.cite(text.statement("patient_benefits_" + leafletKind)).text(),
+                d.cite(text.statement("patient_risks_" + (leafletKind.equals("emergency") ? "imaging" : leafletKind))).text(),
+                d.cite(text.statement("patient_alternatives_" + leafletKind)).text(),
+                d.cite(text.statement("patient_nothing_" + leafletKind)).text());
         for (String flag : r.redFlags()) {
             RedFlags.vocabulary().get(flag).citations().forEach(c -> d.sources.putIfAbsent(c.source(), text.sources.get(c.source())));
         }
@@ -164,18 +189,25 @@ public final class Assessor {
     /** NICE NG65: count the criteria when back pain began before 45 and has lasted longer than 3 months. */
     private SpondyloarthritisCheck spondyloarthritis(AssessmentRequest r, Draft d) {
         Set<SpaFeature> criteria = r.spaFeatures().isEmpty() ? EnumSet.noneOf(SpaFeature.class) : EnumSet.copyOf(r.spaFeatures());
-        int onset = r.effectiveOnsetAge();
-        if (onset < 35) {
+        if (r.onsetCertainlyBefore(35)) {
             criteria.add(SpaFeature.ONSET_BEFORE_35);
         }
-        boolean applies = r.age() >= 16 && onset < 45 && r.durationWeeks() > NG65_MIN_WEEKS_EXCLUSIVE;
         boolean given = !r.spaFeatures().isEmpty();
-        if (!applies) {
+        boolean longEnough = r.age() >= 16 && r.durationWeeks() > THREE_MONTHS_WEEKS;
+        if (!longEnough || r.onsetCertainlyNotBefore(45)) {
             if (given) {
                 d.reason("reason_spa_gate");
                 return new SpondyloarthritisCheck(false, List.copyOf(criteria), "not_applicable");
             }
             return null;
+        }
+        if (!r.onsetCertainlyBefore(45)) {
+            d.reason("reason_spa_onset_needed");
+            return new SpondyloarthritisCheck(false, List.copyOf(criteria), "onset_age_needed");
+        }
+        if (!given) {
+            d.reason("reason_spa_ask");
+            return new SpondyloarthritisCheck(true, List.copyOf(criteria), "not_assessed");
         }
         int n = criteria.size();
         Map<String, String> fill = Map.of("count", String.valueOf(n), "criteria", labels(criteria),
@@ -195,9 +227,7 @@ public final class Assessor {
             d.reason("reason_spa_test", fill);
         } else {
             outcome = "not_met";
-            if (given) {
-                d.reason("reason_spa_not_met", fill);
-            }
+            d.reason("reason_spa_not_met", fill);
         }
         return new SpondyloarthritisCheck(true, List.copyOf(criteria), outcome);
     }
@@ -219,7 +249,7 @@ public final class Assessor {
         if (r.sciatica()) {
             d.manage("manage_sciatica");
         }
-        if (r.durationWeeks() > CHRONIC_WEEKS_EXCLUSIVE) {
+        if (r.durationWeeks() > THREE_MONTHS_WEEKS) {
             d.manage("manage_chronic_programme");
             d.manage("manage_chronic_specialist");
             d.reason("reason_referral_without_imaging");
@@ -230,23 +260,28 @@ public final class Assessor {
     private static Urgency urgency(Recommendation recommendation, Set<Pathology> other, AssessmentRequest r) {
         return switch (recommendation) {
             case EMERGENCY_MRI -> Urgency.EMERGENCY;
-            case IMAGING_INDICATED -> other.contains(Pathology.INFECTION) || r.redFlags().contains("major_trauma")
-                    ? Urgency.SAME_DAY : Urgency.URGENT;
+            case IMAGING_INDICATED -> r.redFlags().contains("major_trauma") ? Urgency.EMERGENCY
+                    : other.contains(Pathology.INFECTION) ? Urgency.SAME_DAY : Urgency.URGENT;
             case REFER_RHEUMATOLOGY, HLA_B27_TEST -> Urgency.ROUTINE;
             default -> null;
         };
     }
 
-    private Statement summary(Recommendation recommendation, Set<Pathology> suspected, Urgency urgency, AssessmentRequest r) {
+    private Statement summary(Recommendation recommendation, Set<Pathology> suspected, boolean mscc, Urgency urgency,
+                              AssessmentRequest r) {
         Map<String, String> fill = new LinkedHashMap<>();
-        Set<Pathology> named = EnumSet.noneOf(Pathology.class);
+        List<String> named = new ArrayList<>();
         for (Pathology p : suspected) {
             if (p.isEmergency() == (recommendation == Recommendation.EMERGENCY_MRI)) {
-                named.add(p);
+                named.add(name(p));
             }
         }
-        fill.put("pathologies", pathologyNames(named));
-        fill.put("urgency", urgency == null ? "" : urgency == Urgency.SAME_DAY ? "same day" : urgency.id());
+        if (mscc && recommendation == Recommendation.EMERGENCY_MRI) {
+            named.add("metastatic spinal cord compression");
+        }
+        fill.put("pathologies", joinNames(named));
+        fill.put("urgency", urgency == null ? "" : urgency == Urgency.SAME_DAY ? "same day"
+                : urgency == Urgency.EMERGENCY ? "emergency department now" : urgency.id());
         fill.put("where", r.age() >= 16 ? "For people aged 16 to 18, follow NICE NG59."
                 : "For children under 16, follow paediatric guidance.");
         String id = switch (recommendation) {
@@ -256,14 +291,17 @@ public final class Assessor {
         return filled(text.statement(id), fill);
     }
 
-    private static String pathologyNames(Set<Pathology> pathologies) {
-        List<String> names = pathologies.stream().map(p -> switch (p) {
+    private static String name(Pathology p) {
+        return switch (p) {
             case CAUDA_EQUINA -> "cauda equina syndrome";
             case CORD_COMPRESSION -> "spinal cord compression";
             case CANCER -> "cancer or spinal metastases";
             case INFECTION -> "spinal infection";
             case FRACTURE -> "vertebral fracture";
-        }).toList();
+        };
+    }
+
+    private static String joinNames(List<String> names) {
         if (names.size() <= 1) {
             return String.join("", names);
         }

@@ -86,8 +86,8 @@ class AssessorTest {
 
     @Test
     void persistentPainGetsTheCombinedProgrammeAndSpecialistReferral() {
-        assertThat(managementIds(ASSESSOR.assess(AssessmentRequest.of(40, 12)))).doesNotContain("manage_chronic_programme");
-        assertThat(managementIds(ASSESSOR.assess(AssessmentRequest.of(40, 13))))
+        assertThat(managementIds(ASSESSOR.assess(AssessmentRequest.of(40, 13)))).doesNotContain("manage_chronic_programme");
+        assertThat(managementIds(ASSESSOR.assess(AssessmentRequest.of(40, 14))))
                 .contains("manage_chronic_programme", "manage_chronic_specialist");
     }
 
@@ -199,6 +199,9 @@ class AssessorTest {
         }
         HlaB27 hla = HlaB27.values()[random.nextInt(3)];
         Integer onset = random.nextBoolean() ? random.nextInt(age + 1) : null;
+        if (onset != null && onset >= 35) {
+            spa.remove(SpaFeature.ONSET_BEFORE_35); // would contradict the onset age, which is refused
+        }
         StartBackAnswers sb = random.nextBoolean() ? null : new StartBackAnswers(random.nextBoolean(), random.nextBoolean(),
                 random.nextBoolean(), random.nextBoolean(), random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
                 random.nextBoolean(), StartBackAnswers.Bothersomeness.values()[random.nextInt(5)]);
