@@ -6,6 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.backcheck.classify.ConditionNode.AndNode;
+import org.backcheck.classify.ConditionNode.BetweenNode;
+import org.backcheck.classify.ConditionNode.CompareNode;
+import org.backcheck.classify.ConditionNode.LikeNode;
+import org.backcheck.classify.ConditionNode.Node;
+import org.backcheck.classify.ConditionNode.NotNode;
+import org.backcheck.classify.ConditionNode.OrNode;
+import org.backcheck.classify.ConditionNode.Row;
 import org.backcheck.measure.Column;
 import org.backcheck.measure.Condition;
 import org.backcheck.measure.Exclusion;
@@ -28,10 +36,6 @@ import org.backcheck.measure.NumericValue;
  * </ol>
  */
 public final class Classifier {
-
-    static final int FALSE = 0;
-    static final int TRUE = 1;
-    static final int UNKNOWN = 2;
 
     private final Measure measure;
     private final List<Column> columns;
@@ -97,7 +101,7 @@ public final class Classifier {
         }
         Row row = scratch.row;
         row.fields = fields;
-        if (when.eval(row) != TRUE) {
+        if (when.eval(row) != ConditionNode.TRUE) {
             return Outcome.UNMATCHED;
         }
         return selected(row, policy);
@@ -123,10 +127,10 @@ public final class Classifier {
         List<String> appliedSql = new ArrayList<>(2);
         for (int i = 0; i < exclusions.length; i++) {
             int v = exclusions[i].eval(row);
-            if (v == FALSE) {
+            if (v == ConditionNode.FALSE) {
                 appliedClinical.add(exclusionNames[i]);
             }
-            if (v != TRUE) {
+            if (v != ConditionNode.TRUE) {
                 appliedSql.add(exclusionNames[i]);
             }
         }
@@ -148,63 +152,6 @@ public final class Classifier {
             numbers = new long[fields];
             nulls = new boolean[fields];
             row = new Row(numbers, nulls);
-        }
-    }
-
-    /**
-     * A cheap test that rules rows out before the WHEN condition is evaluated: derived from the
-     * condition itself, it names a text field and the characters of which the field must hold at
-     * least one for the condition to be TRUE. For the EBI measure: every branch needs a procedure
-     * code starting with U, so a procedure field without a U (in either case) cannot match.
-     */
-    private record Prefilter(int field, boolean[] ascii) {
-
-        static Prefilter of(Condition c, List<Column> columns) {
-            if (c instanceof Condition.Like like && !like.negated()) {
-                boolean[] chars = like.pattern().requiredAsciiChars();
-                return chars == null ? null : new Prefilter(columns.indexOf(like.column()), chars);
-            }
-            if (c instanceof Condition.And and) {
-                for (Condition operand : and.operands()) {
-                    Prefilter p = of(operand, columns);
-                    if (p != null) {
-                        return p;
-                    }
-                }
-                return null;
-            }
-            if (c instanceof Condition.Or or) {
-                Prefilter union = null;
-                for (Condition operand : or.operands()) {
-                    Prefilter p = of(operand, columns);
-                    if (p == null || (union != null && union.field != p.field)) {
-                        return null;
-                    }
-                    union = union == null ? p : union.or(p);
-                }
-                return union;
-            }
-            return null;
-        }
-
-        private Prefilter or(Prefilter other) {
-            boolean[] both = ascii.clone();
-            for (int i = 0; i < both.length; i++) {
-                both[i] |= other.ascii[i];
-            }
-            return new Prefilter(field, both);
-        }
-
-        /** True when the field is pure ASCII and holds none of the characters. */
-        boolean rulesOut(Fields fields) {
-            byte[] b = fields.bytes(field);
-            for (int i = fields.offset(field), end = i + fields.length(field); i < end; i++) {
-                int c = b[i];
-                if (c < 0 || ascii[c]) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 
@@ -244,211 +191,5 @@ public final class Classifier {
             s = s.substring(0, 40) + "...";
         }
         return "'" + s.replaceAll("\\p{Cntrl}", "?") + "'";
-    }
-
-    static boolean isNull(byte[] b, int off, int len) {
-        for (int i = off, end = off + len; i < end; i++) {
-            if (b[i] != ' ') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** One record, with its numeric fields already parsed. */
-    private static final class Row {
-        Fields fields;
-        final long[] numbers;
-        final boolean[] nulls;
-
-        Row(long[] numbers, boolean[] nulls) {
-            this.numbers = numbers;
-            this.nulls = nulls;
-        }
-
-        Fields fields() {
-            return fields;
-        }
-
-        long[] numbers() {
-            return numbers;
-        }
-
-        boolean[] nulls() {
-            return nulls;
-        }
-    }
-
-    private abstract static class Node {
-        abstract int eval(Row row);
-
-        /** Adds the codes of the LIKE tests that made this (TRUE) node TRUE. */
-        void collectCodes(Row row, Set<String> codes) {
-        }
-    }
-
-    private static final class LikeNode extends Node {
-        private final int field;
-        private final LikePattern pattern;
-        private final boolean negated;
-
-        LikeNode(int field, LikePattern pattern, boolean negated) {
-            this.field = field;
-            this.pattern = pattern;
-            this.negated = negated;
-        }
-
-        @Override
-        int eval(Row row) {
-            Fields f = row.fields();
-            byte[] b = f.bytes(field);
-            int off = f.offset(field);
-            int len = f.length(field);
-            if (isNull(b, off, len)) {
-                return UNKNOWN;
-            }
-            return pattern.matches(b, off, len) != negated ? TRUE : FALSE;
-        }
-
-        @Override
-        void collectCodes(Row row, Set<String> codes) {
-            if (!negated && eval(row) == TRUE) {
-                Fields f = row.fields();
-                codes.addAll(pattern.findAll(new String(f.bytes(field), f.offset(field), f.length(field), StandardCharsets.UTF_8)));
-            }
-        }
-    }
-
-    /** T-SQL string comparison: case-insensitive (CI collation), trailing spaces ignored. */
-    private static final class CompareNode extends Node {
-        private final int field;
-        private final String value;
-        private final boolean notEqual;
-
-        CompareNode(int field, String value, boolean notEqual) {
-            this.field = field;
-            this.value = stripTrailing(value).toUpperCase(Locale.ROOT);
-            this.notEqual = notEqual;
-        }
-
-        @Override
-        int eval(Row row) {
-            Fields f = row.fields();
-            byte[] b = f.bytes(field);
-            int off = f.offset(field);
-            int len = f.length(field);
-            if (isNull(b, off, len)) {
-                return UNKNOWN;
-            }
-            String s = stripTrailing(new String(b, off, len, StandardCharsets.UTF_8)).toUpperCase(Locale.ROOT);
-            return s.equals(value) != notEqual ? TRUE : FALSE;
-        }
-
-        private static String stripTrailing(String s) {
-            int end = s.length();
-            while (end > 0 && s.charAt(end - 1) == ' ') {
-                end--;
-            }
-            return s.substring(0, end);
-        }
-    }
-
-    private static final class BetweenNode extends Node {
-        private final int[] fieldsInOrder;
-        private final long low;
-        private final long high;
-
-        BetweenNode(int[] fieldsInOrder, long low, long high) {
-            this.fieldsInOrder = fieldsInOrder;
-            this.low = low;
-            this.high = high;
-        }
-
-        @Override
-        int eval(Row row) {
-            for (int f : fieldsInOrder) {
-                if (!row.nulls()[f]) {
-                    long v = row.numbers()[f];
-                    return v >= low && v <= high ? TRUE : FALSE;
-                }
-            }
-            return UNKNOWN;
-        }
-    }
-
-    private static final class AndNode extends Node {
-        private final Node[] operands;
-
-        AndNode(Node[] operands) {
-            this.operands = operands;
-        }
-
-        @Override
-        int eval(Row row) {
-            int result = TRUE;
-            for (Node n : operands) {
-                int v = n.eval(row);
-                if (v == FALSE) {
-                    return FALSE;
-                }
-                if (v == UNKNOWN) {
-                    result = UNKNOWN;
-                }
-            }
-            return result;
-        }
-
-        @Override
-        void collectCodes(Row row, Set<String> codes) {
-            for (Node n : operands) {
-                n.collectCodes(row, codes);
-            }
-        }
-    }
-
-    private static final class OrNode extends Node {
-        private final Node[] operands;
-
-        OrNode(Node[] operands) {
-            this.operands = operands;
-        }
-
-        @Override
-        int eval(Row row) {
-            int result = FALSE;
-            for (Node n : operands) {
-                int v = n.eval(row);
-                if (v == TRUE) {
-                    return TRUE;
-                }
-                if (v == UNKNOWN) {
-                    result = UNKNOWN;
-                }
-            }
-            return result;
-        }
-
-        @Override
-        void collectCodes(Row row, Set<String> codes) {
-            for (Node n : operands) {
-                if (n.eval(row) == TRUE) {
-                    n.collectCodes(row, codes);
-                }
-            }
-        }
-    }
-
-    private static final class NotNode extends Node {
-        private final Node operand;
-
-        NotNode(Node operand) {
-            this.operand = operand;
-        }
-
-        @Override
-        int eval(Row row) {
-            int v = operand.eval(row);
-            return v == UNKNOWN ? UNKNOWN : 1 - v;
-        }
     }
 }
