@@ -42,11 +42,21 @@ public final class Audit {
     private final AuditOptions options;
     private final Classifier classifier;
     private final int chunkSize;
+    private final int maxOpenRecord;
 
-    private Audit(AuditOptions options, int chunkSize) {
+    /**
+     * How far a record whose quoted field spans lines may run on before the extract is refused:
+     * such a record is held whole in memory and re-read as each chunk is joined to it, so a
+     * missing closing quote early in a large file would otherwise cost time growing with the
+     * square of the file size and, in the end, all the memory there is.
+     */
+    static final int MAX_OPEN_RECORD = 64 << 20;
+
+    private Audit(AuditOptions options, int chunkSize, int maxOpenRecord) {
         this.options = options;
         this.classifier = new Classifier(options.measure());
         this.chunkSize = chunkSize;
+        this.maxOpenRecord = maxOpenRecord;
     }
 
     public static AuditSummary run(AuditOptions options) throws IOException {
@@ -60,12 +70,17 @@ public final class Audit {
      * @throws IOException            when the input cannot be read or the outputs written
      */
     public static AuditSummary run(AuditOptions options, Progress progress) throws IOException {
-        return new Audit(options, InputChunks.DEFAULT_CHUNK).execute(progress);
+        return new Audit(options, InputChunks.DEFAULT_CHUNK, MAX_OPEN_RECORD).execute(progress);
     }
 
     /** For tests: a small chunk size puts many chunk boundaries inside a small file. */
     static AuditSummary run(AuditOptions options, int chunkSize) throws IOException {
-        return new Audit(options, chunkSize).execute(Progress.NONE);
+        return new Audit(options, chunkSize, MAX_OPEN_RECORD).execute(Progress.NONE);
+    }
+
+    /** For tests: a small limit on a record left open by a quoted field. */
+    static AuditSummary run(AuditOptions options, int chunkSize, int maxOpenRecord) throws IOException {
+        return new Audit(options, chunkSize, maxOpenRecord).execute(Progress.NONE);
     }
 
     private AuditSummary execute(Progress progress) throws IOException {
@@ -77,53 +92,91 @@ public final class Audit {
                 throw new ExtractFormatException("the file is empty: an extract needs a header line naming its columns");
             }
             int bom = hasBom(first) ? 3 : 0;
+            while (!chunks.exhausted() && first.length() - bom <= Header.MAX_LINE
+                    && !Header.complete(first.bytes(), bom, first.length(), options.delimiter())) {
+                // A quoted column name holding a line feed, cut by the chunking: read on.
+                InputChunks.Chunk more = chunks.next();
+                if (more == null) {
+                    break;
+                }
+                first = more.prependedWith(first.bytes(), first.length());
+            }
             Header header = Header.read(first.bytes(), bom, first.length(), options.delimiter());
             RecordScanner.Layout layout = layout(header);
             Files.createDirectories(options.outDir());
-            Totals totals = new Totals(options.measure().exclusions().size());
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "backcheck-audit");
-                t.setDaemon(true);
-                return t;
-            });
-            ThreadLocal<RecordScanner> scanners = ThreadLocal.withInitial(
-                    () -> new RecordScanner(layout, classifier, options.nullPolicy(), header.delimiter()));
-            try (Writer matches = writer("matches.csv"); Writer rejected = writer("rejected.csv")) {
-                matches.write("row,id,status,reason,matched_codes\n");
-                rejected.write("row,id,field,reason\n");
-                Sink sink = new Sink(matches, rejected, totals,
-                        new RecordScanner(layout, classifier, options.nullPolicy(), header.delimiter()));
-                Deque<Pending> inFlight = new ArrayDeque<>();
-                int dataStart = bom + header.bytesIncludingLineEnd();
-                InputChunks.Chunk chunk = first;
-                int from = dataStart;
-                while (chunk != null) {
-                    boolean last = chunks.exhausted();
-                    InputChunks.Chunk c = chunk;
-                    int f = from;
-                    int n = options.measure().exclusions().size();
-                    inFlight.add(new Pending(c, f, last, pool.submit(() -> scanners.get().scan(c.bytes(), f, c.length(), last, n))));
-                    while (inFlight.size() > threads * 2) {
-                        Pending done = inFlight.poll();
-                        sink.take(done);
-                        chunks.recycle(done.chunk().bytes());
-                        progress.update(chunks.bytesRead(), chunks.totalBytes(), totals.records);
-                    }
-                    chunk = chunks.next();
-                    from = 0;
+            // Outputs of an earlier run into this folder must not outlive a failure of this one.
+            for (String name : OUTPUTS) {
+                Path output = options.outDir().resolve(name);
+                if (Files.exists(output) && Files.isSameFile(output, options.input())) {
+                    throw new IllegalArgumentException("the input " + options.input() + " is one of the outputs; "
+                            + "choose another --out folder");
                 }
-                while (!inFlight.isEmpty()) {
-                    sink.take(inFlight.poll());
-                }
-                sink.finish();
-                progress.update(chunks.totalBytes(), chunks.totalBytes(), totals.records);
-            } finally {
-                pool.shutdownNow();
             }
-            AuditSummary summary = summarise(header, totals, (System.nanoTime() - started) / 1e9);
-            SummaryJson.write(summary, options.outDir().resolve("summary.json"));
-            return summary;
+            for (String name : OUTPUTS) {
+                Files.deleteIfExists(options.outDir().resolve(name));
+            }
+            try {
+                return write(chunks, first, bom, header, layout, threads, progress, started);
+            } catch (IOException | RuntimeException | Error e) {
+                for (String name : OUTPUTS) {
+                    try {
+                        Files.deleteIfExists(options.outDir().resolve(name));
+                    } catch (IOException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw e;
+            }
         }
+    }
+
+    private static final List<String> OUTPUTS = List.of("summary.json", "matches.csv", "rejected.csv");
+
+    private AuditSummary write(InputChunks chunks, InputChunks.Chunk first, int bom, Header header,
+                               RecordScanner.Layout layout, int threads, Progress progress, long started) throws IOException {
+        Totals totals = new Totals(options.measure().exclusions().size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "backcheck-audit");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<RecordScanner> scanners = ThreadLocal.withInitial(
+                () -> new RecordScanner(layout, classifier, options.nullPolicy(), header.delimiter()));
+        try (Writer matches = writer("matches.csv"); Writer rejected = writer("rejected.csv")) {
+            matches.write("row,id,status,reason,matched_codes\n");
+            rejected.write("row,id,field,reason\n");
+            Sink sink = new Sink(matches, rejected, totals,
+                    new RecordScanner(layout, classifier, options.nullPolicy(), header.delimiter()));
+            Deque<Pending> inFlight = new ArrayDeque<>();
+            int dataStart = bom + header.bytesIncludingLineEnd();
+            InputChunks.Chunk chunk = first;
+            int from = dataStart;
+            while (chunk != null) {
+                boolean last = chunks.exhausted();
+                InputChunks.Chunk c = chunk;
+                int f = from;
+                int n = options.measure().exclusions().size();
+                inFlight.add(new Pending(c, f, last, pool.submit(() -> scanners.get().scan(c.bytes(), f, c.length(), last, n))));
+                while (inFlight.size() > threads * 2) {
+                    Pending done = inFlight.poll();
+                    sink.take(done);
+                    chunks.recycle(done.chunk().bytes());
+                    progress.update(chunks.bytesRead(), chunks.totalBytes(), totals.records);
+                }
+                chunk = chunks.next();
+                from = 0;
+            }
+            while (!inFlight.isEmpty()) {
+                sink.take(inFlight.poll());
+            }
+            sink.finish();
+            progress.update(chunks.totalBytes(), chunks.totalBytes(), totals.records);
+        } finally {
+            pool.shutdownNow();
+        }
+        AuditSummary summary = summarise(header, totals, (System.nanoTime() - started) / 1e9);
+        SummaryJson.write(summary, options.outDir().resolve("summary.json"));
+        return summary;
     }
 
     private static boolean hasBom(InputChunks.Chunk c) {
@@ -155,15 +208,23 @@ public final class Audit {
         if (id < 0 && options.idColumn() != null) {
             throw new ExtractFormatException("--id-column " + idColumn + " is not in the extract. Columns found: " + header.names());
         }
-        assign(slotOf, id, RecordScanner.idSlot(classifier));
-        assign(slotOf, uniqueIndex(header, PROVIDER_COLUMN), RecordScanner.providerSlot(classifier));
-        assign(slotOf, uniqueIndex(header, DATE_COLUMN), RecordScanner.dateSlot(classifier));
-        return new RecordScanner.Layout(slotOf, header.names().size(), RecordScanner.measureSlots(classifier));
+        List<int[]> aliases = new ArrayList<>();
+        assign(slotOf, id, RecordScanner.idSlot(classifier), aliases);
+        assign(slotOf, uniqueIndex(header, PROVIDER_COLUMN), RecordScanner.providerSlot(classifier), aliases);
+        assign(slotOf, uniqueIndex(header, DATE_COLUMN), RecordScanner.dateSlot(classifier), aliases);
+        return new RecordScanner.Layout(slotOf, header.names().size(), RecordScanner.measureSlots(classifier),
+                aliases.stream().mapToInt(a -> a[0]).toArray(), aliases.stream().mapToInt(a -> a[1]).toArray());
     }
 
-    private static void assign(int[] slotOf, int column, int slot) {
-        if (column >= 0 && slotOf[column] < 0) {
+    /** Column {@code column} feeds {@code slot}; when it already feeds another slot, by copying from that one. */
+    private static void assign(int[] slotOf, int column, int slot, List<int[]> aliases) {
+        if (column < 0) {
+            return;
+        }
+        if (slotOf[column] < 0) {
             slotOf[column] = slot;
+        } else {
+            aliases.add(new int[] {slotOf[column], slot});
         }
     }
 
@@ -211,11 +272,33 @@ public final class Audit {
         boolean hasDate = header.indexOf(DATE_COLUMN) >= 0;
         NullPolicy other = options.nullPolicy() == NullPolicy.CLINICAL ? NullPolicy.SQL : NullPolicy.CLINICAL;
         long[] s = t.statusCounts;
+        reconcile(t, monthTotals);
         return new AuditSummary(options.measure().id(), options.input().toString(), options.nullPolicy().id(), other.id(),
                 header.delimiterName(), t.records, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()], byReason,
                 s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()], t.policySensitive, t.otherCounted,
                 t.otherExcluded, t.blankLines, hasProvider ? byProvider : Map.of(), hasDate ? byMonth : Map.of(),
                 options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(), seconds);
+    }
+
+    /**
+     * Checks the status counts against what was counted apart from them: the lines written to
+     * matches.csv and rejected.csv, and the rows tallied by provider and month. (The summary
+     * checks that the statuses add up to the rows read.)
+     */
+    private static void reconcile(Totals t, Map<String, long[]> monthTotals) {
+        long[] s = t.statusCounts;
+        long[] tallied = new long[s.length];
+        monthTotals.values().forEach(c -> {
+            for (int i = 0; i < c.length; i++) {
+                tallied[i] += c[i];
+            }
+        });
+        long matched = s[Status.COUNTED.ordinal()] + s[Status.EXCLUDED.ordinal()];
+        if (t.matchLines != matched || t.rejectionLines != s[Status.REJECTED.ordinal()] || !java.util.Arrays.equals(tallied, s)) {
+            throw new IllegalStateException("rows do not reconcile: statuses " + java.util.Arrays.toString(s)
+                    + ", tallied by provider and month " + java.util.Arrays.toString(tallied) + ", matches.csv rows "
+                    + t.matchLines + " (counted + excluded " + matched + "), rejected.csv rows " + t.rejectionLines);
+        }
     }
 
     /** A chunk being scanned. */
@@ -230,6 +313,8 @@ public final class Audit {
         long policySensitive;
         long otherCounted;
         long otherExcluded;
+        long matchLines;
+        long rejectionLines;
         final Map<String, Map<String, long[]>> byProviderMonth = new TreeMap<>();
 
         Totals(int exclusions) {
@@ -268,6 +353,10 @@ public final class Audit {
             }
             add(r);
             if (r.incompleteFrom >= 0) {
+                if (chunk.length() - r.incompleteFrom > maxOpenRecord) {
+                    throw new ExtractFormatException("data row " + (totals.records + 1) + " has a quoted field that runs on"
+                            + " over more than " + (maxOpenRecord >> 20) + " MiB of lines: a closing quote is probably missing");
+                }
                 tail = java.util.Arrays.copyOfRange(chunk.bytes(), r.incompleteFrom, chunk.length());
             }
         }
@@ -310,6 +399,8 @@ public final class Audit {
                 rejected.write('\n');
             }
             totals.records += r.records;
+            totals.matchLines += r.matches.size();
+            totals.rejectionLines += r.rejections.size();
             totals.blankLines += r.blankLines;
             totals.policySensitive += r.policySensitive;
             totals.otherCounted += r.otherPolicyCounted;

@@ -1,14 +1,23 @@
 package org.backcheck.audit;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The header line of an extract: the delimiter and the column names, found case-insensitively. */
+/**
+ * The header line of an extract: the delimiter and the column names, found case-insensitively.
+ * Read by the rules the scanner reads records by: a name that starts with a double quote (spaces
+ * before it are allowed here) runs to the matching quote and may hold delimiters, doubled quotes
+ * and line breaks; a quote anywhere else is an ordinary character.
+ */
 record Header(byte delimiter, List<String> names, int bytesIncludingLineEnd) {
 
     private static final byte[] CANDIDATES = {',', '|', '\t', ';'};
+
+    /** Longest header line looked for. */
+    static final int MAX_LINE = 1 << 20;
 
     /**
      * Reads the header from the start of the file (after any BOM).
@@ -16,80 +25,129 @@ record Header(byte delimiter, List<String> names, int bytesIncludingLineEnd) {
      * @param delimiter the delimiter to use, or null to detect it
      */
     static Header read(byte[] buf, int start, int end, Character delimiter) {
-        int lineEnd = start;
-        boolean quoted = false;
-        while (lineEnd < end && (quoted || buf[lineEnd] != '\n')) {
-            if (buf[lineEnd] == '"') {
-                quoted = !quoted;
-            }
-            lineEnd++;
-        }
-        if (lineEnd == end && lineEnd == start) {
+        Line line = line(buf, start, end, delimiter);
+        if (line.end() == start && end == start) {
             throw new ExtractFormatException("the file is empty: an extract needs a header line naming its columns");
         }
-        if (lineEnd == end && end - start >= (1 << 20)) {
+        if (line.unclosed()) {
+            throw new ExtractFormatException("the header line has a quoted column name that is never closed");
+        }
+        if ((!line.lineFeed() && end - start >= MAX_LINE) || line.end() - start > MAX_LINE) {
             throw new ExtractFormatException("no line end in the first MiB: is this a delimited text extract?");
         }
-        int contentEnd = lineEnd > start && buf[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-        byte d = delimiter != null ? (byte) delimiter.charValue() : detect(buf, start, contentEnd);
-        List<String> names = split(buf, start, contentEnd, d);
-        int consumed = (lineEnd < end ? lineEnd + 1 : lineEnd) - start;
-        return new Header(d, List.copyOf(names), consumed);
+        int consumed = (line.lineFeed() ? line.end() + 1 : line.end()) - start;
+        return new Header(line.delimiter(), List.copyOf(line.names()), consumed);
     }
 
-    private static byte detect(byte[] buf, int start, int end) {
-        int[] counts = new int[CANDIDATES.length];
-        boolean quoted = false;
-        for (int i = start; i < end; i++) {
-            byte b = buf[i];
-            if (b == '"') {
-                quoted = !quoted;
-            } else if (!quoted) {
-                for (int k = 0; k < CANDIDATES.length; k++) {
-                    if (b == CANDIDATES[k]) {
-                        counts[k]++;
-                    }
-                }
-            }
+    /**
+     * False when {@code buf[start, end)} ends inside a quoted column name of the header line, so
+     * that more of the file is needed to read it.
+     */
+    static boolean complete(byte[] buf, int start, int end, Character delimiter) {
+        try {
+            return !line(buf, start, end, delimiter).unclosed();
+        } catch (ExtractFormatException e) {
+            return true; // no more to read for: read() reports it
         }
-        int best = -1;
+    }
+
+    /**
+     * The header line split at one delimiter. {@code stray} counts what quoting explains badly
+     * under that delimiter: quotes inside unquoted names, and text after a closing quote.
+     */
+    private record Line(byte delimiter, List<String> names, int end, boolean lineFeed, boolean unclosed, int stray) {
+        int delimiters() {
+            return names.size() - 1;
+        }
+    }
+
+    /**
+     * The line split at the given delimiter, or at the candidate that splits it most cleanly:
+     * the one with the fewest stray quotes (so that delimiters inside quoted names do not count),
+     * then the most delimiters.
+     */
+    private static Line line(byte[] buf, int start, int end, Character delimiter) {
+        if (delimiter != null) {
+            return split(buf, start, end, (byte) delimiter.charValue());
+        }
+        Line best = null;
         boolean tie = false;
-        for (int k = 0; k < CANDIDATES.length; k++) {
-            if (counts[k] > 0 && (best < 0 || counts[k] > counts[best])) {
-                best = k;
+        for (byte d : CANDIDATES) {
+            Line l = split(buf, start, end, d);
+            if (l.delimiters() == 0) {
+                continue;
+            }
+            int order = best == null ? -1 : l.stray() != best.stray() ? Integer.compare(l.stray(), best.stray())
+                    : Integer.compare(best.delimiters(), l.delimiters());
+            if (order < 0) {
+                best = l;
                 tie = false;
-            } else if (best >= 0 && counts[k] == counts[best] && counts[k] > 0) {
+            } else if (order == 0) {
                 tie = true;
             }
         }
-        if (best < 0 || tie) {
+        if (best == null || tie) {
+            Line any = split(buf, start, end, (byte) ',');
+            if (any.unclosed() || (!any.lineFeed() && end - start >= MAX_LINE) || (any.end() == start && end == start)) {
+                return any; // reported as such by the caller
+            }
             throw new ExtractFormatException("cannot tell the delimiter from the header line"
-                    + (tie ? " (two candidates occur equally often)" : " (no comma, pipe, tab or semicolon)")
+                    + (tie ? " (two candidates split it equally well)" : " (no comma, pipe, tab or semicolon)")
                     + "; name it with --delimiter");
         }
-        return CANDIDATES[best];
+        return best;
     }
 
-    private static List<String> split(byte[] buf, int start, int end, byte delimiter) {
+    /** Splits the line starting at {@code start} at {@code d}, by the rules in the class comment. */
+    private static Line split(byte[] buf, int start, int end, byte d) {
         List<String> names = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int i = start;
-        int fieldStart = start;
-        boolean quoted = false;
-        while (i <= end) {
-            if (i == end || (!quoted && buf[i] == delimiter)) {
-                String raw = new String(buf, fieldStart, i - fieldStart, StandardCharsets.UTF_8).strip();
-                if (raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"")) {
-                    raw = raw.substring(1, raw.length() - 1).replace("\"\"", "\"").strip();
-                }
-                names.add(raw);
-                fieldStart = i + 1;
-            } else if (buf[i] == '"') {
-                quoted = !quoted;
+        ByteArrayOutputStream name = new ByteArrayOutputStream();
+        int stray = 0;
+        int p = start;
+        while (true) {
+            name.reset();
+            int q = p;
+            while (q < end && buf[q] == ' ') {
+                q++;
             }
-            i++;
+            boolean quoted = q < end && buf[q] == '"';
+            if (quoted) {
+                p = q + 1;
+                while (true) {
+                    if (p >= end) {
+                        names.add(text(name));
+                        return new Line(d, names, end, false, true, stray);
+                    }
+                    if (buf[p] == '"') {
+                        if (p + 1 < end && buf[p + 1] == '"') {
+                            name.write('"');
+                            p += 2;
+                            continue;
+                        }
+                        p++;
+                        break;
+                    }
+                    name.write(buf[p++]);
+                }
+            }
+            while (p < end && buf[p] != d && buf[p] != '\n') {
+                byte b = buf[p++];
+                if (b == '"' || (quoted && b != ' ' && b != '\r')) {
+                    stray++;
+                }
+                name.write(b);
+            }
+            names.add(text(name));
+            if (p < end && buf[p] == d) {
+                p++;
+                continue;
+            }
+            return new Line(d, names, p, p < end, false, stray);
         }
-        return names;
+    }
+
+    private static String text(ByteArrayOutputStream bytes) {
+        return bytes.toString(StandardCharsets.UTF_8).strip();
     }
 
     /** Index of a column by name, ignoring case, or -1. */

@@ -32,8 +32,16 @@ final class RecordScanner implements Fields {
     private final byte[][] scratch;
     private final Classifier.Scratch classifierScratch;
 
-    /** Which header columns feed which slot, and what the other columns are called. */
-    record Layout(int[] slotOfColumn, int columnCount, int slots) { }
+    /**
+     * Which header column feeds which slot. A column that feeds two slots (an id column that is
+     * also a measure column, say) feeds the first through {@code slotOfColumn} and the others by
+     * copying: slot {@code aliasTo[i]} gets what slot {@code aliasFrom[i]} got.
+     */
+    record Layout(int[] slotOfColumn, int columnCount, int slots, int[] aliasFrom, int[] aliasTo) {
+        Layout(int[] slotOfColumn, int columnCount, int slots) {
+            this(slotOfColumn, columnCount, slots, new int[0], new int[0]);
+        }
+    }
 
     RecordScanner(Layout layout, Classifier classifier, NullPolicy policy, byte delimiter) {
         this.layout = layout;
@@ -104,9 +112,10 @@ final class RecordScanner implements Fields {
         int p = from;
         while (p < end) {
             byte b = buf[p];
-            if (b == '\n' || (b == '\r' && p + 1 < end && buf[p + 1] == '\n')) {
-                // Blank line: not a record; counted so that every line is accounted for.
-                p += b == '\n' ? 1 : 2;
+            if (b == '\n' || (b == '\r' && (p + 1 < end ? buf[p + 1] == '\n' : lastChunk))) {
+                // Blank line (or a lone CR ending the file): not a record; counted so that every
+                // line is accounted for.
+                p += b == '\n' || p + 1 == end ? 1 : 2;
                 result.blankLines++;
                 continue;
             }
@@ -117,6 +126,7 @@ final class RecordScanner implements Fields {
             }
             p = next;
             result.records++;
+            copyAliases();
             if (malformed == null && fieldCount != columns) {
                 malformed = "expected " + columns + " fields as in the header, found " + fieldCount;
             }
@@ -193,6 +203,16 @@ final class RecordScanner implements Fields {
         }
         fieldCount = field + 1;
         return p < end ? p + 1 : end;
+    }
+
+    private void copyAliases() {
+        int[] from = layout.aliasFrom();
+        int[] to = layout.aliasTo();
+        for (int i = 0; i < from.length; i++) {
+            slotBytes[to[i]] = slotBytes[from[i]];
+            slotOffset[to[i]] = slotOffset[from[i]];
+            slotLength[to[i]] = slotLength[from[i]];
+        }
     }
 
     /** After a quoted field that is not followed by a delimiter: the line end, or malformed text. */

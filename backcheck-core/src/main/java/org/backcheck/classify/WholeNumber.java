@@ -2,7 +2,8 @@ package org.backcheck.classify;
 
 /**
  * Reads a whole number the way an integer column of an extract holds one: optional spaces, an
- * optional sign, 1 to 18 digits. Nothing (or only spaces) is NULL. Anything else cannot be read.
+ * optional sign, digits within SQL Server's {@code int} range. Nothing (or only spaces) is NULL.
+ * Anything else cannot be read: such a value could not exist in the column the script reads.
  */
 final class WholeNumber {
 
@@ -60,7 +61,11 @@ final class WholeNumber {
             }
             v = v * 10 + d;
         }
-        values[index] = negative ? -v : v;
+        long value = negative ? -v : v;
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            return "outside the range of a whole-number column";
+        }
+        values[index] = value;
         nulls[index] = false;
         return null;
     }
