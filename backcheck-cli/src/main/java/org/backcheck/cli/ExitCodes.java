@@ -4,6 +4,7 @@ package org.backcheck.cli;
 final class ExitCodes {
     static final int OK = 0;
     static final int INTERNAL = 1;
+    /** An invalid command line, or a case that cannot be assessed. */
     static final int USAGE = 2;
     static final int BAD_EXTRACT = 3;
     static final int IO = 4;

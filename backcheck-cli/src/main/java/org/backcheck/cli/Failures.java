@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.backcheck.audit.ExtractFormatException;
+import org.backcheck.guidance.InvalidAssessmentException;
 import picocli.CommandLine;
 
 /** Turns exceptions into one clear line on stderr and the documented exit code. */
@@ -17,9 +18,14 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             err.println("backcheck: cannot audit this extract: " + e.getMessage());
             return ExitCodes.BAD_EXTRACT;
         }
+        if (e instanceof InvalidAssessmentException invalid) {
+            // The message starts with the field as the JSON names it: "age: must be a whole number, ..."
+            err.println("backcheck: cannot assess this case: " + invalid.getMessage());
+            return ExitCodes.USAGE;
+        }
         IOException io = e instanceof IOException i ? i : e instanceof UncheckedIOException u ? u.getCause() : null;
         if (io != null) {
-            err.println("backcheck: " + describe(io));
+            err.println("backcheck: " + describe(io, cmd.getCommandName()));
             return ExitCodes.IO;
         }
         if (e instanceof IllegalArgumentException) {
@@ -35,9 +41,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         return ExitCodes.INTERNAL;
     }
 
-    private static String describe(IOException e) {
+    private static String describe(IOException e, String command) {
         if (e instanceof NoSuchFileException n) {
-            return "no such file: " + n.getFile() + ". Check the path; 'backcheck generate' makes a sample extract.";
+            return "no such file: " + n.getFile() + ". Check the path"
+                    + (command.equals("assess") ? "." : "; 'backcheck generate' makes a sample extract.");
         }
         if (e instanceof AccessDeniedException a) {
             return "permission denied: " + a.getFile();

@@ -7,13 +7,15 @@ import picocli.CommandLine.Command;
 @Command(name = "backcheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {
             "Backcheck: the NHS Evidence-Based Interventions guidance \"Low back pain imaging\" as software.",
-            "Audits hospital activity extracts against the EBI measure 2S_lower_back_imaging."},
-        subcommands = {DemoCommand.class, AuditCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+            "Audits hospital activity extracts against the EBI measure 2S_lower_back_imaging (audit, generate, demo),",
+            "and assesses one person at the point of care (assess, serve)."},
+        subcommands = {DemoCommand.class, AuditCommand.class, GenerateCommand.class, AssessCommand.class, ServeCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:internal error (a bug: please report it with the message)",
-            "2:invalid command line",
+            "2:invalid command line, or a case that cannot be assessed (the message names the field)",
             "3:the extract cannot be audited (no header, a needed column missing, unknown delimiter)",
             "4:a file cannot be read or written"})
 public final class Main {

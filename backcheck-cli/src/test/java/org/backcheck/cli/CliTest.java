@@ -128,7 +128,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "audit", "generate", "demo"})
+    @ValueSource(strings = {"", "audit", "generate", "demo", "assess", "serve"})
     void everyCommandHasHelp(String command) {
         String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
         assertThat(Main.run(args)).isZero();

@@ -1,0 +1,226 @@
+package org.backcheck.service;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.backcheck.guidance.Assessment;
+import org.backcheck.guidance.AssessmentRequest;
+import org.backcheck.guidance.Assessor;
+import org.backcheck.guidance.InvalidAssessmentException;
+import org.backcheck.guidance.RedFlags;
+import org.backcheck.guidance.SpaFeature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Backcheck over HTTP: the assessment as a JSON API and the clinicians' web page that uses it.
+ *
+ * <pre>
+ * POST /api/assessments    a request (application/json, at most 64 KiB) in, the assessment out
+ * GET  /api/red-flags      the red-flag vocabulary [{id, pathology, label}], for the checklist
+ * GET  /api/spa-features   the NICE NG65 criteria [{id, label}]
+ * GET  /healthz            {"status":"ok"}
+ * GET  /                   the web page (classpath /public; no resource from anywhere else)
+ * </pre>
+ *
+ * <p>Every error is an RFC 9457 problem ({@code application/problem+json}: type, title, status,
+ * detail, and for an invalid request the field). The request log has method, path, status and
+ * duration only: a request body is patient data and is never logged, nor is a query string or an
+ * error's detail (which can quote a value from the body). Responses carry headers that forbid
+ * framing, sniffing, referrers and loading anything from another origin.
+ *
+ * <p>Nothing is stored: each assessment is computed from its request and forgotten.
+ */
+public final class BackcheckServer implements AutoCloseable {
+
+    /** The largest request body accepted; a real request is well under 2 KiB. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackcheckServer.class);
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String JSON = "application/json";
+
+    private final Assessor assessor;
+    private final Consumer<String> requestLog;
+    private final String redFlagsJson;
+    private final String spaFeaturesJson;
+    private Javalin app;
+
+    /** A server over the standard assessor, logging requests through SLF4J (logger {@code org.backcheck.service.BackcheckServer}). */
+    public BackcheckServer() {
+        this(Assessor.standard(), LOG::info);
+    }
+
+    /**
+     * @param assessor   the engine
+     * @param requestLog receives one line per request: method, path, status, duration
+     */
+    public BackcheckServer(Assessor assessor, Consumer<String> requestLog) {
+        this.assessor = Objects.requireNonNull(assessor, "assessor");
+        this.requestLog = Objects.requireNonNull(requestLog, "requestLog");
+        this.redFlagsJson = AssessmentJson.write(AssessmentJson.toJson(RedFlags.vocabulary()));
+        ArrayNode spa = JsonNodeFactory.instance.arrayNode();
+        for (SpaFeature f : SpaFeature.values()) {
+            spa.addObject().put("id", f.id()).put("label", f.label());
+        }
+        this.spaFeaturesJson = AssessmentJson.write(spa);
+    }
+
+    /** Starts on localhost; port 0 picks a free port (see {@link #port()}). */
+    public BackcheckServer start(int port) {
+        return start("127.0.0.1", port);
+    }
+
+    /** Starts listening on {@code host} (e.g. 0.0.0.0 for every interface) and {@code port}. */
+    public synchronized BackcheckServer start(String host, int port) {
+        if (app != null) {
+            throw new IllegalStateException("already started");
+        }
+        app = create(host, port).start();
+        return this;
+    }
+
+    /** The port listened on, once started. */
+    public synchronized int port() {
+        if (app == null) {
+            throw new IllegalStateException("not started");
+        }
+        return app.port();
+    }
+
+    /** The page's address on this machine, once started. */
+    public URI uri() {
+        return URI.create("http://localhost:" + port() + "/");
+    }
+
+    public synchronized void stop() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Javalin create(String host, int port) {
+        return Javalin.create(config -> {
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "no-cache");
+            });
+            config.requestLogger.http((ctx, ms) -> requestLog.accept(String.format(Locale.ROOT, "%s %s %d %.1fms",
+                    ctx.method(), ctx.path(), ctx.statusCode(), ms)));
+
+            config.routes.before(BackcheckServer::securityHeaders);
+            config.routes.post("/api/assessments", this::assess);
+            config.routes.get("/api/red-flags", ctx -> json(ctx, redFlagsJson));
+            config.routes.get("/api/spa-features", ctx -> json(ctx, spaFeaturesJson));
+            config.routes.get("/healthz", ctx -> json(ctx, "{\"status\":\"ok\"}"));
+
+            config.routes.exception(InvalidAssessmentException.class, (e, ctx) ->
+                    problem(ctx, 400, e.getMessage(), e.field()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                    problem(ctx, e.getStatus(), e.getMessage(), null));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                // The message may quote the request; log where it failed, not what it said.
+                Throwable trace = new Throwable(e.getClass().getName());
+                trace.setStackTrace(e.getStackTrace());
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), trace);
+                problem(ctx, 500, "Backcheck could not assess this request; the server log has the details.", null);
+            });
+        });
+    }
+
+    private void assess(Context ctx) throws IOException {
+        requireJson(ctx.contentType());
+        byte[] body = readBody(ctx);
+        AssessmentRequest request = AssessmentJson.parseRequest(body);
+        Assessment assessment = assessor.assess(request);
+        json(ctx, AssessmentJson.write(AssessmentJson.toJson(assessment)));
+    }
+
+    private static void requireJson(String contentType) {
+        String type = contentType == null ? "" : contentType;
+        String[] parts = type.split(";");
+        boolean json = parts[0].trim().equalsIgnoreCase(JSON);
+        for (int i = 1; i < parts.length && json; i++) {
+            String[] param = parts[i].trim().split("=", 2);
+            if (param[0].trim().equalsIgnoreCase("charset")) {
+                String charset = param.length > 1 ? param[1].trim().replace("\"", "") : "";
+                json = charset.equalsIgnoreCase("utf-8");
+            }
+        }
+        if (!json) {
+            throw new HttpResponseException(415, "Send the request as application/json (UTF-8), not "
+                    + (contentType == null ? "without a Content-Type" : "'" + contentType + "'") + ".",
+                    Map.of());
+        }
+    }
+
+    private static byte[] readBody(Context ctx) throws IOException {
+        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        byte[] body;
+        try (InputStream in = ctx.req().getInputStream()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return body;
+    }
+
+    private static HttpResponseException tooLarge() {
+        return new HttpResponseException(413, "The request body is larger than " + MAX_BODY_BYTES / 1024
+                + " KiB; an assessment request is a few hundred bytes.", Map.of());
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        if (ctx.path().startsWith("/api/")) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    private static void json(Context ctx, String json) {
+        ctx.contentType(JSON).result(json);
+    }
+
+    /** Renders an RFC 9457 problem; {@code about:blank} types, so the title is the status's name. */
+    private static void problem(Context ctx, int status, String detail, String field) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("type", "about:blank");
+        p.put("title", HttpStatus.forStatus(status).getMessage());
+        p.put("status", status);
+        p.put("detail", detail);
+        if (field != null) {
+            p.put("field", field);
+        }
+        ctx.status(status).contentType(PROBLEM_JSON).result(AssessmentJson.write(p));
+    }
+}
