@@ -344,6 +344,30 @@
     leafletButton.focus();
   }
 
+  // ---------------------------------------------------------------- pre-filling from a link
+
+  // A CDS Hooks card links here as /?age=48&red_flags=history_of_cancer&sciatica=true (also
+  // duration_weeks, setting). Only known values are taken; the query is then dropped from the
+  // address bar so the case does not linger in the URL.
+  function prefillFromQuery() {
+    const query = new URLSearchParams(window.location.search);
+    if ([...query.keys()].length === 0) return;
+    for (const id of ['age', 'duration_weeks']) {
+      const v = query.get(id);
+      if (v !== null && /^[0-9]{1,4}$/.test(v)) $(id).value = v;
+    }
+    if (query.get('sciatica') === 'true') $('sciatica').checked = true;
+    const setting = query.get('setting');
+    for (const input of form.querySelectorAll('input[name="setting"]')) {
+      if (input.value === setting) input.checked = true;
+    }
+    const flags = new Set((query.get('red_flags') || '').split(',').filter((f) => f !== ''));
+    for (const input of form.querySelectorAll('input[name="red_flags"]')) {
+      if (flags.has(input.value)) input.checked = true;
+    }
+    window.history.replaceState(null, '', window.location.pathname);
+  }
+
   // ---------------------------------------------------------------- wiring
 
   form.addEventListener('input', schedule);
@@ -363,7 +387,7 @@
 
   buildStartBack();
   Promise.all([buildRedFlags(), buildSpaFeatures()])
-    .then(() => { document.body.dataset.ready = 'true'; schedule(); })
+    .then(() => { prefillFromQuery(); document.body.dataset.ready = 'true'; schedule(); })
     .catch(() => {
       $('red-flag-groups').replaceChildren(el('p', { class: 'problem', role: 'alert',
         text: 'The red-flag checklist could not be loaded. Reload the page; if it keeps failing, restart Backcheck.' }));

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * <p>Missing binaries are an error, not a reason to skip: a differential test that silently does
  * not run proves nothing.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
     private static final Path DEBIAN_ROOT = Path.of("/usr/lib/postgresql");
     private static final String SYSTEM_USER = "postgres";
@@ -75,21 +75,21 @@ final class LocalPostgres implements AutoCloseable {
     /**
      * Starts a server. Fails (never skips) when PostgreSQL is not installed, saying how to install it.
      */
-    static LocalPostgres start() throws IOException {
+    public static LocalPostgres start() throws IOException {
         return new LocalPostgres(findBinaries());
     }
 
     /** A new connection to the {@code postgres} database as the superuser {@code postgres}. */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), "postgres", "");
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
     /** The server's version line, e.g. {@code PostgreSQL 15.14 (Debian 15.14-0+deb12u1) ...}. */
-    String version() throws SQLException {
+    public String version() throws SQLException {
         try (Connection c = connect(); var s = c.createStatement(); var r = s.executeQuery("select version()")) {
             r.next();
             return r.getString(1);

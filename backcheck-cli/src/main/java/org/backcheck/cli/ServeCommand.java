@@ -1,5 +1,7 @@
 package org.backcheck.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,11 +10,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
-            "Runs Backcheck's point-of-care page and its JSON API (POST /api/assessments) until Ctrl-C.",
-            "Nothing entered is stored, and request bodies are never logged.",
-            "It listens on this machine only unless --host says otherwise; it has no login and no TLS,",
-            "so put it behind your organisation's access controls before opening it to a network."},
-        footer = {"", "Example: backcheck serve --port 8080, then open http://localhost:8080/"})
+            "Runs Backcheck's point-of-care page, its JSON API (POST /api/assessments) and its CDS Hooks",
+            "service for lumbar imaging orders (GET /cds-services) until Ctrl-C.",
+            "Nothing entered on the page is stored, and request bodies are never logged.",
+            "CDS Hooks calls must carry a JWT signed (ES384 or RS384) by an issuer listed in --trusted-issuers;",
+            "without that file every CDS call is refused (401). Card feedback is stored in --db-url.",
+            "It listens on this machine only unless --host says otherwise; it has no TLS of its own,",
+            "so put it behind your organisation's TLS and access controls before opening it to a network."},
+        footer = {"", "Example: backcheck serve --port 8080 --trusted-issuers issuers.json, then open http://localhost:8080/",
+            "issuers.json: {\"issuers\":[{\"iss\":\"https://ehr.example.org\",\"jwks_url\":\"https://ehr.example.org/jwks\"}]}"})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -25,13 +31,39 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for every interface).")
     String host;
 
+    @Option(names = "--trusted-issuers", paramLabel = "FILE",
+            description = "JSON file of the EHRs allowed to call the CDS service and their keys: "
+                    + "{\"issuers\":[{\"iss\":...,\"jwks\":{...}} or {\"iss\":...,\"jwks_url\":...}]}.")
+    Path trustedIssuers;
+
+    @Option(names = "--insecure-dev",
+            description = "Accept CDS calls without checking their tokens. For a local demo only: never on a network.")
+    boolean insecureDev;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The address clients use (e.g. https://cds.example.org behind a proxy); tokens' aud is checked against it.")
+    String publicUrl;
+
+    @Option(names = "--db-url", paramLabel = "URL",
+            description = "Where card feedback is stored: jdbc:sqlite:FILE (default ./backcheck-data/feedback.db) or "
+                    + "jdbc:postgresql://HOST/DB (user and password in the URL or BACKCHECK_DB_USER / BACKCHECK_DB_PASSWORD).")
+    String dbUrl;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+            description = "A browser origin allowed to call the CDS service (repeatable; default: any origin).")
+    List<String> corsOrigins = List.of();
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
         }
+        if (insecureDev && trustedIssuers != null) {
+            throw new IllegalArgumentException("--insecure-dev and --trusted-issuers exclude each other: choose one");
+        }
         // The server's classes (Javalin, Jetty) load only here, never for other commands.
-        ServeRun.serveUntilStopped(host, port, spec.commandLine().getOut());
+        ServeRun.serveUntilStopped(new ServeRun.Settings(host, port, trustedIssuers, insecureDev, publicUrl, dbUrl, corsOrigins),
+                spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;
     }
 }

@@ -4,8 +4,22 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.backcheck.service.BackcheckServer;
+import org.backcheck.service.feedback.CardsIssuedCounter;
+import org.backcheck.service.feedback.FeedbackRoutes;
+import org.backcheck.service.feedback.FeedbackStore;
+import org.backcheck.service.feedback.JdbcFeedbackStore;
+import org.backcheck.service.security.CdsSecurity;
+import org.backcheck.service.security.TokenVerifier;
+import org.backcheck.service.security.TrustedIssuers;
+import org.backcheck.service.security.UnauthorizedException;
+import org.backcheck.service.security.VerifiedCaller;
 
 /** The work of {@code backcheck serve}, apart from the command so that its classes load only when it runs. */
 final class ServeRun {
@@ -13,14 +27,46 @@ final class ServeRun {
     private ServeRun() {
     }
 
-    static void serveUntilStopped(String host, int port, PrintWriter out) throws InterruptedException {
-        BackcheckServer server = new BackcheckServer();
+    /** What {@code serve} was asked for. */
+    record Settings(String host, int port, Path trustedIssuers, boolean insecureDev, String publicUrl, String dbUrl,
+                    List<String> corsOrigins) { }
+
+    static void serveUntilStopped(Settings s, PrintWriter out, PrintWriter err) throws InterruptedException, IOException {
+        Clock clock = Clock.systemUTC();
+        CdsSecurity security = security(s, clock, err);
+        FeedbackStore store = JdbcFeedbackStore.open(s.dbUrl(), System.getenv());
+        FeedbackRoutes feedback = new FeedbackRoutes(store, clock);
+        CardsIssuedCounter cardsIssued = new CardsIssuedCounter(store, clock, Duration.ofSeconds(1));
+        BackcheckServer server = BackcheckServer.builder()
+                .cardsIssued(cardsIssued::add)
+                .cdsFeedback(ctx -> {
+                    String id = ctx.pathParam("id");
+                    if (!BackcheckServer.cdsServiceIds().contains(id)) {
+                        throw new io.javalin.http.HttpResponseException(404, "No CDS service with that id here; GET /cds-services lists them.",
+                                java.util.Map.of());
+                    }
+                    VerifiedCaller caller = CdsSecurity.caller(ctx).orElse(null);
+                    feedback.postFeedback(ctx, id, caller == null ? null : caller.issuer(), caller == null ? null : caller.tenant());
+                })
+                .configure(config -> {
+                    CdsSecurity.enableCors(config, s.corsOrigins());
+                    if (security != null) {
+                        security.register(config);
+                    } else {
+                        config.routes.beforeMatched("/cds-services", ServeRun::refuseAll);
+                        config.routes.beforeMatched("/cds-services/*", ServeRun::refuseAll);
+                    }
+                    config.routes.get("/api/feedback/summary", feedback::getSummary);
+                })
+                .build();
         try {
-            server.start(host, port);
+            server.start(s.host(), s.port());
         } catch (RuntimeException e) {
+            cardsIssued.close();
+            store.close();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {
-                    throw new UncheckedIOException(new IOException("cannot listen on " + host + ":" + port
+                    throw new UncheckedIOException(new IOException("cannot listen on " + s.host() + ":" + s.port()
                             + " (" + t.getMessage() + "); is another server using the port? Choose another with --port"));
                 }
             }
@@ -29,11 +75,42 @@ final class ServeRun {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            cardsIssued.close();
+            store.close();
             stopped.countDown();
         }, "backcheck-serve-stop"));
+        String host = s.host();
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
         out.printf("Backcheck is running at http://%s:%d/ (Ctrl-C to stop)%n", shown, server.port());
+        out.printf("CDS Hooks discovery: http://%s:%d/cds-services%n", shown, server.port());
+        out.printf("Card feedback is stored in %s%n", store);
+        if (security == null) {
+            out.println("CDS Hooks calls are refused until you name the EHRs to trust: --trusted-issuers FILE (see --help).");
+        }
         out.flush();
         stopped.await();
+    }
+
+    /** Verifying security from --trusted-issuers; the insecure one, announced loudly; or null (refuse every call). */
+    private static CdsSecurity security(Settings s, Clock clock, PrintWriter err) throws IOException {
+        if (s.insecureDev()) {
+            err.println(CdsSecurity.INSECURE_DEV_WARNING);
+            err.flush();
+            return CdsSecurity.insecureDev();
+        }
+        if (s.trustedIssuers() == null) {
+            return null;
+        }
+        TokenVerifier verifier = new TokenVerifier(TrustedIssuers.load(s.trustedIssuers(), clock), clock);
+        return s.publicUrl() == null ? CdsSecurity.verifying(verifier) : CdsSecurity.verifying(verifier, URI.create(s.publicUrl()));
+    }
+
+    private static void refuseAll(io.javalin.http.Context ctx) {
+        if (io.javalin.http.HandlerType.OPTIONS.equals(ctx.method())) {
+            return;
+        }
+        CdsSecurity.writeUnauthorized(ctx, new UnauthorizedException(
+                "this server trusts no EHR yet: start it with --trusted-issuers FILE (or --insecure-dev for a local demo)"));
+        ctx.skipRemainingHandlers();
     }
 }

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +23,8 @@ import org.backcheck.guidance.Assessor;
 import org.backcheck.guidance.InvalidAssessmentException;
 import org.backcheck.guidance.RedFlags;
 import org.backcheck.guidance.SpaFeature;
+import org.backcheck.service.cdshooks.CdsHookException;
+import org.backcheck.service.cdshooks.CdsHooksService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +37,15 @@ import org.slf4j.LoggerFactory;
  * GET  /api/spa-features   the NICE NG65 criteria [{id, label}]
  * GET  /healthz            {"status":"ok"}
  * GET  /                   the web page (classpath /public; no resource from anywhere else)
+ *
+ * GET  /cds-services                 CDS Hooks 2.0 discovery        (org.backcheck.service.cdshooks)
+ * POST /cds-services/{id}            CDS Hooks call: {"cards":[...]}
+ * POST /cds-services/{id}/feedback   CDS Hooks feedback: 501 until a feedback handler is plugged in
  * </pre>
+ *
+ * <p>Hook points for the lead: {@link Builder#cdsSecurity} runs before every {@code /cds-services}
+ * request (JWT verification, CORS) and may throw to refuse it; {@link Builder#cdsFeedback} handles
+ * the feedback route.
  *
  * <p>Every error is an RFC 9457 problem ({@code application/problem+json}: type, title, status,
  * detail, and for an invalid request the field). The request log has method, path, status and
@@ -54,6 +66,10 @@ public final class BackcheckServer implements AutoCloseable {
 
     private final Assessor assessor;
     private final Consumer<String> requestLog;
+    private final CdsHooksService cds;
+    private final Handler cdsSecurity;
+    private final Handler cdsFeedback;
+    private final Consumer<io.javalin.config.JavalinConfig> configure;
     private final String redFlagsJson;
     private final String spaFeaturesJson;
     private Javalin app;
@@ -68,14 +84,100 @@ public final class BackcheckServer implements AutoCloseable {
      * @param requestLog receives one line per request: method, path, status, duration
      */
     public BackcheckServer(Assessor assessor, Consumer<String> requestLog) {
-        this.assessor = Objects.requireNonNull(assessor, "assessor");
-        this.requestLog = Objects.requireNonNull(requestLog, "requestLog");
+        this(builder().assessor(assessor).requestLog(requestLog));
+    }
+
+    private BackcheckServer(Builder b) {
+        this.assessor = Objects.requireNonNull(b.assessor, "assessor");
+        this.requestLog = Objects.requireNonNull(b.requestLog, "requestLog");
+        this.cds = new CdsHooksService(assessor, b.clock, b.cardsIssued);
+        this.configure = b.configure;
+        this.cdsSecurity = b.cdsSecurity;
+        this.cdsFeedback = b.cdsFeedback;
         this.redFlagsJson = AssessmentJson.write(AssessmentJson.toJson(RedFlags.vocabulary()));
         ArrayNode spa = JsonNodeFactory.instance.arrayNode();
         for (SpaFeature f : SpaFeature.values()) {
             spa.addObject().put("id", f.id()).put("label", f.label());
         }
         this.spaFeaturesJson = AssessmentJson.write(spa);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options beyond the engine and the request log: the clock and the CDS Hooks hook points. */
+    public static final class Builder {
+        private Assessor assessor = Assessor.standard();
+        private Consumer<String> requestLog = LOG::info;
+        private Clock clock = Clock.systemDefaultZone();
+        private Handler cdsSecurity = ctx -> { };
+        private Handler cdsFeedback = BackcheckServer::feedbackNotImplemented;
+        private java.util.function.ObjIntConsumer<String> cardsIssued = (serviceId, cards) -> { };
+        private Consumer<io.javalin.config.JavalinConfig> configure = config -> { };
+
+        private Builder() {
+        }
+
+        public Builder assessor(Assessor assessor) {
+            this.assessor = Objects.requireNonNull(assessor, "assessor");
+            return this;
+        }
+
+        /** Receives one line per request: method, path, status, duration. */
+        public Builder requestLog(Consumer<String> requestLog) {
+            this.requestLog = Objects.requireNonNull(requestLog, "requestLog");
+            return this;
+        }
+
+        /** Today's date for patients' ages in CDS Hooks calls. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * HOOK POINT (security): runs before every request under /cds-services (discovery, calls,
+         * feedback), after the security headers. Throw an {@code HttpResponseException} (e.g. 401)
+         * to refuse; set CORS headers here. Default: lets everything through.
+         */
+        public Builder cdsSecurity(Handler cdsSecurity) {
+            this.cdsSecurity = Objects.requireNonNull(cdsSecurity, "cdsSecurity");
+            return this;
+        }
+
+        /**
+         * HOOK POINT (feedback): handles {@code POST /cds-services/{id}/feedback}. Default: 501
+         * problem. The handler may call {@link #cdsServiceIds()} to check the id.
+         */
+        public Builder cdsFeedback(Handler cdsFeedback) {
+            this.cdsFeedback = Objects.requireNonNull(cdsFeedback, "cdsFeedback");
+            return this;
+        }
+
+        /** Told the service id and card count after each successful hook call (for the feedback summary). */
+        public Builder cardsIssued(java.util.function.ObjIntConsumer<String> cardsIssued) {
+            this.cardsIssued = Objects.requireNonNull(cardsIssued, "cardsIssued");
+            return this;
+        }
+
+        /**
+         * Further configuration applied after Backcheck's own routes: e.g. the CDS security
+         * ({@code beforeMatched}), CORS, and the feedback summary route.
+         */
+        public Builder configure(Consumer<io.javalin.config.JavalinConfig> configure) {
+            this.configure = Objects.requireNonNull(configure, "configure");
+            return this;
+        }
+
+        public BackcheckServer build() {
+            return new BackcheckServer(this);
+        }
+    }
+
+    /** The CDS service ids offered (for a feedback handler to check {id} against). */
+    public static java.util.List<String> cdsServiceIds() {
+        return CdsHooksService.SERVICE_IDS;
     }
 
     /** Starts on localhost; port 0 picks a free port (see {@link #port()}). */
@@ -138,8 +240,19 @@ public final class BackcheckServer implements AutoCloseable {
             config.routes.get("/api/spa-features", ctx -> json(ctx, spaFeaturesJson));
             config.routes.get("/healthz", ctx -> json(ctx, "{\"status\":\"ok\"}"));
 
+            // CDS Hooks 2.0: handlers in org.backcheck.service.cdshooks; security and feedback plug in.
+            config.routes.before("/cds-services", cdsSecurity);
+            config.routes.before("/cds-services/*", cdsSecurity);
+            config.routes.get("/cds-services", cds::discovery);
+            config.routes.post("/cds-services/{id}", cds::invoke);
+            config.routes.post("/cds-services/{id}/feedback", cdsFeedback);
+
+            configure.accept(config);
+
             config.routes.exception(InvalidAssessmentException.class, (e, ctx) ->
                     problem(ctx, 400, e.getMessage(), e.field()));
+            config.routes.exception(CdsHookException.class, (e, ctx) ->
+                    problem(ctx, e.status(), e.getMessage(), e.field()));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     problem(ctx, e.getStatus(), e.getMessage(), null));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -202,9 +315,13 @@ public final class BackcheckServer implements AutoCloseable {
         ctx.header("Content-Security-Policy", "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
-        if (ctx.path().startsWith("/api/")) {
+        if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/cds-services")) {
             ctx.header("Cache-Control", "no-store");
         }
+    }
+
+    private static void feedbackNotImplemented(Context ctx) {
+        problem(ctx, 501, "CDS Hooks feedback is not accepted yet.", null);
     }
 
     private static void json(Context ctx, String json) {

@@ -158,6 +158,20 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void aCdsCardLinkPrefillsTheCaseAndLeavesTheDurationToTheClinician() {
+        browser.get(server.uri().resolve("/?age=48&red_flags=history_of_cancer,not_a_flag&sciatica=true").toString());
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(byId("age").getDomProperty("value")).isEqualTo("48");
+        assertThat(byId("duration_weeks").getDomProperty("value")).isEmpty();
+        assertThat(byId("sciatica").isSelected()).isTrue();
+        assertThat(byId("rf-history_of_cancer").isSelected()).isTrue();
+        assertThat(browser.getCurrentUrl()).doesNotContain("?");
+        type("duration_weeks", "2");
+        // A past cancer with leg pain: possible metastatic cord compression.
+        awaitRecommendation("emergency_mri");
+    }
+
+    @Test
     void theSpecialistQuestionShowsOnlyForTheSpecialistSetting() {
         type("age", "50");
         type("duration_weeks", "10");

@@ -1,0 +1,286 @@
+package org.backcheck.service.cdshooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.backcheck.guidance.Assessment;
+import org.backcheck.guidance.AssessmentRequest;
+import org.backcheck.guidance.Assessor;
+import org.backcheck.guidance.HlaB27;
+import org.backcheck.guidance.Setting;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Patient;
+
+/**
+ * Backcheck as a CDS Hooks 2.0 service (cds-hooks.hl7.org/2.0): when a clinician selects or signs
+ * a lumbar spine imaging order, it answers with one card from the point-of-care engine.
+ *
+ * <pre>
+ * GET  /cds-services                           discovery: lumbar-imaging-order-select, lumbar-imaging-order-sign
+ * POST /cds-services/{id}                      the hook call; {"cards":[...]}
+ * </pre>
+ *
+ * <p>Decisions, each recorded so a reviewer can weigh it:
+ * <ul>
+ *   <li><b>Which orders.</b> Draft ServiceRequests whose code is in {@code lumbar-imaging-orders.csv}
+ *       (verified rows only). order-select: only the selected ones; order-sign: all. None → no cards,
+ *       and nothing else is read or fetched.</li>
+ *   <li><b>Red flags</b> from the orders' reasonCode and reasonReference and the patient's active
+ *       conditions, through {@code red-flag-conditions.csv} (its header gives each mapping's reason).
+ *       The card names the coded diagnosis that triggered it.</li>
+ *   <li><b>Duration.</b> An order carries none. The engine is asked with 0 weeks (its most cautious
+ *       reading: no NG65 or chronic-pain advice) and the statements that depend on duration are
+ *       left off the card, which says so and links to the page to complete it. The
+ *       recommendation itself (red flags; setting) does not depend on duration.</li>
+ *   <li><b>Setting</b> is non-specialist: CDS Hooks has no field for it, and most lumbar imaging that
+ *       the guidance discourages is ordered from primary care. A specialist overrides the card with
+ *       the reason "requested by a specialist".</li>
+ *   <li><b>Age</b> from Patient.birthDate at today's date (the injected clock); a partial date is
+ *       taken at its last day (the youngest possible age). No date of birth: red flags still give
+ *       their card (they apply at any age); without red flags the card says the age is needed.</li>
+ *   <li><b>Missing prefetch</b> ({@code patient}, {@code conditions}) is read from fhirServer with the
+ *       bearer token when both are given; otherwise, or when that fails, HTTP 412.</li>
+ * </ul>
+ *
+ * <p>Thread-safe; one instance serves every request. Nothing is stored or logged.
+ */
+public final class CdsHooksService {
+
+    /** Large enough for a prefetch of a few hundred conditions. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    static final String ORDER_SELECT_ID = "lumbar-imaging-order-select";
+    static final String ORDER_SIGN_ID = "lumbar-imaging-order-sign";
+    /** The ids of the services offered. */
+    public static final List<String> SERVICE_IDS = List.of(ORDER_SELECT_ID, ORDER_SIGN_ID);
+    static final Map<String, String> PREFETCH = Map.of(
+            "patient", "Patient/{{context.patientId}}",
+            "conditions", "Condition?patient={{context.patientId}}&clinical-status=active");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final Assessor assessor;
+    private final Clock clock;
+    private final CodeTables tables;
+    private final FhirFetcher fetcher;
+    private final Map<String, String> hooks;   // service id -> hook
+    private final String discoveryJson;
+    private final java.util.function.ObjIntConsumer<String> cardsIssued;
+
+    /** The standard engine, today's date from the system clock. */
+    public CdsHooksService() {
+        this(Assessor.standard(), Clock.systemDefaultZone());
+    }
+
+    /**
+     * @param clock gives today's date for ages (inject a fixed clock in tests)
+     */
+    public CdsHooksService(Assessor assessor, Clock clock) {
+        this(assessor, clock, (serviceId, cards) -> { });
+    }
+
+    /**
+     * @param cardsIssued told, after each successful hook call, the service id and how many cards
+     *                    were returned (the feedback summary's "cards issued")
+     */
+    public CdsHooksService(Assessor assessor, Clock clock, java.util.function.ObjIntConsumer<String> cardsIssued) {
+        this.cardsIssued = Objects.requireNonNull(cardsIssued, "cardsIssued");
+        this.assessor = Objects.requireNonNull(assessor, "assessor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tables = CodeTables.standard();
+        this.fetcher = new FhirFetcher();
+        this.hooks = Map.of(ORDER_SELECT_ID, "order-select", ORDER_SIGN_ID, "order-sign");
+        this.discoveryJson = write(discovery());
+        FhirSupport.warmUp();
+    }
+
+    /** {@code GET /cds-services}. */
+    public void discovery(Context ctx) {
+        ctx.contentType("application/json").result(discoveryJson);
+    }
+
+    /**
+     * {@code POST /cds-services/{id}}.
+     *
+     * @throws CdsHookException for every answer other than 200 (404, 400, 412, 413, 415)
+     */
+    public void invoke(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        String hook = hooks.get(id);
+        if (hook == null) {
+            throw new CdsHookException(404, "No CDS service '" + (HookRequest.FHIR_ID.matcher(id).matches() ? id : "?")
+                    + "' here; GET /cds-services lists them.", null);
+        }
+        requireJson(ctx.contentType());
+        String host = ctx.host() == null ? "localhost" : ctx.host();
+        ObjectNode response = answer(hook, readBody(ctx), ctx.scheme() + "://" + host);
+        ctx.contentType("application/json").result(write(response));
+        cardsIssued.accept(id, response.get("cards").size());
+    }
+
+    /** The hook call without HTTP: the response object for one request body; baseUrl is where the page is served. */
+    ObjectNode answer(String hook, byte[] body, String baseUrl) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw CdsHookException.badRequest("body", "The request body is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HookRequest req = HookRequest.parse(tree, hook);
+        Bundle draft = FhirSupport.parse(req.draftOrders(), Bundle.class, "context.draftOrders");
+        OrderReview review = OrderReview.of(tables, draft, req.selections());
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        ArrayNode cards = response.putArray("cards");
+        if (!review.hasLumbarImaging()) {
+            return response;
+        }
+
+        boolean canFetch = req.fhirServer() != null && req.accessToken() != null;
+        List<String> missing = new java.util.ArrayList<>();
+        if (req.patient() == null) {
+            missing.add("patient");
+        }
+        if (req.conditions() == null) {
+            missing.add("conditions");
+        }
+        if (!missing.isEmpty() && !canFetch) {
+            throw CdsHookException.preconditionFailed("Prefetch " + String.join(" and ", missing)
+                    + " is missing, and no fhirServer with fhirAuthorization was given to read it from; "
+                    + "send the prefetch templates from GET /cds-services, or a FHIR server and access token.");
+        }
+        Patient patient = req.patient() != null
+                ? FhirSupport.parse(req.patient(), Patient.class, "prefetch.patient")
+                : fetcher.get(req.fhirServer(), "Patient/" + req.patientId(), req.accessToken(), Patient.class, "the patient");
+        Bundle conditions = req.conditions() != null
+                ? FhirSupport.parse(req.conditions(), Bundle.class, "prefetch.conditions")
+                : fetcher.get(req.fhirServer(), "Condition?patient=" + req.patientId() + "&clinical-status=active&_count=200",
+                        req.accessToken(), Bundle.class, "the active conditions");
+
+        List<String> unresolved = review.readOrderReasons(draft, conditions);
+        int unreadable = 0;
+        for (String ref : unresolved) {
+            String cid = ref.substring("Condition/".length());
+            if (canFetch && HookRequest.FHIR_ID.matcher(cid).matches()) {
+                review.readCondition(fetcher.get(req.fhirServer(), "Condition/" + cid, req.accessToken(), Condition.class,
+                        "a condition named as the order's reason"));
+            } else {
+                unreadable++;
+            }
+        }
+        review.readConditions(conditions);
+
+        Integer age = age(patient);
+        if (age == null && review.redFlags.isEmpty()) {
+            cards.add(Cards.noDateOfBirth(baseUrl));
+            return response;
+        }
+        // Without a date of birth, red flags are assessed as for an adult: they apply at any age.
+        AssessmentRequest request = new AssessmentRequest(age == null ? 19 : age, 0, review.sciatica, Setting.NON_SPECIALIST,
+                null, review.redFlags, null, HlaB27.UNKNOWN, null, null);
+        Assessment assessment = assessor.assess(request);
+        cards.add(Cards.card(assessment, new Cards.Facts(review, age, req.patientId(), baseUrl, unreadable)));
+        return response;
+    }
+
+    /** Age in whole years today, or null when there is no date of birth. */
+    Integer age(Patient patient) {
+        String raw = patient.getBirthDateElement().getValueAsString();
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        LocalDate born;
+        try {
+            born = switch (raw.length()) {
+                case 4 -> LocalDate.of(Integer.parseInt(raw), 12, 31);
+                case 7 -> YearMonth.parse(raw).atEndOfMonth();
+                default -> LocalDate.parse(raw.substring(0, 10));
+            };
+        } catch (RuntimeException e) {
+            throw CdsHookException.badRequest("prefetch.patient.birthDate", "The patient's birthDate cannot be read.");
+        }
+        int years = Period.between(born, LocalDate.now(clock)).getYears();
+        if (born.isAfter(LocalDate.now(clock)) || years > 125) {
+            throw CdsHookException.badRequest("prefetch.patient.birthDate", "The patient's birthDate gives an age outside 0 to 125.");
+        }
+        return years;
+    }
+
+    private ObjectNode discovery() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ArrayNode services = root.putArray("services");
+        service(services, "order-select", ORDER_SELECT_ID, "Backcheck: lumbar spine imaging (on selecting the order)",
+                "When a lumbar spine X-ray, CT or MRI is selected, checks the order against the NHS Evidence-Based "
+                        + "Interventions guidance on low back pain imaging, using the order's reasons and the patient's "
+                        + "coded conditions for red flags.");
+        service(services, "order-sign", ORDER_SIGN_ID, "Backcheck: lumbar spine imaging (before signing)",
+                "Before orders are signed, checks any lumbar spine X-ray, CT or MRI among them against the NHS "
+                        + "Evidence-Based Interventions guidance on low back pain imaging.");
+        return root;
+    }
+
+    private static void service(ArrayNode services, String hook, String id, String title, String description) {
+        ObjectNode s = services.addObject();
+        s.put("hook", hook);
+        s.put("title", title);
+        s.put("description", description);
+        s.put("id", id);
+        ObjectNode prefetch = s.putObject("prefetch");
+        prefetch.put("patient", PREFETCH.get("patient"));
+        prefetch.put("conditions", PREFETCH.get("conditions"));
+    }
+
+    private static void requireJson(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";")[0].trim();
+        if (!type.equalsIgnoreCase("application/json")) {
+            throw new CdsHookException(415, "Send the hook request as application/json.", null);
+        }
+    }
+
+    private static byte[] readBody(Context ctx) throws IOException {
+        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        byte[] body;
+        try (InputStream in = ctx.req().getInputStream()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return body;
+    }
+
+    private static CdsHookException tooLarge() {
+        return new CdsHookException(413, "The hook request is larger than " + MAX_BODY_BYTES / 1024 + " KiB.", null);
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.backcheck.service.cdshooks;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/**
+ * FHIR R4 parsing through HAPI FHIR: one {@link FhirContext} for the JVM (building its model costs
+ * about a second, so it is built once and warmed on first use), a new parser per parse (HAPI's
+ * parsers are not thread-safe; creating one from a warm context is cheap). Parsing only: no HAPI
+ * client, server or validation. Unknown elements are tolerated silently, so HAPI logs nothing
+ * about a resource's content.
+ */
+final class FhirSupport {
+
+    private static final FhirContext CONTEXT = warm();
+
+    private FhirSupport() {
+    }
+
+    /** Builds and warms the shared context; called once, when this class first loads. */
+    private static FhirContext warm() {
+        FhirContext ctx = FhirContext.forR4();
+        ctx.setParserErrorHandler(new LenientErrorHandler(false));
+        String sample = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
+                + "{\"resource\":{\"resourceType\":\"ServiceRequest\",\"id\":\"w\",\"status\":\"draft\",\"intent\":\"order\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"24968-0\"}]},\"subject\":{\"reference\":\"Patient/w\"},"
+                + "\"contained\":[{\"resourceType\":\"Condition\",\"id\":\"c\",\"subject\":{\"reference\":\"Patient/w\"}}],"
+                + "\"reasonCode\":[{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"279039007\"}]}],"
+                + "\"reasonReference\":[{\"reference\":\"#c\"}]}},"
+                + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"w\",\"birthDate\":\"1970-01-01\"}},"
+                + "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"d\",\"subject\":{\"reference\":\"Patient/w\"},"
+                + "\"clinicalStatus\":{\"coding\":[{\"code\":\"active\"}]},\"code\":{\"coding\":[{\"code\":\"M54.5\"}]}}}]}";
+        ctx.newJsonParser().parseResource(sample);
+        return ctx;
+    }
+
+    /** Loads this class, building the context now rather than on the first request. */
+    static void warmUp() {
+        // Class initialisation has done the work.
+    }
+
+    static IParser parser() {
+        return CONTEXT.newJsonParser();
+    }
+
+    /**
+     * Parses one resource of the expected type.
+     *
+     * @throws CdsHookException 400 naming {@code field} when the JSON is not a FHIR R4 resource of that type
+     */
+    static <T extends IBaseResource> T parse(String json, Class<T> type, String field) {
+        IBaseResource resource;
+        try {
+            resource = parser().parseResource(json);
+        } catch (DataFormatException | IllegalArgumentException e) {
+            throw CdsHookException.badRequest(field, field + " is not a FHIR R4 resource that can be read.");
+        }
+        if (!type.isInstance(resource)) {
+            throw CdsHookException.badRequest(field, field + " must be a FHIR " + type.getSimpleName() + ", not "
+                    + resource.fhirType() + ".");
+        }
+        return type.cast(resource);
+    }
+}

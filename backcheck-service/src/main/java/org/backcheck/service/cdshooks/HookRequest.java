@@ -1,0 +1,149 @@
+package org.backcheck.service.cdshooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A CDS Hooks 2.0 request for an order hook, checked field by field. Each problem is a 400 that
+ * names its field; fields the specification leaves open (extensions, encounterId) are ignored.
+ *
+ * @param selections   for order-select, the selected order ids ("ServiceRequest/123" → "123"); null for order-sign
+ * @param draftOrders  the draft orders Bundle, as JSON text for HAPI
+ * @param patient      prefetch.patient as JSON text, or null when not prefetched
+ * @param conditions   prefetch.conditions as JSON text, or null when not prefetched
+ * @param fhirServer   the checked FHIR base URL, or null
+ * @param accessToken  fhirAuthorization.access_token, or null; never logged or shown
+ */
+record HookRequest(String hook, String hookInstance, String userId, String patientId, Set<String> selections,
+                   String draftOrders, String patient, String conditions, String fhirServer, String accessToken) {
+
+    /** FHIR's id syntax; also keeps ids safe to put in a URL path. */
+    static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+    @Override
+    public String toString() {
+        return "HookRequest[" + hook + ", " + hookInstance + "]";   // no patient data, no token
+    }
+
+    static HookRequest parse(JsonNode body, String expectedHook) {
+        if (body == null || !body.isObject()) {
+            throw CdsHookException.badRequest("body", "The request body must be a JSON object.");
+        }
+        String hook = requiredString(body, "hook", "hook");
+        if (!hook.equals(expectedHook)) {
+            throw CdsHookException.badRequest("hook", "This service answers the " + expectedHook + " hook, not " + hook + ".");
+        }
+        String hookInstance = requiredString(body, "hookInstance", "hookInstance");
+        try {
+            UUID.fromString(hookInstance);
+        } catch (IllegalArgumentException e) {
+            throw CdsHookException.badRequest("hookInstance", "hookInstance must be a UUID.");
+        }
+        JsonNode context = body.get("context");
+        if (context == null || !context.isObject()) {
+            throw CdsHookException.badRequest("context", "context must be an object.");
+        }
+        String userId = requiredString(context, "userId", "context.userId");
+        String patientId = requiredString(context, "patientId", "context.patientId");
+        if (!FHIR_ID.matcher(patientId).matches()) {
+            throw CdsHookException.badRequest("context.patientId", "context.patientId must be a FHIR id (letters, digits, '-' and '.', at most 64).");
+        }
+        JsonNode draft = context.get("draftOrders");
+        if (draft == null || !draft.isObject()) {
+            throw CdsHookException.badRequest("context.draftOrders", "context.draftOrders must be a FHIR Bundle.");
+        }
+        Set<String> selections = null;
+        if (expectedHook.equals("order-select")) {
+            JsonNode sel = context.get("selections");
+            if (sel == null || !sel.isArray()) {
+                throw CdsHookException.badRequest("context.selections", "context.selections must be an array of order references.");
+            }
+            selections = new LinkedHashSet<>();
+            for (JsonNode s : sel) {
+                if (!s.isTextual()) {
+                    throw CdsHookException.badRequest("context.selections", "context.selections must hold strings such as \"ServiceRequest/123\".");
+                }
+                String ref = s.asText();
+                selections.add(ref.startsWith("ServiceRequest/") ? ref.substring("ServiceRequest/".length()) : ref);
+            }
+        }
+        String patient = null;
+        String conditions = null;
+        JsonNode prefetch = body.get("prefetch");
+        if (prefetch != null && !prefetch.isNull()) {
+            if (!prefetch.isObject()) {
+                throw CdsHookException.badRequest("prefetch", "prefetch must be an object.");
+            }
+            patient = resource(prefetch, "patient");
+            conditions = resource(prefetch, "conditions");
+        }
+        String fhirServer = optionalString(body, "fhirServer", "fhirServer");
+        if (fhirServer != null) {
+            fhirServer = FhirFetcher.checkServer(fhirServer);
+        }
+        String token = null;
+        JsonNode auth = body.get("fhirAuthorization");
+        if (auth != null && !auth.isNull()) {
+            if (!auth.isObject()) {
+                throw CdsHookException.badRequest("fhirAuthorization", "fhirAuthorization must be an object.");
+            }
+            if (fhirServer == null) {
+                throw CdsHookException.badRequest("fhirServer", "fhirServer is required when fhirAuthorization is given.");
+            }
+            token = requiredString(auth, "access_token", "fhirAuthorization.access_token");
+            String type = requiredString(auth, "token_type", "fhirAuthorization.token_type");
+            if (!type.equalsIgnoreCase("Bearer")) {
+                throw CdsHookException.badRequest("fhirAuthorization.token_type", "fhirAuthorization.token_type must be Bearer.");
+            }
+            JsonNode expires = auth.get("expires_in");
+            if (expires == null || !expires.canConvertToInt() || !expires.isIntegralNumber() || expires.asInt() < 0) {
+                throw CdsHookException.badRequest("fhirAuthorization.expires_in", "fhirAuthorization.expires_in must be a whole number of seconds.");
+            }
+            requiredString(auth, "scope", "fhirAuthorization.scope");
+            optionalString(auth, "subject", "fhirAuthorization.subject");
+        }
+        return new HookRequest(hook, hookInstance, userId, patientId, selections, draft.toString(), patient, conditions,
+                fhirServer, token);
+    }
+
+    /** A prefetch entry: absent or null means "not prefetched"; anything else must be a resource object. */
+    private static String resource(JsonNode prefetch, String key) {
+        JsonNode node = prefetch.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw CdsHookException.badRequest("prefetch." + key, "prefetch." + key + " must be a FHIR resource or null.");
+        }
+        return node.toString();
+    }
+
+    private static String requiredString(JsonNode parent, String name, String field) {
+        JsonNode node = parent.get(name);
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw CdsHookException.badRequest(field, field + " is required and must be a non-empty string.");
+        }
+        return node.asText();
+    }
+
+    private static String optionalString(JsonNode parent, String name, String field) {
+        JsonNode node = parent.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw CdsHookException.badRequest(field, field + " must be a non-empty string.");
+        }
+        return node.asText();
+    }
+
+    /** For tests and messages: the ids named by selections, in order. */
+    List<String> selectionList() {
+        return selections == null ? List.of() : new ArrayList<>(selections);
+    }
+}
