@@ -140,7 +140,8 @@ class AssessCliTest {
     @Test
     void serveListensUntilStopped() throws Exception {
         Path logFile = dir.resolve("serve.log");
-        Process serve = java("org.backcheck.cli.Main", "serve", "--port", "0").redirectError(logFile.toFile()).start();
+        Process serve = java("org.backcheck.cli.Main", "serve", "--port", "0", "--db-url",
+                "jdbc:sqlite:" + dir.resolve("feedback.db")).redirectError(logFile.toFile()).start();
         try {
             BufferedReader stdout = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
             String line = stdout.readLine();
@@ -153,11 +154,24 @@ class AssessCliTest {
             assertThat(health.statusCode()).isEqualTo(200);
             var page = http.send(HttpRequest.newBuilder(URI.create(url.group(1))).build(), BodyHandlers.ofString());
             assertThat(page.body()).contains("<title>Backcheck");
+            // No --trusted-issuers: every CDS Hooks call is refused, saying how to configure it.
+            var hook = http.send(HttpRequest.newBuilder(URI.create(url.group(1)).resolve("/cds-services/lumbar-imaging-order-sign"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    BodyHandlers.ofString());
+            assertThat(hook.statusCode()).isEqualTo(401);
+            assertThat(hook.body()).contains("--trusted-issuers");
+            var discovery = http.send(HttpRequest.newBuilder(URI.create(url.group(1)).resolve("/cds-services")).build(),
+                    BodyHandlers.ofString());
+            assertThat(discovery.statusCode()).isEqualTo(401);
+            var summary = http.send(HttpRequest.newBuilder(URI.create(url.group(1)).resolve("/api/feedback/summary")).build(),
+                    BodyHandlers.ofString());
+            assertThat(summary.statusCode()).isEqualTo(200);
         } finally {
             serve.destroy();
             assertThat(serve.waitFor(20, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
         }
-        assertThat(Files.readString(logFile)).contains("GET /healthz 200").contains("GET / 200");
+        assertThat(Files.readString(logFile)).contains("GET /healthz 200").contains("GET / 200")
+                .contains("POST /cds-services/lumbar-imaging-order-sign 401");
     }
 
     /**
