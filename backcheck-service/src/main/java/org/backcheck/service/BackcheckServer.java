@@ -10,7 +10,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
@@ -292,14 +291,8 @@ public final class BackcheckServer implements AutoCloseable {
     }
 
     private static byte[] readBody(Context ctx) throws IOException {
-        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
-        byte[] body;
-        try (InputStream in = ctx.req().getInputStream()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
+        byte[] body = RequestBody.readAtMost(ctx, MAX_BODY_BYTES);
+        if (body == null) {
             throw tooLarge();
         }
         return body;

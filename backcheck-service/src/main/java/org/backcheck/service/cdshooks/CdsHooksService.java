@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -259,14 +258,8 @@ public final class CdsHooksService {
     }
 
     private static byte[] readBody(Context ctx) throws IOException {
-        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
-        byte[] body;
-        try (InputStream in = ctx.req().getInputStream()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
+        byte[] body = org.backcheck.service.RequestBody.readAtMost(ctx, MAX_BODY_BYTES);
+        if (body == null) {
             throw tooLarge();
         }
         return body;

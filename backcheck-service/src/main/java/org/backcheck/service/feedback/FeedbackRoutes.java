@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
@@ -58,15 +57,8 @@ public final class FeedbackRoutes {
                     + ".", null);
             return;
         }
-        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
-            problem(ctx, 413, tooLarge(), null);
-            return;
-        }
-        byte[] body;
-        try (InputStream in = ctx.req().getInputStream()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
+        byte[] body = org.backcheck.service.RequestBody.readAtMost(ctx, MAX_BODY_BYTES);
+        if (body == null) {
             problem(ctx, 413, tooLarge(), null);
             return;
         }
