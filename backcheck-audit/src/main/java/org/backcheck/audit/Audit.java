@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.backcheck.classify.Classifier;
 import org.backcheck.classify.Status;
-import org.backcheck.measure.Column;
 import org.backcheck.measure.NullPolicy;
 
 /**
@@ -102,7 +100,7 @@ public final class Audit {
                 first = more.prependedWith(first.bytes(), first.length());
             }
             Header header = Header.read(first.bytes(), bom, first.length(), options.delimiter());
-            RecordScanner.Layout layout = layout(header);
+            RecordScanner.Layout layout = ColumnMapping.layout(header, classifier, options.idColumn());
             Files.createDirectories(options.outDir());
             // Outputs of an earlier run into this folder must not outlive a failure of this one.
             for (String name : OUTPUTS) {
@@ -182,64 +180,6 @@ public final class Audit {
     private static boolean hasBom(InputChunks.Chunk c) {
         byte[] b = c.bytes();
         return c.length() >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
-    }
-
-    private RecordScanner.Layout layout(Header header) {
-        List<Column> columns = classifier.columns();
-        int[] slotOf = new int[header.names().size()];
-        java.util.Arrays.fill(slotOf, -1);
-        List<String> missing = new ArrayList<>();
-        for (int slot = 0; slot < columns.size(); slot++) {
-            int at = uniqueIndex(header, columns.get(slot).name());
-            if (at < 0) {
-                missing.add(columns.get(slot).name());
-            } else {
-                slotOf[at] = slot;
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new ExtractFormatException("the extract has no column " + String.join(", ", missing)
-                    + " (the measure needs " + columns.stream().map(Column::name).toList() + "). Columns found: "
-                    + header.names() + ". Column names are matched without regard to case; rename the column in "
-                    + "the extract if it is there under another name.");
-        }
-        String idColumn = options.idColumn() == null ? DEFAULT_ID_COLUMN : options.idColumn();
-        int id = uniqueIndex(header, idColumn);
-        if (id < 0 && options.idColumn() != null) {
-            throw new ExtractFormatException("--id-column " + idColumn + " is not in the extract. Columns found: " + header.names());
-        }
-        List<int[]> aliases = new ArrayList<>();
-        assign(slotOf, id, RecordScanner.idSlot(classifier), aliases);
-        assign(slotOf, uniqueIndex(header, PROVIDER_COLUMN), RecordScanner.providerSlot(classifier), aliases);
-        assign(slotOf, uniqueIndex(header, DATE_COLUMN), RecordScanner.dateSlot(classifier), aliases);
-        return new RecordScanner.Layout(slotOf, header.names().size(), RecordScanner.measureSlots(classifier),
-                aliases.stream().mapToInt(a -> a[0]).toArray(), aliases.stream().mapToInt(a -> a[1]).toArray());
-    }
-
-    /** Column {@code column} feeds {@code slot}; when it already feeds another slot, by copying from that one. */
-    private static void assign(int[] slotOf, int column, int slot, List<int[]> aliases) {
-        if (column < 0) {
-            return;
-        }
-        if (slotOf[column] < 0) {
-            slotOf[column] = slot;
-        } else {
-            aliases.add(new int[] {slotOf[column], slot});
-        }
-    }
-
-    private static int uniqueIndex(Header header, String name) {
-        int found = -1;
-        for (int i = 0; i < header.names().size(); i++) {
-            if (header.names().get(i).equalsIgnoreCase(name)) {
-                if (found >= 0) {
-                    throw new ExtractFormatException("the extract has two columns named " + name
-                            + " (columns " + (found + 1) + " and " + (i + 1) + "); keep one");
-                }
-                found = i;
-            }
-        }
-        return found;
     }
 
     private Writer writer(String name) throws IOException {
