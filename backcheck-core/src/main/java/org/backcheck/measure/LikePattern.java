@@ -30,16 +30,16 @@ import java.util.Objects;
 public final class LikePattern {
 
     private final String source;
-    private final Element[][] segments;
+    private final LikeElement[][] segments;
     private final int minLength;
     /** For a {@link #isContains() contains} pattern: per segment position, which ASCII characters match. */
     private final boolean[][] containsTables;
 
-    private LikePattern(String source, Element[][] segments) {
+    private LikePattern(String source, LikeElement[][] segments) {
         this.source = source;
         this.segments = segments;
         if (isContains()) {
-            Element[] middle = segments[1];
+            LikeElement[] middle = segments[1];
             containsTables = new boolean[middle.length][128];
             for (int k = 0; k < middle.length; k++) {
                 for (char c = 0; c < 128; c++) {
@@ -50,7 +50,7 @@ public final class LikePattern {
             containsTables = null;
         }
         int min = 0;
-        for (Element[] s : segments) {
+        for (LikeElement[] s : segments) {
             min += s.length;
         }
         this.minLength = min;
@@ -61,35 +61,35 @@ public final class LikePattern {
         Objects.requireNonNull(pattern, "pattern");
         // Split at '%': parts.get(0) is anchored at the start, the last part (when there is a '%')
         // at the end, and the parts between float. Consecutive '%' leave empty parts, dropped.
-        List<List<Element>> parts = new ArrayList<>();
+        List<List<LikeElement>> parts = new ArrayList<>();
         parts.add(new ArrayList<>());
         int i = 0;
         while (i < pattern.length()) {
             char c = pattern.charAt(i);
-            List<Element> current = parts.get(parts.size() - 1);
+            List<LikeElement> current = parts.get(parts.size() - 1);
             if (c == '%') {
                 parts.add(new ArrayList<>());
                 i++;
             } else if (c == '_') {
-                current.add(Element.ANY);
+                current.add(LikeElement.ANY);
                 i++;
             } else if (c == '[') {
                 int close = findClassEnd(pattern, i);
-                current.add(Element.charClass(pattern, i + 1, close));
+                current.add(LikeElement.charClass(pattern, i + 1, close));
                 i = close + 1;
             } else {
-                current.add(Element.literal(c));
+                current.add(LikeElement.literal(c));
                 i++;
             }
         }
-        List<Element[]> segments = new ArrayList<>();
+        List<LikeElement[]> segments = new ArrayList<>();
         for (int k = 0; k < parts.size(); k++) {
             boolean anchored = k == 0 || k == parts.size() - 1;
             if (anchored || !parts.get(k).isEmpty()) {
-                segments.add(parts.get(k).toArray(Element[]::new));
+                segments.add(parts.get(k).toArray(LikeElement[]::new));
             }
         }
-        return new LikePattern(pattern, segments.toArray(Element[][]::new));
+        return new LikePattern(pattern, segments.toArray(LikeElement[][]::new));
     }
 
     private static int findClassEnd(String pattern, int open) {
@@ -173,7 +173,7 @@ public final class LikePattern {
             return found;
         }
         Text t = new CharText(text);
-        Element[] seg = segments[1];
+        LikeElement[] seg = segments[1];
         int pos = 0;
         while (true) {
             int at = find(t, seg, pos, t.length());
@@ -193,18 +193,9 @@ public final class LikePattern {
      * text that holds non-ASCII bytes.
      */
     public boolean[] requiredAsciiChars() {
-        for (Element[] segment : segments) {
+        for (LikeElement[] segment : segments) {
             if (segment.length > 0) {
-                Element first = segment[0];
-                if (first.any || first.negated || first.rangeHigh.length == 0) {
-                    return null;
-                }
-                for (int k = 0; k < first.rangeLow.length; k++) {
-                    if (first.rangeHigh[k] >= 128) {
-                        return null; // a member outside ASCII: the set would not be complete
-                    }
-                }
-                return first.ascii.clone();
+                return segment[0].asciiMembersIfComplete();
             }
         }
         return null;
@@ -229,18 +220,18 @@ public final class LikePattern {
         if (n < minLength) {
             return false;
         }
-        Element[] prefix = segments[0];
+        LikeElement[] prefix = segments[0];
         if (segments.length == 1) {
             return n == prefix.length && matchesAt(t, prefix, 0);
         }
-        Element[] suffix = segments[segments.length - 1];
+        LikeElement[] suffix = segments[segments.length - 1];
         if (!matchesAt(t, prefix, 0) || !matchesAt(t, suffix, n - suffix.length)) {
             return false;
         }
         int pos = prefix.length;
         int limit = n - suffix.length;
         for (int s = 1; s < segments.length - 1; s++) {
-            Element[] seg = segments[s];
+            LikeElement[] seg = segments[s];
             int at = find(t, seg, pos, limit);
             if (at < 0) {
                 return false;
@@ -251,9 +242,9 @@ public final class LikePattern {
     }
 
     /** Leftmost i in [from, limit - seg.length] where seg matches, or -1. */
-    private static int find(Text t, Element[] seg, int from, int limit) {
+    private static int find(Text t, LikeElement[] seg, int from, int limit) {
         int last = limit - seg.length;
-        Element first = seg[0];
+        LikeElement first = seg[0];
         for (int i = from; i <= last; i++) {
             if (first.test(t.charAt(i)) && matchesAt(t, seg, i, 1)) {
                 return i;
@@ -262,12 +253,12 @@ public final class LikePattern {
         return -1;
     }
 
-    private static boolean matchesAt(Text t, Element[] seg, int at) {
+    private static boolean matchesAt(Text t, LikeElement[] seg, int at) {
         return matchesAt(t, seg, at, 0);
     }
 
-    private static boolean matchesAt(Text t, Element[] seg, int at, int fromElement) {
-        for (int k = fromElement; k < seg.length; k++) {
+    private static boolean matchesAt(Text t, LikeElement[] seg, int at, int fromLikeElement) {
+        for (int k = fromLikeElement; k < seg.length; k++) {
             if (!seg[k].test(t.charAt(at + k))) {
                 return false;
             }
@@ -322,90 +313,6 @@ public final class LikePattern {
 
         public char charAt(int i) {
             return (char) b[off + i];
-        }
-    }
-
-    /** One position of a segment: a set of characters, tested with case folding. */
-    private static final class Element {
-        static final Element ANY = new Element(null, null, null, false, true);
-
-        private final boolean[] ascii;      // members below 128, already case-folded
-        private final int[] rangeLow;       // members at or above 128, as inclusive ranges
-        private final int[] rangeHigh;
-        private final boolean negated;
-        private final boolean any;
-
-        private Element(boolean[] ascii, int[] rangeLow, int[] rangeHigh, boolean negated, boolean any) {
-            this.ascii = ascii;
-            this.rangeLow = rangeLow;
-            this.rangeHigh = rangeHigh;
-            this.negated = negated;
-            this.any = any;
-        }
-
-        static Element literal(char c) {
-            return build(new int[] {c}, new int[] {c}, false);
-        }
-
-        static Element charClass(String pattern, int from, int to) {
-            boolean negated = false;
-            int i = from;
-            if (pattern.charAt(i) == '^') {
-                negated = true;
-                i++;
-            }
-            List<int[]> ranges = new ArrayList<>();
-            while (i < to) {
-                char lo = pattern.charAt(i);
-                if (i + 2 < to && pattern.charAt(i + 1) == '-') {
-                    char hi = pattern.charAt(i + 2);
-                    // T-SQL: a reversed range such as [z-a] matches nothing.
-                    ranges.add(new int[] {lo, hi});
-                    i += 3;
-                } else {
-                    ranges.add(new int[] {lo, lo});
-                    i++;
-                }
-            }
-            int[] low = new int[ranges.size()];
-            int[] high = new int[ranges.size()];
-            for (int k = 0; k < low.length; k++) {
-                low[k] = ranges.get(k)[0];
-                high[k] = ranges.get(k)[1];
-            }
-            return build(low, high, negated);
-        }
-
-        private static Element build(int[] low, int[] high, boolean negated) {
-            boolean[] ascii = new boolean[128];
-            for (int c = 0; c < 128; c++) {
-                ascii[c] = inRanges(low, high, (char) c);
-            }
-            return new Element(ascii, low, high, negated, false);
-        }
-
-        /** Case-insensitive membership: the character or either of its case variants is in a range. */
-        private static boolean inRanges(int[] low, int[] high, char c) {
-            char upper = Character.toUpperCase(c);
-            char lower = Character.toLowerCase(c);
-            for (int k = 0; k < low.length; k++) {
-                if (in(low[k], high[k], c) || in(low[k], high[k], upper) || in(low[k], high[k], lower)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static boolean in(int lo, int hi, char c) {
-            return c >= lo && c <= hi;
-        }
-
-        boolean test(char c) {
-            if (any) {
-                return true;
-            }
-            boolean member = c < 128 ? ascii[c] : inRanges(rangeLow, rangeHigh, c);
-            return member != negated;
         }
     }
 }
