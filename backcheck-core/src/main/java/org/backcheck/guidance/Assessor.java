@@ -273,7 +273,7 @@ public final class Assessor {
         List<String> named = new ArrayList<>();
         for (Pathology p : suspected) {
             if (p.isEmergency() == (recommendation == Recommendation.EMERGENCY_MRI)) {
-                named.add(name(p));
+                named.add(p.label());
             }
         }
         if (mscc && recommendation == Recommendation.EMERGENCY_MRI) {
@@ -289,16 +289,6 @@ public final class Assessor {
             default -> "summary_" + recommendation.id();
         };
         return filled(text.statement(id), fill);
-    }
-
-    private static String name(Pathology p) {
-        return switch (p) {
-            case CAUDA_EQUINA -> "cauda equina syndrome";
-            case CORD_COMPRESSION -> "spinal cord compression";
-            case CANCER -> "cancer or spinal metastases";
-            case INFECTION -> "spinal infection";
-            case FRACTURE -> "vertebral fracture";
-        };
     }
 
     private static String joinNames(List<String> names) {

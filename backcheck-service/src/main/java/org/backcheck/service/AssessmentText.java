@@ -57,7 +57,7 @@ public final class AssessmentText {
         }
         wrap(out, "", a.summary());
         if (!a.suspected().isEmpty()) {
-            out.add("Suspected: " + a.suspected().stream().map(AssessmentText::pathology).collect(Collectors.joining(", ")));
+            out.add("Suspected: " + a.suspected().stream().map(Pathology::label).collect(Collectors.joining(", ")));
         }
         if (a.findings().size() > 1) {
             out.add("Also applies: " + a.findings().subList(1, a.findings().size()).stream()
@@ -113,15 +113,6 @@ public final class AssessmentText {
         };
     }
 
-    static String pathology(Pathology p) {
-        return switch (p) {
-            case CAUDA_EQUINA -> "cauda equina syndrome";
-            case CORD_COMPRESSION -> "spinal cord compression";
-            case CANCER -> "cancer or spinal metastases";
-            case INFECTION -> "spinal infection";
-            case FRACTURE -> "vertebral fracture";
-        };
-    }
 
     private static void section(List<String> out, String title, List<Statement> statements) {
         if (statements.isEmpty()) {

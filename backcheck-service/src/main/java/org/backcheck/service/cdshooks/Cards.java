@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.backcheck.guidance.Assessment;
-import org.backcheck.guidance.Pathology;
 import org.backcheck.guidance.Recommendation;
 import org.backcheck.guidance.RedFlags;
 import org.backcheck.guidance.Source;
@@ -60,13 +59,6 @@ final class Cards {
             Recommendation.OUT_OF_SCOPE, "Under 19: the NHS EBI low back pain imaging guidance does not apply.");
     private static final String NO_IMAGING_SUMMARY =
             "No red flags in the record: lumbar imaging is not recommended (NHS EBI guidance).";
-
-    private static final Map<Pathology, String> PATHOLOGY = Map.of(
-            Pathology.CAUDA_EQUINA, "cauda equina syndrome",
-            Pathology.CORD_COMPRESSION, "spinal cord compression",
-            Pathology.CANCER, "cancer or spinal metastases",
-            Pathology.INFECTION, "spinal infection",
-            Pathology.FRACTURE, "vertebral fracture");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -152,7 +144,7 @@ final class Cards {
             md.append("**Read from the record**\n\n");
             for (ConditionRule rule : r.used.keySet()) {
                 String meaning = rule.redFlag() == null ? "leg pain (sciatica)"
-                        : "possible " + PATHOLOGY.get(RedFlags.vocabulary().get(rule.redFlag()).pathology());
+                        : "possible " + RedFlags.vocabulary().get(rule.redFlag()).pathology().label();
                 md.append("- ").append(escape(rule.display())).append(" (").append(rule.label()).append("): ")
                         .append(meaning).append('\n');
             }
