@@ -35,6 +35,7 @@ public final class Audit {
 
     public static final String PROVIDER_COLUMN = "Der_Provider_Code";
     public static final String DATE_COLUMN = "Appointment_Date";
+    public static final String COMMISSIONER_COLUMN = "Der_Commissioner_Code";
     public static final String DEFAULT_ID_COLUMN = "OPA_Ident";
 
     private final AuditOptions options;
@@ -128,7 +129,13 @@ public final class Audit {
         }
     }
 
-    private static final List<String> OUTPUTS = List.of("summary.json", "matches.csv", "rejected.csv");
+    /**
+     * Files this run owns in the output folder. The report's files (written afterwards from the
+     * summary, see {@code org.backcheck.audit.report.ReportFiles}) are removed too, so that a failed
+     * run cannot leave an earlier run's report beside its own outputs.
+     */
+    private static final List<String> OUTPUTS = List.of("summary.json", "matches.csv", "rejected.csv", "report.html",
+            "aggregates.csv", "aggregates.json");
 
     private AuditSummary write(InputChunks chunks, InputChunks.Chunk first, int bom, Header header,
                                RecordScanner.Layout layout, int threads, Progress progress, long started) throws IOException {
@@ -197,7 +204,8 @@ public final class Audit {
         Map<String, long[]> monthTotals = new TreeMap<>();
         t.byProviderMonth.forEach((provider, months) -> {
             long[] sum = new long[Status.values().length];
-            months.forEach((month, c) -> {
+            months.forEach((month, cells) -> {
+                long[] c = Tally.byStatus(cells);
                 long[] m = monthTotals.computeIfAbsent(month, x -> new long[Status.values().length]);
                 for (int s = 0; s < c.length; s++) {
                     sum[s] += c[s];
@@ -210,14 +218,17 @@ public final class Audit {
         monthTotals.forEach((m, c) -> byMonth.put(m, AuditSummary.StatusCounts.of(c)));
         boolean hasProvider = header.indexOf(PROVIDER_COLUMN) >= 0;
         boolean hasDate = header.indexOf(DATE_COLUMN) >= 0;
+        boolean hasCommissioner = header.indexOf(COMMISSIONER_COLUMN) >= 0;
+        Activity activity = new Activity(hasProvider, hasCommissioner, hasDate, Activity.cells(t.byProviderMonth),
+                Activity.cells(t.byCommissionerMonth));
         NullPolicy other = options.nullPolicy() == NullPolicy.CLINICAL ? NullPolicy.SQL : NullPolicy.CLINICAL;
         long[] s = t.statusCounts;
-        reconcile(t, monthTotals);
+        reconcile(t, monthTotals, activity);
         return new AuditSummary(options.measure().id(), options.input().toString(), options.nullPolicy().id(), other.id(),
                 header.delimiterName(), t.records, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()], byReason,
                 s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()], t.policySensitive, t.otherCounted,
                 t.otherExcluded, t.blankLines, hasProvider ? byProvider : Map.of(), hasDate ? byMonth : Map.of(),
-                options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(), seconds);
+                options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(), seconds, activity);
     }
 
     /**
@@ -225,7 +236,7 @@ public final class Audit {
      * matches.csv and rejected.csv, and the rows tallied by provider and month. (The summary
      * checks that the statuses add up to the rows read.)
      */
-    private static void reconcile(Totals t, Map<String, long[]> monthTotals) {
+    private static void reconcile(Totals t, Map<String, long[]> monthTotals, Activity activity) {
         long[] s = t.statusCounts;
         long[] tallied = new long[s.length];
         monthTotals.values().forEach(c -> {
@@ -233,10 +244,19 @@ public final class Audit {
                 tallied[i] += c[i];
             }
         });
+        long[] byCommissioner = new long[s.length];
+        for (Activity.Cell c : activity.commissioners()) {
+            byCommissioner[Status.COUNTED.ordinal()] += c.counted();
+            byCommissioner[Status.EXCLUDED.ordinal()] += c.excluded();
+            byCommissioner[Status.UNMATCHED.ordinal()] += c.unmatched();
+            byCommissioner[Status.REJECTED.ordinal()] += c.rejected();
+        }
         long matched = s[Status.COUNTED.ordinal()] + s[Status.EXCLUDED.ordinal()];
-        if (t.matchLines != matched || t.rejectionLines != s[Status.REJECTED.ordinal()] || !java.util.Arrays.equals(tallied, s)) {
+        if (t.matchLines != matched || t.rejectionLines != s[Status.REJECTED.ordinal()] || !java.util.Arrays.equals(tallied, s)
+                || !java.util.Arrays.equals(byCommissioner, s)) {
             throw new IllegalStateException("rows do not reconcile: statuses " + java.util.Arrays.toString(s)
-                    + ", tallied by provider and month " + java.util.Arrays.toString(tallied) + ", matches.csv rows "
+                    + ", tallied by provider and month " + java.util.Arrays.toString(tallied) + ", by commissioner "
+                    + java.util.Arrays.toString(byCommissioner) + ", matches.csv rows "
                     + t.matchLines + " (counted + excluded " + matched + "), rejected.csv rows " + t.rejectionLines);
         }
     }
@@ -256,6 +276,7 @@ public final class Audit {
         long matchLines;
         long rejectionLines;
         final Map<String, Map<String, long[]>> byProviderMonth = new TreeMap<>();
+        final Map<String, Map<String, long[]>> byCommissionerMonth = new TreeMap<>();
 
         Totals(int exclusions) {
             excludedByReason = new long[exclusions];
@@ -351,7 +372,8 @@ public final class Audit {
             for (int i = 0; i < r.excludedByReason.length; i++) {
                 totals.excludedByReason[i] += r.excludedByReason[i];
             }
-            r.tally.mergeInto(totals.byProviderMonth);
+            r.providers.mergeInto(totals.byProviderMonth);
+            r.commissioners.mergeInto(totals.byCommissionerMonth);
         }
     }
 

@@ -13,18 +13,21 @@ import org.backcheck.classify.Status;
  * @param otherPolicyCounted rows the other NULL policy would count
  * @param byProvider status counts per {@code Der_Provider_Code}, or empty when the column is absent
  * @param byMonth status counts per month of {@code Appointment_Date} (yyyy-MM, or "unknown"), or empty
+ * @param activity rows by provider, commissioner, month and age band, for the report
  */
 public record AuditSummary(String measure, String input, String nullPolicy, String otherNullPolicy, String delimiter,
                            long rowsRead, long counted, long excluded, Map<String, Long> excludedByReason,
                            long unmatched, long rejected, long nullPolicySensitiveRows, long otherPolicyCounted,
                            long otherPolicyExcluded, long blankLinesSkipped, Map<String, StatusCounts> byProvider,
-                           Map<String, StatusCounts> byMonth, List<String> notes, double elapsedSeconds) {
+                           Map<String, StatusCounts> byMonth, List<String> notes, double elapsedSeconds,
+                           Activity activity) {
 
     public AuditSummary {
         excludedByReason = Map.copyOf(excludedByReason);
         byProvider = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byProvider));
         byMonth = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byMonth));
         notes = List.copyOf(notes);
+        java.util.Objects.requireNonNull(activity, "activity");
         if (rowsRead != counted + excluded + unmatched + rejected) {
             throw new IllegalStateException("rows do not reconcile: rows_read " + rowsRead + " != counted " + counted
                     + " + excluded " + excluded + " + unmatched " + unmatched + " + rejected " + rejected);

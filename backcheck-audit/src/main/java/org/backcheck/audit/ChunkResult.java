@@ -23,7 +23,8 @@ final class ChunkResult {
     long otherPolicyExcluded;
     final List<Match> matches = new ArrayList<>();
     final List<Rejection> rejections = new ArrayList<>();
-    final Tally tally = new Tally();
+    final Tally providers = new Tally();
+    final Tally commissioners = new Tally();
     /** Offset where an unfinished record (inside a quoted field) starts, or -1 when the chunk ended cleanly. */
     int incompleteFrom = -1;
 

@@ -7,7 +7,7 @@ import org.backcheck.measure.Column;
 
 /**
  * Which header column feeds which scanner slot: the measure's columns (all required, matched
- * without regard to case, each at most once), then the id, provider and date columns when present.
+ * without regard to case, each at most once), then the id, provider, date and commissioner columns when present.
  * A column may feed two slots (e.g. {@code --id-column Der_Procedure_All}): the second is copied.
  */
 final class ColumnMapping {
@@ -43,6 +43,7 @@ final class ColumnMapping {
         assign(slotOf, id, RecordScanner.idSlot(classifier), aliases);
         assign(slotOf, uniqueIndex(header, Audit.PROVIDER_COLUMN), RecordScanner.providerSlot(classifier), aliases);
         assign(slotOf, uniqueIndex(header, Audit.DATE_COLUMN), RecordScanner.dateSlot(classifier), aliases);
+        assign(slotOf, uniqueIndex(header, Audit.COMMISSIONER_COLUMN), RecordScanner.commissionerSlot(classifier), aliases);
         return new RecordScanner.Layout(slotOf, header.names().size(), RecordScanner.measureSlots(classifier),
                 aliases.stream().mapToInt(a -> a[0]).toArray(), aliases.stream().mapToInt(a -> a[1]).toArray());
     }

@@ -8,12 +8,12 @@ import java.util.Map;
  * Why not Jackson: the audit is a command that starts, runs and exits, and Jackson's start-up
  * (about a tenth of a second of class loading, measured) is a large share of a short run.
  */
-final class JsonText {
+public final class JsonText {
 
     private JsonText() {
     }
 
-    static String of(Object value) {
+    public static String of(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, 0);
         return sb.append('\n').toString();

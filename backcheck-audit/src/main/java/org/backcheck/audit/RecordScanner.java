@@ -20,6 +20,7 @@ final class RecordScanner implements Fields {
     private final int idSlot;
     private final int providerSlot;
     private final int dateSlot;
+    private final int commissionerSlot;
 
     private final Layout layout;
     private final Classifier classifier;
@@ -52,6 +53,7 @@ final class RecordScanner implements Fields {
         this.idSlot = k;
         this.providerSlot = k + 1;
         this.dateSlot = k + 2;
+        this.commissionerSlot = k + 3;
         this.slotBytes = new byte[layout.slots()][];
         this.slotOffset = new int[layout.slots()];
         this.slotLength = new int[layout.slots()];
@@ -63,7 +65,7 @@ final class RecordScanner implements Fields {
     }
 
     static int measureSlots(Classifier classifier) {
-        return classifier.columns().size() + 3;
+        return classifier.columns().size() + 4;
     }
 
     static int idSlot(Classifier c) {
@@ -76,6 +78,10 @@ final class RecordScanner implements Fields {
 
     static int dateSlot(Classifier c) {
         return c.columns().size() + 2;
+    }
+
+    static int commissionerSlot(Classifier c) {
+        return c.columns().size() + 3;
     }
 
     @Override
@@ -286,7 +292,14 @@ final class RecordScanner implements Fields {
         Outcome outcome = classifier.classify(this, policy, classifierScratch);
         Status status = outcome.status();
         result.statusCounts[status.ordinal()]++;
-        tally(result, status);
+        AgeBand band = AgeBand.UNKNOWN;
+        if (status != Status.REJECTED) {
+            long age = classifier.rangeValue(classifierScratch);
+            if (age != Classifier.NO_VALUE) {
+                band = AgeBand.of(age);
+            }
+        }
+        tally(result, band, status);
         if (status == Status.REJECTED) {
             addRejection(result, outcome);
         } else if (status != Status.UNMATCHED) {
@@ -328,17 +341,22 @@ final class RecordScanner implements Fields {
 
     private void reject(ChunkResult result, String field, String reason) {
         result.statusCounts[Status.REJECTED.ordinal()]++;
-        tally(result, Status.REJECTED);
+        tally(result, AgeBand.UNKNOWN, Status.REJECTED);
         result.rejections.add(new ChunkResult.Rejection(localRow(result), text(idSlot), field, reason));
     }
 
-    private void tally(ChunkResult result, Status status) {
+    private void tally(ChunkResult result, AgeBand band, Status status) {
         int month = slotLength[dateSlot] == 0 ? Tally.UNKNOWN_MONTH
                 : Tally.monthSlot(slotBytes[dateSlot], slotOffset[dateSlot], slotLength[dateSlot]);
-        if (slotLength[providerSlot] == 0) {
-            result.tally.add(EMPTY, 0, 0, month, status);
+        tallyBy(result.providers, providerSlot, month, band, status);
+        tallyBy(result.commissioners, commissionerSlot, month, band, status);
+    }
+
+    private void tallyBy(Tally tally, int slot, int month, AgeBand band, Status status) {
+        if (slotLength[slot] == 0) {
+            tally.add(EMPTY, 0, 0, month, band, status);
         } else {
-            result.tally.add(slotBytes[providerSlot], slotOffset[providerSlot], slotLength[providerSlot], month, status);
+            tally.add(slotBytes[slot], slotOffset[slot], slotLength[slot], month, band, status);
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.TreeMap;
 import org.backcheck.classify.Status;
 
 /**
- * Row counts by provider and month of appointment, per status, kept while scanning. Keys are
+ * Row counts by organisation (provider or commissioner), month of appointment and {@link AgeBand},
+ * per status, kept while scanning. Keys are
  * looked up by their bytes so that the hot path makes no strings. One instance per chunk; merged
  * at the end.
  */
@@ -19,7 +20,10 @@ final class Tally {
     static final int UNKNOWN_MONTH = MONTHS;
     static final String UNKNOWN = "unknown";
 
-    /** Entries: a provider's bytes and its counts, by month slot then status. */
+    static final int STATUSES = Status.values().length;
+    static final int CELLS = AgeBand.values().length * STATUSES;
+
+    /** Entries: an organisation's bytes and its counts, by month slot, then age band × status. */
     private byte[][] names = new byte[16][];
     private long[][][] counts = new long[16][][];
     private int entries;
@@ -32,15 +36,15 @@ final class Tally {
     /** Index for longer keys (rare: trust and site codes are 3 to 5 characters). */
     private final java.util.HashMap<String, Integer> longKeys = new java.util.HashMap<>();
 
-    /** Adds one row of the given status. An empty provider is counted under "unknown". */
-    void add(byte[] b, int off, int len, int monthSlot, Status status) {
+    /** Adds one row of the given status. An empty organisation is counted under "unknown". */
+    void add(byte[] b, int off, int len, int monthSlot, AgeBand band, Status status) {
         int entry = len <= 7 ? packedEntry(b, off, len) : longEntry(b, off, len);
         long[][] byMonth = counts[entry];
         long[] c = byMonth[monthSlot];
         if (c == null) {
-            c = byMonth[monthSlot] = new long[Status.values().length];
+            c = byMonth[monthSlot] = new long[CELLS];
         }
-        c[status.ordinal()]++;
+        c[band.ordinal() * STATUSES + status.ordinal()]++;
     }
 
     private int packedEntry(byte[] b, int off, int len) {
@@ -100,24 +104,36 @@ final class Tally {
         return entries++;
     }
 
-    /** Adds this tally into {@code into}: provider (trimmed, "unknown" when empty) to month to counts. */
+    /**
+     * Adds this tally into {@code into}: organisation (trimmed, "unknown" when empty) to month to
+     * counts indexed {@code band.ordinal() * STATUSES + status.ordinal()}.
+     */
     void mergeInto(Map<String, Map<String, long[]>> into) {
         for (int k = 0; k < entries; k++) {
-            String provider = new String(names[k], StandardCharsets.UTF_8).strip();
-            if (provider.isEmpty()) {
-                provider = UNKNOWN;
+            String org = new String(names[k], StandardCharsets.UTF_8).strip();
+            if (org.isEmpty()) {
+                org = UNKNOWN;
             }
-            Map<String, long[]> months = into.computeIfAbsent(provider, p -> new TreeMap<>());
+            Map<String, long[]> months = into.computeIfAbsent(org, p -> new TreeMap<>());
             for (int m = 0; m <= MONTHS; m++) {
                 long[] c = counts[k][m];
                 if (c != null) {
-                    long[] total = months.computeIfAbsent(monthLabel(m), x -> new long[Status.values().length]);
+                    long[] total = months.computeIfAbsent(monthLabel(m), x -> new long[CELLS]);
                     for (int s = 0; s < c.length; s++) {
                         total[s] += c[s];
                     }
                 }
             }
         }
+    }
+
+    /** Sums counts indexed by band × status (as {@link #mergeInto} makes them) into counts by status. */
+    static long[] byStatus(long[] cells) {
+        long[] s = new long[STATUSES];
+        for (int i = 0; i < cells.length; i++) {
+            s[i % STATUSES] += cells[i];
+        }
+        return s;
     }
 
     static String monthLabel(int slot) {
@@ -131,7 +147,8 @@ final class Tally {
 
     /**
      * The month slot of an appointment date written {@code yyyy-MM-dd}, {@code dd/MM/yyyy},
-     * {@code yyyyMMdd} (a time part after the date is ignored), or {@link #UNKNOWN_MONTH}.
+     * {@code yyyyMMdd} (a time part after the date is ignored), or {@link #UNKNOWN_MONTH} when it is
+     * none of these or not a real date (30 February, 31 April).
      */
     static int monthSlot(byte[] b, int off, int len) {
         if (len == 10 && b[off + 4] == '-' && b[off + 7] == '-' && digit(b[off]) && digit(b[off + 1])
@@ -141,7 +158,7 @@ final class Tally {
             int y = (b[off] - '0') * 1000 + (b[off + 1] - '0') * 100 + (b[off + 2] - '0') * 10 + (b[off + 3] - '0');
             int m = (b[off + 5] - '0') * 10 + (b[off + 6] - '0');
             int d = (b[off + 8] - '0') * 10 + (b[off + 9] - '0');
-            return y >= FIRST_YEAR && y < FIRST_YEAR + 100 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+            return y >= FIRST_YEAR && y < FIRST_YEAR + 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
                     ? (y - FIRST_YEAR) * 12 + m - 1 : UNKNOWN_MONTH;
         }
         while (len > 0 && b[off] == ' ') {
@@ -166,10 +183,19 @@ final class Tally {
         } else {
             return UNKNOWN_MONTH;
         }
-        if (year < FIRST_YEAR || year >= FIRST_YEAR + 100 || month < 1 || month > 12 || day < 1 || day > 31) {
+        if (year < FIRST_YEAR || year >= FIRST_YEAR + 100 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
             return UNKNOWN_MONTH;
         }
         return (year - FIRST_YEAR) * 12 + month - 1;
+    }
+
+    /** Days in the month: an impossible date such as 30 February is not a date at all. */
+    private static int daysIn(int year, int month) {
+        return switch (month) {
+            case 2 -> year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     private static boolean digit(byte c) {

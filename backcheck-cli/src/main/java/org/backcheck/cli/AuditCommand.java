@@ -17,10 +17,15 @@ import picocli.CommandLine.Spec;
             "Applies the EBI measure 2S_lower_back_imaging, exactly as published, to every row of a SUS+ outpatient extract.",
             "Every row gets one status (counted, excluded, unmatched, rejected) and the run checks they add up.",
             "Writes DIR/matches.csv (counted and excluded rows), DIR/rejected.csv (rows that could not be read, with why)",
-            "and DIR/summary.json (the counts, by provider and month when those columns exist)."},
+            "and DIR/summary.json (exact counts), then the report for sharing: DIR/report.html (one self-contained page:",
+            "headline figures, reconciliation, funnel plots, SPC charts, league table, method notes), DIR/aggregates.csv",
+            "and DIR/aggregates.json. The report is disclosure controlled (HES rules) unless --no-disclosure-control."},
         footer = {"", "Needed columns (any case): Der_Procedure_All, Age_at_Start_of_Episode_SUS,",
             "Der_Age_at_CDS_Activity_Date, Der_Diagnosis_All, Administrative_Category.",
-            "Example: backcheck audit --input opa_2024.csv.gz --out audit-2024"})
+            "Optional columns used by the report: Der_Provider_Code, Der_Commissioner_Code, Appointment_Date.",
+            "Population file (--population): CSV with the header org_code,year,population; one row per commissioner",
+            "code (as in Der_Commissioner_Code) and calendar year; population a whole number above 0.",
+            "Example: backcheck audit --input opa_2024.csv.gz --out audit-2024 --population subicb_population.csv"})
 final class AuditCommand implements Callable<Integer> {
 
     @Spec
@@ -46,6 +51,20 @@ final class AuditCommand implements Callable<Integer> {
             description = "Column copied to the id column of the outputs. Default: OPA_Ident when present.")
     String idColumn;
 
+    @Option(names = "--population", paramLabel = "FILE",
+            description = "Population by commissioner and year (CSV org_code,year,population) for rates per 100,000 "
+                    + "and a funnel plot of commissioners.")
+    Path population;
+
+    @Option(names = "--no-disclosure-control",
+            description = "Show exact counts, including 1 to 7, in the report and aggregates. For internal use only: "
+                    + "the outputs are marked as not disclosure controlled.")
+    boolean noDisclosureControl;
+
+    @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Low back pain imaging: EBI audit",
+            description = "Heading of report.html (default: ${DEFAULT-VALUE}).")
+    String title;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Worker threads (default: one per core).")
     int threads;
 
@@ -53,8 +72,10 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NullPolicy policy = NullPolicy.fromId(nullPolicy);
         AuditOptions options = new AuditOptions(input, out, Measure.lowerBackImaging(), policy, delimiter(), idColumn, threads);
+        ReportRun report = ReportRun.prepare(population, noDisclosureControl, title, false, spec.commandLine().getErr());
         AuditSummary summary = Audit.run(options, TerminalProgress.forThisTerminal());
         AuditReport.print(summary, out, spec.commandLine().getOut());
+        report.write(summary, out, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 

@@ -14,18 +14,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generates a synthetic outpatient extract and audits it: the whole job on built-in sample data."},
+        description = {"Generates a synthetic outpatient extract and a population file, audits the extract and writes the",
+            "report (report.html, aggregates.csv, aggregates.json): the whole job on built-in sample data."},
         footer = {"", "Example: backcheck demo --rows 500000 --out my-demo"})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rows", defaultValue = "200000", paramLabel = "N", description = "Rows of sample data (default 200000).")
+    @Option(names = "--rows", defaultValue = "1000000", paramLabel = "N", description = "Rows of sample data (default 1000000: enough for most providers to have monthly charts under disclosure control).")
     long rows;
 
     @Option(names = "--out", defaultValue = "backcheck-demo", paramLabel = "DIR", description = "Folder for the sample and the outputs (default backcheck-demo).")
     Path out;
+
+    @Option(names = "--no-disclosure-control",
+            description = "Show exact counts in the sample report (it is synthetic, but the option behaves as on real data).")
+    boolean noDisclosureControl;
 
     @Override
     public Integer call() throws Exception {
@@ -37,11 +42,17 @@ final class DemoCommand implements Callable<Integer> {
         Path extract = out.resolve("sample-opa-extract.csv");
         o.printf("Generating %,d rows of synthetic SUS+ outpatient activity in %s ...%n", rows, extract);
         ExtractGenerator.write(new ExtractGenerator.Options(rows, 2026L, ','), extract);
+        Path population = out.resolve("sample-population.csv");
+        ExtractGenerator.writeSamplePopulation(population);
+        ReportRun report = ReportRun.prepare(population, noDisclosureControl,
+                "Low back pain imaging: EBI audit of sample data", true, spec.commandLine().getErr());
         Path auditDir = out.resolve("audit");
         AuditSummary summary = Audit.run(AuditOptions.of(extract, auditDir), TerminalProgress.forThisTerminal());
         AuditReport.print(summary, auditDir, o);
+        Path html = report.write(summary, auditDir, o);
         o.println();
-        o.println("Next: open " + auditDir.resolve("matches.csv") + " to see each counted or excluded row and why,");
+        o.println("Next: open " + html + " in a browser (or run 'backcheck serve' and visit /report),");
+        o.println("see each counted or excluded row and why in " + auditDir.resolve("matches.csv") + ",");
         o.println("or run the audit on your own extract: backcheck audit --input FILE --out DIR (see backcheck audit --help).");
         return ExitCodes.OK;
     }

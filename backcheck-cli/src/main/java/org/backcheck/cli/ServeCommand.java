@@ -53,6 +53,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "A browser origin allowed to call the CDS service (repeatable; default: any origin).")
     List<String> corsOrigins = List.of();
 
+    @Option(names = "--report", paramLabel = "FILE", defaultValue = "backcheck-demo/audit/report.html",
+            description = "The audit report shown at /report (default: the latest 'backcheck demo' report, ${DEFAULT-VALUE}).")
+    Path report;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -62,7 +66,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--insecure-dev and --trusted-issuers exclude each other: choose one");
         }
         // The server's classes (Javalin, Jetty) load only here, never for other commands.
-        ServeRun.serveUntilStopped(new ServeRun.Settings(host, port, trustedIssuers, insecureDev, publicUrl, dbUrl, corsOrigins),
+        ServeRun.serveUntilStopped(new ServeRun.Settings(host, port, trustedIssuers, insecureDev, publicUrl, dbUrl, corsOrigins,
+                        report),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;
     }

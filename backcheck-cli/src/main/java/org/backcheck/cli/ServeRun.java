@@ -29,7 +29,7 @@ final class ServeRun {
 
     /** What {@code serve} was asked for. */
     record Settings(String host, int port, Path trustedIssuers, boolean insecureDev, String publicUrl, String dbUrl,
-                    List<String> corsOrigins) { }
+                    List<String> corsOrigins, Path report) { }
 
     static void serveUntilStopped(Settings s, PrintWriter out, PrintWriter err) throws InterruptedException, IOException {
         Clock clock = Clock.systemUTC();
@@ -57,6 +57,7 @@ final class ServeRun {
                         config.routes.beforeMatched("/cds-services/*", ServeRun::refuseAll);
                     }
                     config.routes.get("/api/feedback/summary", feedback::getSummary);
+                    config.routes.get("/report", new org.backcheck.service.report.LatestReport(s.report()));
                 })
                 .build();
         try {
@@ -83,6 +84,7 @@ final class ServeRun {
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
         out.printf("Backcheck is running at http://%s:%d/ (Ctrl-C to stop)%n", shown, server.port());
         out.printf("CDS Hooks discovery: http://%s:%d/cds-services%n", shown, server.port());
+        out.printf("Audit report: http://%s:%d/report (from %s)%n", shown, server.port(), s.report());
         out.printf("Card feedback is stored in %s%n", store);
         if (security == null) {
             out.println("CDS Hooks calls are refused until you name the EHRs to trust: --trusted-issuers FILE (see --help).");

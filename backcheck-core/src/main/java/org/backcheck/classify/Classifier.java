@@ -44,6 +44,11 @@ public final class Classifier {
     private final Node[] exclusions;
     private final String[] exclusionNames;
     private final Prefilter prefilter;
+    /** Field order of the WHEN clause's BETWEEN expression (the age), first non-NULL wins; empty when none. */
+    private final int[] rangeFields;
+
+    /** What {@link #rangeValue} returns when the expression is NULL or the record was not read. */
+    public static final long NO_VALUE = Long.MIN_VALUE;
 
     public Classifier(Measure measure) {
         this.measure = measure;
@@ -59,6 +64,40 @@ public final class Classifier {
         this.exclusions = measure.exclusions().stream().map(e -> compile(e.keepWhen())).toArray(Node[]::new);
         this.exclusionNames = measure.exclusions().stream().map(Exclusion::name).toArray(String[]::new);
         this.prefilter = Prefilter.of(measure.when(), columns);
+        this.rangeFields = firstBetween(measure.when())
+                .map(b -> b.value().columns().stream().mapToInt(columns::indexOf).toArray()).orElse(new int[0]);
+    }
+
+    private static java.util.Optional<Condition.Between> firstBetween(Condition c) {
+        if (c instanceof Condition.Between b) {
+            return java.util.Optional.of(b);
+        }
+        List<Condition> operands = c instanceof Condition.And and ? and.operands()
+                : c instanceof Condition.Or or ? or.operands()
+                : c instanceof Condition.Not not ? List.of(not.operand()) : List.of();
+        for (Condition operand : operands) {
+            java.util.Optional<Condition.Between> found = firstBetween(operand);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The value of the WHEN clause's BETWEEN expression (for the EBI measure, the age:
+     * {@code ISNULL(Age_at_Start_of_Episode_SUS, Der_Age_at_CDS_Activity_Date)}) in the record last
+     * classified with {@code scratch}, or {@link #NO_VALUE} when it is NULL or the measure has no
+     * such expression. Meaningful only after a classification that was not {@link Status#REJECTED}.
+     * Reporting uses it to band activity by age exactly as the rule read the age.
+     */
+    public long rangeValue(Scratch scratch) {
+        for (int f : rangeFields) {
+            if (!scratch.nulls[f]) {
+                return scratch.numbers[f];
+            }
+        }
+        return NO_VALUE;
     }
 
     public Measure measure() {

@@ -39,7 +39,7 @@ final class Appointments {
         w.add(ident).end();
         // One draw whatever the pool size, so a longer run starts with the rows of a shorter one.
         writePatient(w, Math.floorMod(random.nextLong(), patients));
-        writeDate(w);
+        int day = writeDate(w);
         int provider = ReferenceData.PROVIDER_SHARE.next(random);
         w.add(ReferenceData.PROVIDERS[provider]);
         if (random.nextInt(500) == 0) {
@@ -64,7 +64,8 @@ final class Appointments {
             w.end();
         }
         writeAges(w);
-        ProcedureLists.Imaging imaging = procedures.drawImaging(tfc < ReferenceData.BACK_PAIN_CLINICS);
+        ProcedureLists.Imaging imaging = procedures.drawImaging(tfc < ReferenceData.BACK_PAIN_CLINICS,
+                ReferenceData.imagingPropensity(provider, day));
         diagnoses.write(w, imaging != ProcedureLists.Imaging.NONE, ReferenceData.isOncology(tfc));
         procedures.write(w, imaging);
         w.endRecord();
@@ -81,8 +82,8 @@ final class Appointments {
         w.end();
     }
 
-    /** ISO dates; about 1% dd/MM/yyyy; about 0.05% empty or impossible. */
-    private void writeDate(RecordWriter w) throws IOException {
+    /** ISO dates; about 1% dd/MM/yyyy; about 0.05% empty or impossible. Returns the day drawn. */
+    private int writeDate(RecordWriter w) throws IOException {
         int day = ReferenceData.DAY_SHARE.next(random);
         int form = random.nextInt(10_000);
         if (form < 5) {
@@ -93,6 +94,7 @@ final class Appointments {
             w.add(ReferenceData.ISO_DATES[day]);
         }
         w.end();
+        return day;
     }
 
     /**

@@ -80,4 +80,26 @@ public final class ExtractGenerator {
             write(options, out);
         }
     }
+
+    /**
+     * Writes a made-up population file ({@code org_code,year,population}) for the sample's
+     * commissioners and years, for {@code backcheck audit --population}. Populations are 150,000 to
+     * 650,000, fixed by the code, growing 0.6% a year; 99E has no row for 2025, so the report shows
+     * how a missing year is handled.
+     */
+    public static void writeSamplePopulation(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("org_code,year,population\n");
+        for (byte[] code : ReferenceData.COMMISSIONERS) {
+            String org = new String(code, java.nio.charset.StandardCharsets.US_ASCII);
+            long base = 150_000 + Math.floorMod(org.hashCode() * 2_654_435_761L, 500_000L);
+            for (int year = ReferenceData.FIRST_DAY.getYear(); year <= ReferenceData.FIRST_DAY.getYear() + 2; year++) {
+                if (org.equals("99E") && year == 2025) {
+                    continue;
+                }
+                long people = Math.round(base * Math.pow(1.006, year - ReferenceData.FIRST_DAY.getYear()));
+                sb.append(org).append(',').append(year).append(',').append(people).append('\n');
+            }
+        }
+        Files.writeString(file, sb.toString(), java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -66,8 +66,8 @@ final class ProcedureLists {
     }
 
     /** Draws what imaging a row in this kind of clinic records. */
-    Imaging drawImaging(boolean backPainClinic) {
-        int perTenThousand = backPainClinic ? 450 : 30;
+    Imaging drawImaging(boolean backPainClinic, double propensity) {
+        int perTenThousand = (int) Math.round((backPainClinic ? 450 : 30) * propensity);
         if (random.nextInt(10_000) >= perTenThousand) {
             return Imaging.NONE;
         }

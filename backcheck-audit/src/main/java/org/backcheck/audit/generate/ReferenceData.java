@@ -23,6 +23,22 @@ final class ReferenceData {
     /** Largest first: provider k has weight 1/(k+1)^0.9, so the biggest is about 28 times the smallest. */
     static final Weighted PROVIDER_SHARE = zipf(PROVIDERS.length, 0.9);
 
+    /**
+     * How much more (or less) often than the average a provider images, so that the sample's funnel
+     * plot and SPC charts have something to find, as real ones do: two providers image more, two less,
+     * and RXH (index 2) changes its practice from 1 July 2024, when its imaging rises by 70%.
+     */
+    static double imagingPropensity(int provider, int day) {
+        return switch (provider) {
+            case 2 -> day >= PRACTICE_CHANGE_DAY ? 1.7 : 1.0;
+            case 5 -> 1.5;
+            case 9 -> 0.55;
+            case 14 -> 1.6;
+            case 20 -> 0.5;
+            default -> 1.0;
+        };
+    }
+
     static final byte[][] COMMISSIONERS = ascii(
             "15E", "00L", "99A", "01H", "02P", "03F", "04C", "05D", "06H", "07K",
             "08H", "09D", "10Q", "11J", "12F", "13T", "14L", "15N", "16C", "18C",
@@ -56,6 +72,7 @@ final class ReferenceData {
 
     /** Two financial years of appointments: 2023-04-01 to 2025-03-31. */
     static final LocalDate FIRST_DAY = LocalDate.of(2023, 4, 1);
+    static final int PRACTICE_CHANGE_DAY = (int) (LocalDate.of(2024, 7, 1).toEpochDay() - LocalDate.of(2023, 4, 1).toEpochDay());
     static final int DAYS = (int) (LocalDate.of(2025, 3, 31).toEpochDay() - FIRST_DAY.toEpochDay()) + 1;
     static final byte[][] ISO_DATES = new byte[DAYS][];
     static final byte[][] UK_DATES = new byte[DAYS][];

@@ -163,7 +163,7 @@ public final class FunnelPlot {
         return sorted[k] + (h - k) * (sorted[k + 1] - sorted[k]);
     }
 
-    private static FunnelResult.Limits limits(FunnelMeasure m, double theta, double sd, double zq) {
+    static FunnelResult.Limits limits(FunnelMeasure m, double theta, double sd, double zq) {
         return new FunnelResult.Limits(m.backTransform(theta - zq * sd), m.backTransform(theta + zq * sd));
     }
 

@@ -33,6 +33,18 @@ public record FunnelResult(FunnelMeasure measure, double target, double targetTr
         excluded = List.copyOf(excluded);
     }
 
+    /**
+     * The limits for a unit with this denominator (attendances, or expected events), as drawn by the
+     * funnel's curves; includes τ² exactly as the units' own limits do.
+     */
+    public Limits limitsAt(double denominator, double z) {
+        if (!(denominator > 0)) {
+            throw new IllegalArgumentException("denominator must be positive: " + denominator);
+        }
+        double s = measure.standardError(denominator);
+        return FunnelPlot.limits(measure, targetTransformed, Math.sqrt(s * s + tau2), z);
+    }
+
     /** Where a unit lies relative to one pair of limits; on a limit is inside. */
     public enum Outlier { HIGH, LOW, NONE }
 

@@ -1,0 +1,316 @@
+package org.backcheck.audit.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.backcheck.audit.Activity;
+import org.backcheck.audit.AgeBand;
+import org.backcheck.audit.AuditSummary;
+import org.backcheck.audit.AuditSummary.StatusCounts;
+import org.backcheck.audit.JsonText;
+
+/**
+ * {@code aggregates.csv} and {@code aggregates.json}: the report's figures for further analysis.
+ *
+ * <p>The CSV is one table; its {@code grain} column says what a row is: {@code total}, {@code month},
+ * {@code age_band}, {@code provider}, {@code provider_month}, {@code commissioner},
+ * {@code commissioner_month}. Columns that do not apply to a grain are empty. Under disclosure control
+ * a suppressed figure is {@code *}; the last column says which rules were applied.
+ */
+public final class Aggregates {
+
+    static final List<String> CSV_COLUMNS = List.of("grain", "provider", "commissioner", "month", "age_band", "attendances",
+            "counted", "excluded", "unmatched", "rejected", "counted_per_1000_attendances", "person_years", "expected",
+            "observed_to_expected", "counted_per_100000_per_year", "funnel_95", "funnel_998", "spc_signals",
+            "disclosure");
+
+    private Aggregates() {
+    }
+
+    /** What the {@code disclosure} column and field say. */
+    static String disclosureLabel(Disclosure d) {
+        return d == Disclosure.CONTROLLED ? "HES disclosure control" : "NONE: not disclosure controlled, internal use only";
+    }
+
+    public static void writeCsv(ImagingReport r, Path file) throws IOException {
+        Shown shown = new Shown(r.disclosure());
+        String label = disclosureLabel(r.disclosure());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", CSV_COLUMNS));
+            w.write('\n');
+            AuditSummary s = r.summary();
+            row(w, shown, label, "total", "", "", "", "", new StatusCounts(s.rowsRead(), s.counted(), s.excluded(),
+                    s.unmatched(), s.rejected()), Optional.empty(), Optional.empty(), "");
+            Map<String, String> monthSignals = signals(r.monthlySpc());
+            for (ImagingReport.Month m : r.months()) {
+                row(w, shown, label, "month", "", "", m.month(), "", m.counts(), Optional.empty(), Optional.empty(),
+                        monthSignals.getOrDefault(m.month(), ""));
+            }
+            for (var e : r.ageBands().entrySet()) {
+                row(w, shown, label, "age_band", "", "", "", e.getKey().label(), e.getValue(), Optional.empty(),
+                        Optional.empty(), "");
+            }
+            for (ImagingReport.Organisation o : r.providers()) {
+                row(w, shown, label, "provider", o.code(), "", "", "", o.counts(), o.funnel(), Optional.empty(), "");
+            }
+            Map<String, Map<String, String>> providerSignals = new TreeMap<>();
+            r.providerSpc().forEach(p -> providerSignals.put(p.provider(), signals(Optional.of(p.chart()))));
+            for (var e : byOrgMonth(r.summary().activity().providers()).entrySet()) {
+                for (var m : e.getValue().entrySet()) {
+                    row(w, shown, label, "provider_month", e.getKey(), "", m.getKey(), "", m.getValue(), Optional.empty(),
+                            Optional.empty(), providerSignals.getOrDefault(e.getKey(), Map.of()).getOrDefault(m.getKey(), ""));
+                }
+            }
+            for (ImagingReport.Organisation o : r.commissioners()) {
+                row(w, shown, label, "commissioner", "", o.code(), "", "", o.counts(), o.funnel(), o.rate(), "");
+            }
+            for (var e : byOrgMonth(r.summary().activity().commissioners()).entrySet()) {
+                for (var m : e.getValue().entrySet()) {
+                    row(w, shown, label, "commissioner_month", "", e.getKey(), m.getKey(), "", m.getValue(),
+                            Optional.empty(), Optional.empty(), "");
+                }
+            }
+        }
+    }
+
+    private static void row(Writer w, Shown shown, String label, String grain, String provider, String commissioner,
+                            String month, String band, StatusCounts c, Optional<FunnelResult.Point> funnel,
+                            Optional<ImagingReport.PopulationRate> rate, String spc) throws IOException {
+        List<String> f = new ArrayList<>(CSV_COLUMNS.size());
+        f.add(grain);
+        f.add(provider);
+        f.add(commissioner);
+        f.add(month);
+        f.add(band);
+        f.add(shown.count(c.rows()));
+        f.add(shown.count(c.counted()));
+        f.add(shown.count(c.excluded()));
+        f.add(shown.count(c.unmatched()));
+        f.add(shown.count(c.rejected()));
+        f.add(grain.startsWith("commissioner") ? "" : shown.rate(c.counted(), c.rows(), 1000, 2));
+        f.add(rate.map(x -> Shown.plain(x.personYears(), 1)).orElse(""));
+        f.add(rate.map(x -> Shown.plain(x.expected(), 1)).orElse(""));
+        f.add(rate.map(x -> shown.derived(x.observedToExpected(c.counted()), c.counted(), 3)).orElse(""));
+        f.add(rate.map(x -> shown.derived(x.per100kPerYear(), c.counted(), 1)).orElse(""));
+        boolean hide = funnel.isPresent() && shown.suppresses(c.counted(), grain.equals("provider") ? c.rows() : 0);
+        f.add(funnel.map(p -> hide ? Disclosure.SUPPRESSED : p.outlier95().name()).orElse(""));
+        f.add(funnel.map(p -> hide ? Disclosure.SUPPRESSED : p.outlier998().name()).orElse(""));
+        f.add(spc);
+        f.add(label);
+        w.write(f.stream().map(Aggregates::csvField).collect(Collectors.joining(",")));
+        w.write('\n');
+    }
+
+    static String csvField(String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    /** Signals by month label, e.g. "OUTSIDE_LIMITS:HIGH;SHIFT:HIGH". */
+    static Map<String, String> signals(Optional<SpcResult> chart) {
+        Map<String, String> out = new TreeMap<>();
+        chart.ifPresent(c -> c.rows().forEach(row -> {
+            if (!row.signals().isEmpty()) {
+                out.put(row.point().label(), row.signals().stream().map(sg -> sg.rule() + ":" + sg.direction()).sorted()
+                        .collect(Collectors.joining(";")));
+            }
+        }));
+        return out;
+    }
+
+    /** Cells summed over age bands: organisation to month to counts (unknown months included). */
+    static Map<String, Map<String, StatusCounts>> byOrgMonth(List<Activity.Cell> cells) {
+        Map<String, Map<String, long[]>> sums = new TreeMap<>();
+        for (Activity.Cell c : cells) {
+            long[] t = sums.computeIfAbsent(c.organisation(), o -> new TreeMap<>()).computeIfAbsent(c.month(), m -> new long[4]);
+            t[0] += c.counted();
+            t[1] += c.excluded();
+            t[2] += c.unmatched();
+            t[3] += c.rejected();
+        }
+        Map<String, Map<String, StatusCounts>> out = new TreeMap<>();
+        sums.forEach((org, months) -> {
+            Map<String, StatusCounts> m = new TreeMap<>();
+            months.forEach((month, t) -> m.put(month, new StatusCounts(t[0] + t[1] + t[2] + t[3], t[0], t[1], t[2], t[3])));
+            out.put(org, m);
+        });
+        return out;
+    }
+
+    public static void writeJson(ImagingReport r, Path file) throws IOException {
+        Files.writeString(file, JsonText.of(json(r)), StandardCharsets.UTF_8);
+    }
+
+    static Map<String, Object> json(ImagingReport r) {
+        Shown shown = new Shown(r.disclosure());
+        AuditSummary s = r.summary();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("measure", s.measure());
+        root.put("input", s.input());
+        root.put("sample_data", r.sampleData());
+        root.put("disclosure_control", r.disclosure() == Disclosure.CONTROLLED);
+        root.put("disclosure", disclosureLabel(r.disclosure()));
+        root.put("null_policy", s.nullPolicy());
+        Map<String, Object> period = new LinkedHashMap<>();
+        period.put("first_month", r.period().first().map(Object::toString).orElse(null));
+        period.put("last_month", r.period().last().map(Object::toString).orElse(null));
+        period.put("months", r.period().spanMonths());
+        period.put("months_without_records", r.period().emptyMonths());
+        period.put("rows_without_month", shown.countValue(r.period().unknownMonthRows()));
+        root.put("period", period);
+        Map<String, Object> totals = counts(shown, new StatusCounts(s.rowsRead(), s.counted(), s.excluded(), s.unmatched(),
+                s.rejected()));
+        totals.put("counted_per_1000_attendances", shown.rateValue(s.counted(), s.rowsRead(), 1000, 2));
+        Map<String, Object> reasons = new LinkedHashMap<>();
+        s.excludedByReason().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> reasons.put(e.getKey(), shown.countValue(e.getValue())));
+        totals.put("excluded_by_reason", reasons);
+        totals.put("null_policy_sensitive_rows", shown.countValue(s.nullPolicySensitiveRows()));
+        totals.put("counted_under_" + s.otherNullPolicy() + "_policy", shown.countValue(s.otherPolicyCounted()));
+        root.put("totals", totals);
+
+        List<Object> months = new ArrayList<>();
+        Map<String, String> monthSignals = signals(r.monthlySpc());
+        for (ImagingReport.Month m : r.months()) {
+            Map<String, Object> o = counts(shown, m.counts());
+            o.put("month", m.month());
+            o.put("spc_signals", monthSignals.getOrDefault(m.month(), ""));
+            months.add(reorder(o, "month"));
+        }
+        root.put("months", months);
+        root.put("monthly_spc", r.monthlySpc().map(Aggregates::spcLines).orElse(null));
+        List<Object> bands = new ArrayList<>();
+        r.ageBands().forEach((band, c) -> {
+            Map<String, Object> o = counts(shown, c);
+            o.put("age_band", band.label());
+            bands.add(reorder(o, "age_band"));
+        });
+        root.put("age_bands", bands);
+
+        root.put("provider_funnel", r.providerFunnel().map(Aggregates::funnel).orElse(null));
+        List<Object> providers = new ArrayList<>();
+        Map<String, SpcResult> charts = new TreeMap<>();
+        r.providerSpc().forEach(p -> charts.put(p.provider(), p.chart()));
+        for (ImagingReport.Organisation o : r.providers()) {
+            Map<String, Object> m = counts(shown, o.counts());
+            m.put("provider", o.code());
+            m.put("counted_per_1000_attendances", shown.rateValue(o.counts().counted(), o.counts().rows(), 1000, 2));
+            boolean hide = shown.suppresses(o.counts().counted(), o.counts().rows());
+            m.put("funnel", o.funnel().map(p -> hide ? Disclosure.SUPPRESSED : point(p, 1000)).orElse(null));
+            SpcResult chart = charts.get(o.code());
+            m.put("spc", chart == null ? null : spcLines(chart));
+            m.put("spc_signals", chart == null ? Map.of() : signals(Optional.of(chart)));
+            m.put("spc_not_charted", r.notCharted().get(o.code()));
+            providers.add(reorder(m, "provider"));
+        }
+        root.put("providers", providers);
+
+        r.population().ifPresent(p -> {
+            Map<String, Object> pop = new LinkedHashMap<>();
+            pop.put("source", p.source());
+            pop.put("pooled_counted_per_100000_per_year", Shown.plainValue(p.pooledPer100k(), 2));
+            pop.put("organisations_in_file_without_records", p.unusedOrgs());
+            root.put("population", pop);
+        });
+        root.put("commissioner_funnel", r.commissionerFunnel().map(Aggregates::funnel).orElse(null));
+        List<Object> commissioners = new ArrayList<>();
+        for (ImagingReport.Organisation o : r.commissioners()) {
+            Map<String, Object> m = counts(shown, o.counts());
+            m.put("commissioner", o.code());
+            long observed = o.counts().counted();
+            o.rate().ifPresent(x -> {
+                m.put("person_years", Shown.plainValue(x.personYears(), 1));
+                m.put("expected", Shown.plainValue(x.expected(), 1));
+                m.put("observed_to_expected", shown.derivedValue(x.observedToExpected(observed), observed, 3));
+                m.put("counted_per_100000_per_year", shown.derivedValue(x.per100kPerYear(), observed, 1));
+            });
+            o.noRate().ifPresent(why -> m.put("no_population_rate", why));
+            boolean hide = shown.suppresses(observed, 0);
+            o.funnel().ifPresent(p -> m.put("funnel", hide ? Disclosure.SUPPRESSED : point(p, 1)));
+            commissioners.add(reorder(m, "commissioner"));
+        }
+        root.put("commissioners", commissioners);
+        root.put("provider_months", orgMonths(shown, byOrgMonth(s.activity().providers()), "provider"));
+        root.put("commissioner_months", orgMonths(shown, byOrgMonth(s.activity().commissioners()), "commissioner"));
+        root.put("notes", s.notes());
+        return root;
+    }
+
+    private static List<Object> orgMonths(Shown shown, Map<String, Map<String, StatusCounts>> data, String key) {
+        List<Object> out = new ArrayList<>();
+        data.forEach((org, months) -> months.forEach((month, c) -> {
+            Map<String, Object> m = counts(shown, c);
+            m.put("month", month);
+            m.put(key, org);
+            out.add(reorder(m, key, "month"));
+        }));
+        return out;
+    }
+
+    private static Map<String, Object> counts(Shown shown, StatusCounts c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("attendances", shown.countValue(c.rows()));
+        m.put("counted", shown.countValue(c.counted()));
+        m.put("excluded", shown.countValue(c.excluded()));
+        m.put("unmatched", shown.countValue(c.unmatched()));
+        m.put("rejected", shown.countValue(c.rejected()));
+        return m;
+    }
+
+    /** The same map with the named keys first. */
+    private static Map<String, Object> reorder(Map<String, Object> m, String... first) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String k : first) {
+            out.put(k, m.get(k));
+        }
+        m.forEach(out::putIfAbsent);
+        return out;
+    }
+
+    private static Map<String, Object> funnel(FunnelResult f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("measure", f.measure().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("target", Shown.plainValue(f.target(), 6));
+        m.put("phi", Shown.plainValue(f.phi(), 4));
+        m.put("tau2", Shown.plainValue(f.tau2(), 8));
+        m.put("overdispersion_adjusted", f.adjusted());
+        m.put("units", f.points().size());
+        m.put("units_without_denominator", f.excluded().stream().map(FunnelUnit::org).toList());
+        return m;
+    }
+
+    private static Map<String, Object> point(FunnelResult.Point p, double scale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("z", Shown.plainValue(p.z(), 3));
+        m.put("lower_998", Shown.plainValue(p.limits998().lower() * scale, 4));
+        m.put("lower_95", Shown.plainValue(p.limits95().lower() * scale, 4));
+        m.put("upper_95", Shown.plainValue(p.limits95().upper() * scale, 4));
+        m.put("upper_998", Shown.plainValue(p.limits998().upper() * scale, 4));
+        m.put("outlier_95", p.outlier95().name());
+        m.put("outlier_998", p.outlier998().name());
+        return m;
+    }
+
+    private static Map<String, Object> spcLines(SpcResult c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        c.limits().ifPresent(l -> {
+            m.put("mean", Shown.plainValue(l.mean(), 2));
+            m.put("lower_limit", Shown.plainValue(l.lower(), 2));
+            m.put("upper_limit", Shown.plainValue(l.upper(), 2));
+        });
+        c.note().ifPresent(n -> m.put("note", n));
+        m.put("points", c.rows().size());
+        return m;
+    }
+}

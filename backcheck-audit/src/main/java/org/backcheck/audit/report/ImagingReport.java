@@ -1,0 +1,379 @@
+package org.backcheck.audit.report;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.backcheck.audit.Activity;
+import org.backcheck.audit.AgeBand;
+import org.backcheck.audit.AuditSummary;
+import org.backcheck.audit.AuditSummary.StatusCounts;
+
+/**
+ * The figures of the audit report, computed once from an audit run and shared by every output
+ * (report.html, aggregates.csv, aggregates.json), so that the three can never disagree.
+ *
+ * <p>Definitions (repeated in the report's method notes):
+ * <ul>
+ *   <li><b>Attendances</b>, the denominator of a provider's rate: every record of that provider in the
+ *       extract, whatever its status or attendance status, because the measure itself does not filter
+ *       on attendance. Rows without a provider code are shown as "unknown" and left out of the funnel.</li>
+ *   <li><b>Counted</b>: rows the measure counts (selected and not excluded).</li>
+ *   <li><b>Funnel plots</b>: {@link FunnelPlot}; providers as proportions (counted / attendances);
+ *       commissioners, when a population file is given, as ratios of observed to expected counts.</li>
+ *   <li><b>SPC</b>: {@link SpcChart} on counted activity per month, for the whole extract and for each
+ *       provider with at least two months of records.</li>
+ *   <li><b>Disclosure control</b>: statistics are computed on exact counts; what is shown follows
+ *       {@link Disclosure}. Under control, a point whose count is 1 to 7 is not drawn, and an SPC
+ *       series is charted from the rounded counts that are published (so the chart can be redrawn
+ *       from the published table); a series with a month of 1 to 7 is not charted.</li>
+ * </ul>
+ *
+ * @param title         the report's heading
+ * @param sampleData    whether the input is Backcheck's synthetic sample (marked on every page)
+ * @param disclosure    how figures are shown
+ * @param summary       the audit run
+ * @param period        months covered
+ * @param providers     providers by code ("unknown" last), with their funnel points
+ * @param providerFunnel the providers' funnel, absent without a provider column or attendances
+ * @param commissioners commissioners by code, with population rates when a file was given
+ * @param population    the population file's name and the pooled rate, when given
+ * @param commissionerFunnel the commissioners' ratio funnel, when a population file gave any expected counts
+ * @param months        each month with records, in order
+ * @param monthlySpc    the XmR chart of counted activity per month for the whole extract
+ * @param providerSpc   one chart per provider that could be charted
+ * @param notCharted    providers without a chart, and why
+ * @param ageBands      counts by age band over the whole extract
+ */
+public record ImagingReport(String title, boolean sampleData, Disclosure disclosure, AuditSummary summary,
+                            Period period, List<Organisation> providers, Optional<FunnelResult> providerFunnel,
+                            List<Organisation> commissioners, Optional<PopulationUse> population,
+                            Optional<FunnelResult> commissionerFunnel, List<Month> months, Optional<SpcResult> monthlySpc,
+                            List<ProviderSpc> providerSpc, Map<String, String> notCharted,
+                            Map<AgeBand, StatusCounts> ageBands) {
+
+    /** The label of rows without an organisation or month. */
+    public static final String UNKNOWN = "unknown";
+
+    public ImagingReport {
+        providers = List.copyOf(providers);
+        commissioners = List.copyOf(commissioners);
+        months = List.copyOf(months);
+        providerSpc = List.copyOf(providerSpc);
+        notCharted = java.util.Collections.unmodifiableMap(new TreeMap<>(notCharted));
+        ageBands = java.util.Collections.unmodifiableMap(new EnumMap<>(ageBands));
+    }
+
+    /**
+     * The months covered.
+     *
+     * @param first          first month with records, or empty when no row has a readable date
+     * @param last           last month with records
+     * @param spanMonths     months from first to last inclusive
+     * @param emptyMonths    months within the span with no records at all (usually missing data, not zero activity)
+     * @param unknownMonthRows rows whose appointment date is missing or unreadable
+     */
+    public record Period(Optional<YearMonth> first, Optional<YearMonth> last, int spanMonths, List<String> emptyMonths,
+                         long unknownMonthRows) {
+        public Period {
+            emptyMonths = List.copyOf(emptyMonths);
+        }
+
+        public String label() {
+            return first.isEmpty() ? "no readable appointment dates"
+                    : first.get().equals(last.get()) ? first.get().toString() : first.get() + " to " + last.get();
+        }
+    }
+
+    /**
+     * One provider or commissioner.
+     *
+     * @param code      organisation code, or "unknown"
+     * @param counts    its rows by status
+     * @param funnel    its point on the funnel plot, when it is on one
+     * @param rate      for commissioners with a population: person-years, expected count and rates
+     * @param noRate    why a commissioner has no population rate, when it has none
+     */
+    public record Organisation(String code, StatusCounts counts, Optional<FunnelResult.Point> funnel,
+                               Optional<PopulationRate> rate, Optional<String> noRate) {
+    }
+
+    /**
+     * A commissioner's rate per head.
+     *
+     * @param personYears   population × (months in the period / 12), summed month by month with each month's
+     *                      calendar-year population
+     * @param expected      the count expected at the pooled rate of all commissioners with a population
+     * @param per100kPerYear counted activity per 100,000 person-years
+     */
+    public record PopulationRate(double personYears, double expected, double per100kPerYear) {
+        public double observedToExpected(long observed) {
+            return expected > 0 ? observed / expected : Double.NaN;
+        }
+    }
+
+    /**
+     * How the population file was used.
+     *
+     * @param source          the file
+     * @param pooledPer100k   counted per 100,000 person-years over the commissioners with a population
+     * @param unusedOrgs      organisations in the file with no records in the extract (not in the rates)
+     */
+    public record PopulationUse(String source, double pooledPer100k, List<String> unusedOrgs) {
+        public PopulationUse {
+            unusedOrgs = List.copyOf(unusedOrgs);
+        }
+    }
+
+    /** One month's records, whole extract. */
+    public record Month(String month, StatusCounts counts) {
+    }
+
+    /** A provider's monthly chart. */
+    public record ProviderSpc(String provider, SpcResult chart) {
+    }
+
+    /** Options for {@link #of}. */
+    public record Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population) {
+        public Options {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(disclosure, "disclosure");
+            Objects.requireNonNull(population, "population");
+        }
+    }
+
+    /** Computes the report's figures from an audit run. */
+    public static ImagingReport of(AuditSummary summary, Options options) {
+        Activity activity = summary.activity();
+        Map<String, long[]> providerTotals = totals(activity.providers());
+        Map<String, long[]> commissionerTotals = totals(activity.commissioners());
+        Map<String, long[]> monthTotals = new TreeMap<>();
+        Map<AgeBand, long[]> bandTotals = new EnumMap<>(AgeBand.class);
+        Map<String, Map<String, Long>> providerMonthCounted = new TreeMap<>();
+        for (Activity.Cell c : activity.providers()) {
+            add(monthTotals.computeIfAbsent(c.month(), m -> new long[4]), c);
+            add(bandTotals.computeIfAbsent(c.ageBand(), b -> new long[4]), c);
+            providerMonthCounted.computeIfAbsent(c.organisation(), p -> new TreeMap<>()).merge(c.month(), c.counted(), Long::sum);
+        }
+        Period period = period(monthTotals);
+
+        // Providers: proportions funnel.
+        Optional<FunnelResult> providerFunnel = Optional.empty();
+        Map<String, FunnelResult.Point> providerPoints = new TreeMap<>();
+        if (activity.hasProvider()) {
+            List<FunnelUnit> units = new ArrayList<>();
+            providerTotals.forEach((org, c) -> {
+                if (!org.equals(UNKNOWN)) {
+                    units.add(new FunnelUnit(org, c[0], rows(c)));
+                }
+            });
+            if (!units.isEmpty()) {
+                FunnelResult f = FunnelPlot.proportions(units);
+                providerFunnel = Optional.of(f);
+                f.points().forEach(p -> providerPoints.put(p.unit().org(), p));
+            }
+        }
+        List<Organisation> providers = new ArrayList<>();
+        providerTotals.forEach((org, c) -> providers.add(new Organisation(org, counts(c),
+                Optional.ofNullable(providerPoints.get(org)), Optional.empty(), Optional.empty())));
+        moveUnknownLast(providers);
+
+        // Commissioners: per head, when a population file is given.
+        List<Organisation> commissioners = new ArrayList<>();
+        Optional<PopulationUse> populationUse = Optional.empty();
+        Optional<FunnelResult> commissionerFunnel = Optional.empty();
+        if (activity.hasCommissioner()) {
+            Map<String, Double> personYears = new TreeMap<>();
+            Map<String, String> noRate = new TreeMap<>();
+            if (options.population().isPresent()) {
+                Population population = options.population().get();
+                List<YearMonth> span = spanMonths(period);
+                for (String org : commissionerTotals.keySet()) {
+                    if (org.equals(UNKNOWN)) {
+                        noRate.put(org, "no commissioner code");
+                        continue;
+                    }
+                    if (span.isEmpty()) {
+                        noRate.put(org, "no readable appointment dates, so no period to rate over");
+                        continue;
+                    }
+                    double py = 0;
+                    TreeSet<Integer> missing = new TreeSet<>();
+                    for (YearMonth m : span) {
+                        Optional<Long> p = population.of(org, m.getYear());
+                        if (p.isPresent()) {
+                            py += p.get() / 12.0;
+                        } else {
+                            missing.add(m.getYear());
+                        }
+                    }
+                    if (missing.isEmpty()) {
+                        personYears.put(org, py);
+                    } else {
+                        noRate.put(org, "no population in the file for " + missing.stream().map(String::valueOf)
+                                .reduce((a, b) -> a + ", " + b).orElse(""));
+                    }
+                }
+                double observed = 0;
+                double py = 0;
+                for (var e : personYears.entrySet()) {
+                    observed += commissionerTotals.get(e.getKey())[0];
+                    py += e.getValue();
+                }
+                double pooled = py > 0 ? observed / py : Double.NaN;
+                List<String> unused = population.byOrgYear().keySet().stream()
+                        .filter(o -> commissionerTotals.keySet().stream().noneMatch(c -> Population.key(c).equals(o)))
+                        .toList();
+                populationUse = Optional.of(new PopulationUse(population.source(), pooled * 100_000, unused));
+                List<FunnelUnit> units = new ArrayList<>();
+                personYears.forEach((org, y) -> units.add(new FunnelUnit(org, commissionerTotals.get(org)[0], pooled * y)));
+                Map<String, FunnelResult.Point> points = new TreeMap<>();
+                if (!units.isEmpty() && py > 0 && observed > 0) {
+                    FunnelResult f = FunnelPlot.ratios(units);
+                    commissionerFunnel = Optional.of(f);
+                    f.points().forEach(p -> points.put(p.unit().org(), p));
+                }
+                final double pooledRate = pooled;
+                commissionerTotals.forEach((org, c) -> {
+                    Double y = personYears.get(org);
+                    Optional<PopulationRate> rate = y == null ? Optional.empty()
+                            : Optional.of(new PopulationRate(y, pooledRate * y, c[0] / y * 100_000));
+                    commissioners.add(new Organisation(org, counts(c), Optional.ofNullable(points.get(org)), rate,
+                            Optional.ofNullable(noRate.get(org))));
+                });
+            } else {
+                commissionerTotals.forEach((org, c) -> commissioners.add(new Organisation(org, counts(c), Optional.empty(),
+                        Optional.empty(), Optional.empty())));
+            }
+            moveUnknownLast(commissioners);
+        }
+
+        // Months and SPC.
+        List<Month> months = new ArrayList<>();
+        monthTotals.forEach((m, c) -> {
+            if (!m.equals(UNKNOWN)) {
+                months.add(new Month(m, counts(c)));
+            }
+        });
+        Map<String, String> notCharted = new TreeMap<>();
+        Optional<SpcResult> monthlySpc = Optional.empty();
+        if (activity.hasDate() && !months.isEmpty()) {
+            Map<String, Long> overall = new TreeMap<>();
+            months.forEach(m -> overall.put(m.month(), m.counts().counted()));
+            monthlySpc = chartable(overall, options.disclosure()).map(SpcChart::of).or(Optional::empty);
+        }
+        List<ProviderSpc> providerSpc = new ArrayList<>();
+        if (activity.hasDate() && activity.hasProvider()) {
+            providerMonthCounted.forEach((org, byMonth) -> {
+                if (org.equals(UNKNOWN)) {
+                    return;
+                }
+                Map<String, Long> series = new TreeMap<>(byMonth);
+                series.remove(UNKNOWN);
+                if (series.size() < 2) {
+                    notCharted.put(org, "records in fewer than 2 months");
+                    return;
+                }
+                Optional<List<SpcPoint>> points = chartable(series, options.disclosure());
+                if (points.isEmpty()) {
+                    notCharted.put(org, "a month with 1 to 7 counted (disclosure control)");
+                } else {
+                    providerSpc.add(new ProviderSpc(org, SpcChart.of(points.get())));
+                }
+            });
+        }
+        Map<AgeBand, StatusCounts> bands = new EnumMap<>(AgeBand.class);
+        for (AgeBand b : AgeBand.values()) {
+            long[] c = bandTotals.get(b);
+            if (c != null) {
+                bands.put(b, counts(c));
+            }
+        }
+        return new ImagingReport(options.title(), options.sampleData(), options.disclosure(), summary, period, providers,
+                providerFunnel, commissioners, populationUse, commissionerFunnel, months, monthlySpc, providerSpc,
+                notCharted, bands);
+    }
+
+    /** The series as charted: as is without control; rounded with control, or empty if a value is 1 to 7. */
+    private static Optional<List<SpcPoint>> chartable(Map<String, Long> series, Disclosure disclosure) {
+        List<SpcPoint> points = new ArrayList<>();
+        for (var e : series.entrySet()) {
+            long v = e.getValue();
+            if (disclosure == Disclosure.CONTROLLED) {
+                if (v >= 1 && v <= Disclosure.SMALL_COUNT_MAX) {
+                    return Optional.empty();
+                }
+                v = Disclosure.roundToFive(v);
+            }
+            points.add(new SpcPoint(e.getKey(), v));
+        }
+        return Optional.of(points);
+    }
+
+    private static Period period(Map<String, long[]> monthTotals) {
+        List<YearMonth> known = monthTotals.keySet().stream().filter(m -> !m.equals(UNKNOWN)).map(YearMonth::parse).toList();
+        long unknownRows = monthTotals.containsKey(UNKNOWN) ? rows(monthTotals.get(UNKNOWN)) : 0;
+        if (known.isEmpty()) {
+            return new Period(Optional.empty(), Optional.empty(), 0, List.of(), unknownRows);
+        }
+        YearMonth first = known.get(0);
+        YearMonth last = known.get(known.size() - 1);
+        List<String> empty = new ArrayList<>();
+        int span = 0;
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            span++;
+            if (!monthTotals.containsKey(m.toString())) {
+                empty.add(m.toString());
+            }
+        }
+        return new Period(Optional.of(first), Optional.of(last), span, empty, unknownRows);
+    }
+
+    private static List<YearMonth> spanMonths(Period p) {
+        List<YearMonth> out = new ArrayList<>();
+        if (p.first().isPresent()) {
+            for (YearMonth m = p.first().get(); !m.isAfter(p.last().get()); m = m.plusMonths(1)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** Totals by organisation: counted, excluded, unmatched, rejected. */
+    private static Map<String, long[]> totals(List<Activity.Cell> cells) {
+        Map<String, long[]> out = new TreeMap<>();
+        for (Activity.Cell c : cells) {
+            add(out.computeIfAbsent(c.organisation(), o -> new long[4]), c);
+        }
+        return out;
+    }
+
+    private static void add(long[] into, Activity.Cell c) {
+        into[0] += c.counted();
+        into[1] += c.excluded();
+        into[2] += c.unmatched();
+        into[3] += c.rejected();
+    }
+
+    private static long rows(long[] c) {
+        return c[0] + c[1] + c[2] + c[3];
+    }
+
+    private static StatusCounts counts(long[] c) {
+        return new StatusCounts(rows(c), c[0], c[1], c[2], c[3]);
+    }
+
+    private static void moveUnknownLast(List<Organisation> orgs) {
+        for (int i = 0; i < orgs.size(); i++) {
+            if (orgs.get(i).code().equals(UNKNOWN)) {
+                orgs.add(orgs.remove(i));
+                return;
+            }
+        }
+    }
+}
