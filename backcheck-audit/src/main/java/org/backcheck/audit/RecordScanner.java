@@ -341,6 +341,11 @@ final class RecordScanner implements Fields {
 
     private void reject(ChunkResult result, String field, String reason) {
         result.statusCounts[Status.REJECTED.ordinal()]++;
+        // A record whose fields cannot be lined up with the header has no trustworthy provider,
+        // commissioner or date: its fields may be shifted, so it is tallied under "unknown".
+        slotLength[providerSlot] = 0;
+        slotLength[commissionerSlot] = 0;
+        slotLength[dateSlot] = 0;
         tally(result, AgeBand.UNKNOWN, Status.REJECTED);
         result.rejections.add(new ChunkResult.Rejection(localRow(result), text(idSlot), field, reason));
     }

@@ -105,12 +105,13 @@ final class Tally {
     }
 
     /**
-     * Adds this tally into {@code into}: organisation (trimmed, "unknown" when empty) to month to
+     * Adds this tally into {@code into}: organisation (trimmed, upper-cased, "unknown" when empty) to month to
      * counts indexed {@code band.ordinal() * STATUSES + status.ordinal()}.
      */
     void mergeInto(Map<String, Map<String, long[]>> into) {
         for (int k = 0; k < entries; k++) {
-            String org = new String(names[k], StandardCharsets.UTF_8).strip();
+            // NHS organisation codes are upper case; "rxh" and "RXH" are one organisation.
+            String org = new String(names[k], StandardCharsets.UTF_8).strip().toUpperCase(java.util.Locale.ROOT);
             if (org.isEmpty()) {
                 org = UNKNOWN;
             }
@@ -118,6 +119,7 @@ final class Tally {
             for (int m = 0; m <= MONTHS; m++) {
                 long[] c = counts[k][m];
                 if (c != null) {
+                    // Entries differing only in case merge here.
                     long[] total = months.computeIfAbsent(monthLabel(m), x -> new long[CELLS]);
                     for (int s = 0; s < c.length; s++) {
                         total[s] += c[s];

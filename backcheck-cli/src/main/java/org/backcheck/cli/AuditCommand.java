@@ -61,6 +61,11 @@ final class AuditCommand implements Callable<Integer> {
                     + "the outputs are marked as not disclosure controlled.")
     boolean noDisclosureControl;
 
+    @Option(names = "--period", paramLabel = "FIRST..LAST",
+            description = "Months the report covers, e.g. 2024-04..2025-03. Default: found from the data (from the first "
+                    + "to the last month with at least a tenth of the median month's records).")
+    String period;
+
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Low back pain imaging: EBI audit",
             description = "Heading of report.html (default: ${DEFAULT-VALUE}).")
     String title;
@@ -72,7 +77,8 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NullPolicy policy = NullPolicy.fromId(nullPolicy);
         AuditOptions options = new AuditOptions(input, out, Measure.lowerBackImaging(), policy, delimiter(), idColumn, threads);
-        ReportRun report = ReportRun.prepare(population, noDisclosureControl, title, false, spec.commandLine().getErr());
+        ReportRun report = ReportRun.prepare(population, noDisclosureControl, title, false, period,
+                spec.commandLine().getErr());
         AuditSummary summary = Audit.run(options, TerminalProgress.forThisTerminal());
         AuditReport.print(summary, out, spec.commandLine().getOut());
         report.write(summary, out, spec.commandLine().getOut());

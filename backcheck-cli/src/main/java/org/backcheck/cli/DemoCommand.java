@@ -22,7 +22,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rows", defaultValue = "1000000", paramLabel = "N", description = "Rows of sample data (default 1000000: enough for most providers to have monthly charts under disclosure control).")
+    @Option(names = "--rows", defaultValue = "1000000", paramLabel = "N", description = "Rows of sample data (default 1000000: the larger providers get monthly SPC charts under disclosure control).")
     long rows;
 
     @Option(names = "--out", defaultValue = "backcheck-demo", paramLabel = "DIR", description = "Folder for the sample and the outputs (default backcheck-demo).")

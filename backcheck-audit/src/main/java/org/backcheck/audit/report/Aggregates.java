@@ -28,9 +28,9 @@ import org.backcheck.audit.JsonText;
  */
 public final class Aggregates {
 
-    static final List<String> CSV_COLUMNS = List.of("grain", "provider", "commissioner", "month", "age_band", "attendances",
-            "counted", "excluded", "unmatched", "rejected", "counted_per_1000_attendances", "person_years", "expected",
-            "observed_to_expected", "counted_per_100000_per_year", "funnel_95", "funnel_998", "spc_signals",
+    static final List<String> CSV_COLUMNS = List.of("grain", "provider", "commissioner", "month", "age_band", "records",
+            "counted", "excluded", "unmatched", "rejected", "counted_per_1000_records", "person_years", "counted_in_period",
+            "expected", "observed_to_expected", "counted_per_100000_per_year", "funnel_95", "funnel_998", "spc_signals",
             "disclosure");
 
     private Aggregates() {
@@ -38,7 +38,7 @@ public final class Aggregates {
 
     /** What the {@code disclosure} column and field say. */
     static String disclosureLabel(Disclosure d) {
-        return d == Disclosure.CONTROLLED ? "HES disclosure control" : "NONE: not disclosure controlled, internal use only";
+        return d == Disclosure.CONTROLLED ? "HES disclosure control" : "NONE: not disclosure controlled; internal use only";
     }
 
     public static void writeCsv(ImagingReport r, Path file) throws IOException {
@@ -51,9 +51,9 @@ public final class Aggregates {
             row(w, shown, label, "total", "", "", "", "", new StatusCounts(s.rowsRead(), s.counted(), s.excluded(),
                     s.unmatched(), s.rejected()), Optional.empty(), Optional.empty(), "");
             Map<String, String> monthSignals = signals(r.monthlySpc());
-            for (ImagingReport.Month m : r.months()) {
-                row(w, shown, label, "month", "", "", m.month(), "", m.counts(), Optional.empty(), Optional.empty(),
-                        monthSignals.getOrDefault(m.month(), ""));
+            for (var m : allMonths(r).entrySet()) {
+                row(w, shown, label, "month", "", "", m.getKey(), "", m.getValue(), Optional.empty(), Optional.empty(),
+                        monthSignals.getOrDefault(m.getKey(), ""));
             }
             for (var e : r.ageBands().entrySet()) {
                 row(w, shown, label, "age_band", "", "", "", e.getKey().label(), e.getValue(), Optional.empty(),
@@ -98,10 +98,12 @@ public final class Aggregates {
         f.add(shown.count(c.rejected()));
         f.add(grain.startsWith("commissioner") ? "" : shown.rate(c.counted(), c.rows(), 1000, 2));
         f.add(rate.map(x -> Shown.plain(x.personYears(), 1)).orElse(""));
+        f.add(rate.map(x -> shown.count(x.observed())).orElse(""));
         f.add(rate.map(x -> Shown.plain(x.expected(), 1)).orElse(""));
-        f.add(rate.map(x -> shown.derived(x.observedToExpected(c.counted()), c.counted(), 3)).orElse(""));
-        f.add(rate.map(x -> shown.derived(x.per100kPerYear(), c.counted(), 1)).orElse(""));
-        boolean hide = funnel.isPresent() && shown.suppresses(c.counted(), grain.equals("provider") ? c.rows() : 0);
+        f.add(rate.map(x -> shown.derived(x.observedToExpected(), x.observed(), 3)).orElse(""));
+        f.add(rate.map(x -> shown.derived(x.per100kPerYear(), x.observed(), 1)).orElse(""));
+        boolean hide = funnel.isPresent() && (grain.equals("provider") ? shown.suppressesProportion(c.counted(), c.rows())
+                : rate.map(x -> shown.suppresses(x.observed(), 0)).orElse(false));
         f.add(funnel.map(p -> hide ? Disclosure.SUPPRESSED : p.outlier95().name()).orElse(""));
         f.add(funnel.map(p -> hide ? Disclosure.SUPPRESSED : p.outlier998().name()).orElse(""));
         f.add(spc);
@@ -129,6 +131,29 @@ public final class Aggregates {
         return out;
     }
 
+    /** Every month with records, in or outside the period, and "unknown" last: the month grain adds up to the total. */
+    static Map<String, StatusCounts> allMonths(ImagingReport r) {
+        Map<String, long[]> sums = new TreeMap<>();
+        for (Activity.Cell c : r.summary().activity().providers()) {
+            long[] t = sums.computeIfAbsent(c.month(), m -> new long[4]);
+            t[0] += c.counted();
+            t[1] += c.excluded();
+            t[2] += c.unmatched();
+            t[3] += c.rejected();
+        }
+        Map<String, StatusCounts> out = new java.util.LinkedHashMap<>();
+        sums.forEach((m, t) -> {
+            if (!m.equals(ImagingReport.UNKNOWN)) {
+                out.put(m, new StatusCounts(t[0] + t[1] + t[2] + t[3], t[0], t[1], t[2], t[3]));
+            }
+        });
+        long[] u = sums.get(ImagingReport.UNKNOWN);
+        if (u != null) {
+            out.put(ImagingReport.UNKNOWN, new StatusCounts(u[0] + u[1] + u[2] + u[3], u[0], u[1], u[2], u[3]));
+        }
+        return out;
+    }
+
     /** Cells summed over age bands: organisation to month to counts (unknown months included). */
     static Map<String, Map<String, StatusCounts>> byOrgMonth(List<Activity.Cell> cells) {
         Map<String, Map<String, long[]>> sums = new TreeMap<>();
@@ -152,12 +177,17 @@ public final class Aggregates {
         Files.writeString(file, JsonText.of(json(r)), StandardCharsets.UTF_8);
     }
 
+    static String fileName(String path) {
+        java.nio.file.Path p = java.nio.file.Path.of(path).getFileName();
+        return p == null ? path : p.toString();
+    }
+
     static Map<String, Object> json(ImagingReport r) {
         Shown shown = new Shown(r.disclosure());
         AuditSummary s = r.summary();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("measure", s.measure());
-        root.put("input", s.input());
+        root.put("input", fileName(s.input()));
         root.put("sample_data", r.sampleData());
         root.put("disclosure_control", r.disclosure() == Disclosure.CONTROLLED);
         root.put("disclosure", disclosureLabel(r.disclosure()));
@@ -166,12 +196,15 @@ public final class Aggregates {
         period.put("first_month", r.period().first().map(Object::toString).orElse(null));
         period.put("last_month", r.period().last().map(Object::toString).orElse(null));
         period.put("months", r.period().spanMonths());
+        period.put("given", r.period().given());
         period.put("months_without_records", r.period().emptyMonths());
         period.put("rows_without_month", shown.countValue(r.period().unknownMonthRows()));
+        period.put("months_outside_period", r.period().outsideMonths());
+        period.put("rows_outside_period", shown.countValue(r.period().outsideRows()));
         root.put("period", period);
         Map<String, Object> totals = counts(shown, new StatusCounts(s.rowsRead(), s.counted(), s.excluded(), s.unmatched(),
                 s.rejected()));
-        totals.put("counted_per_1000_attendances", shown.rateValue(s.counted(), s.rowsRead(), 1000, 2));
+        totals.put("counted_per_1000_records", shown.rateValue(s.counted(), s.rowsRead(), 1000, 2));
         Map<String, Object> reasons = new LinkedHashMap<>();
         s.excludedByReason().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> reasons.put(e.getKey(), shown.countValue(e.getValue())));
@@ -182,10 +215,11 @@ public final class Aggregates {
 
         List<Object> months = new ArrayList<>();
         Map<String, String> monthSignals = signals(r.monthlySpc());
-        for (ImagingReport.Month m : r.months()) {
-            Map<String, Object> o = counts(shown, m.counts());
-            o.put("month", m.month());
-            o.put("spc_signals", monthSignals.getOrDefault(m.month(), ""));
+        for (var m : allMonths(r).entrySet()) {
+            Map<String, Object> o = counts(shown, m.getValue());
+            o.put("month", m.getKey());
+            o.put("in_period", r.period().contains(m.getKey()));
+            o.put("spc_signals", monthSignals.getOrDefault(m.getKey(), ""));
             months.add(reorder(o, "month"));
         }
         root.put("months", months);
@@ -198,16 +232,16 @@ public final class Aggregates {
         });
         root.put("age_bands", bands);
 
-        root.put("provider_funnel", r.providerFunnel().map(Aggregates::funnel).orElse(null));
+        root.put("provider_funnel", r.providerFunnel().map(f -> funnel(f, shown)).orElse(null));
         List<Object> providers = new ArrayList<>();
         Map<String, SpcResult> charts = new TreeMap<>();
         r.providerSpc().forEach(p -> charts.put(p.provider(), p.chart()));
         for (ImagingReport.Organisation o : r.providers()) {
             Map<String, Object> m = counts(shown, o.counts());
             m.put("provider", o.code());
-            m.put("counted_per_1000_attendances", shown.rateValue(o.counts().counted(), o.counts().rows(), 1000, 2));
-            boolean hide = shown.suppresses(o.counts().counted(), o.counts().rows());
-            m.put("funnel", o.funnel().map(p -> hide ? Disclosure.SUPPRESSED : point(p, 1000)).orElse(null));
+            m.put("counted_per_1000_records", shown.rateValue(o.counts().counted(), o.counts().rows(), 1000, 2));
+            boolean hide = shown.suppressesProportion(o.counts().counted(), o.counts().rows());
+            m.put("funnel", o.funnel().map(p -> hide ? Disclosure.SUPPRESSED : point(p, 1000, shown)).orElse(null));
             SpcResult chart = charts.get(o.code());
             m.put("spc", chart == null ? null : spcLines(chart));
             m.put("spc_signals", chart == null ? Map.of() : signals(Optional.of(chart)));
@@ -218,26 +252,27 @@ public final class Aggregates {
 
         r.population().ifPresent(p -> {
             Map<String, Object> pop = new LinkedHashMap<>();
-            pop.put("source", p.source());
-            pop.put("pooled_counted_per_100000_per_year", Shown.plainValue(p.pooledPer100k(), 2));
+            pop.put("source", fileName(p.source()));
+            pop.put("pooled_counted_per_100000_per_year", Shown.plainValue(p.pooledPer100k(), 1));
             pop.put("organisations_in_file_without_records", p.unusedOrgs());
             root.put("population", pop);
         });
-        root.put("commissioner_funnel", r.commissionerFunnel().map(Aggregates::funnel).orElse(null));
+        root.put("commissioner_funnel", r.commissionerFunnel().map(f -> funnel(f, shown)).orElse(null));
         List<Object> commissioners = new ArrayList<>();
         for (ImagingReport.Organisation o : r.commissioners()) {
             Map<String, Object> m = counts(shown, o.counts());
             m.put("commissioner", o.code());
-            long observed = o.counts().counted();
+            long observed = o.rate().map(ImagingReport.PopulationRate::observed).orElse(0L);
             o.rate().ifPresent(x -> {
                 m.put("person_years", Shown.plainValue(x.personYears(), 1));
+                m.put("counted_in_period", shown.countValue(x.observed()));
                 m.put("expected", Shown.plainValue(x.expected(), 1));
-                m.put("observed_to_expected", shown.derivedValue(x.observedToExpected(observed), observed, 3));
+                m.put("observed_to_expected", shown.derivedValue(x.observedToExpected(), observed, 3));
                 m.put("counted_per_100000_per_year", shown.derivedValue(x.per100kPerYear(), observed, 1));
             });
             o.noRate().ifPresent(why -> m.put("no_population_rate", why));
             boolean hide = shown.suppresses(observed, 0);
-            o.funnel().ifPresent(p -> m.put("funnel", hide ? Disclosure.SUPPRESSED : point(p, 1)));
+            o.funnel().ifPresent(p -> m.put("funnel", hide ? Disclosure.SUPPRESSED : point(p, 1, shown)));
             commissioners.add(reorder(m, "commissioner"));
         }
         root.put("commissioners", commissioners);
@@ -260,7 +295,7 @@ public final class Aggregates {
 
     private static Map<String, Object> counts(Shown shown, StatusCounts c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("attendances", shown.countValue(c.rows()));
+        m.put("records", shown.countValue(c.rows()));
         m.put("counted", shown.countValue(c.counted()));
         m.put("excluded", shown.countValue(c.excluded()));
         m.put("unmatched", shown.countValue(c.unmatched()));
@@ -278,10 +313,14 @@ public final class Aggregates {
         return out;
     }
 
-    private static Map<String, Object> funnel(FunnelResult f) {
+    /**
+     * A funnel's parameters. Under disclosure control the target is given to 4 significant figures,
+     * so that it cannot be multiplied back into an exact total and differenced against the shown units.
+     */
+    private static Map<String, Object> funnel(FunnelResult f, Shown shown) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("measure", f.measure().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("target", Shown.plainValue(f.target(), 6));
+        m.put("target", shown.controlled() ? significant(f.target(), 4) : Shown.plainValue(f.target(), 8));
         m.put("phi", Shown.plainValue(f.phi(), 4));
         m.put("tau2", Shown.plainValue(f.tau2(), 8));
         m.put("overdispersion_adjusted", f.adjusted());
@@ -290,8 +329,22 @@ public final class Aggregates {
         return m;
     }
 
-    private static Map<String, Object> point(FunnelResult.Point p, double scale) {
+    private static Object significant(double v, int digits) {
+        return Double.isFinite(v) && v != 0
+                ? new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).doubleValue() : Shown.plainValue(v, 0);
+    }
+
+    /**
+     * A unit on a funnel. Under disclosure control only its flags are given: a unit's limits and z-score
+     * are functions of its exact denominator, which the rounded counts are there to hide.
+     */
+    private static Map<String, Object> point(FunnelResult.Point p, double scale, Shown shown) {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (shown.controlled()) {
+            m.put("outlier_95", p.outlier95().name());
+            m.put("outlier_998", p.outlier998().name());
+            return m;
+        }
         m.put("z", Shown.plainValue(p.z(), 3));
         m.put("lower_998", Shown.plainValue(p.limits998().lower() * scale, 4));
         m.put("lower_95", Shown.plainValue(p.limits95().lower() * scale, 4));

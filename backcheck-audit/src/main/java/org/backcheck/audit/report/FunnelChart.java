@@ -28,7 +28,8 @@ final class FunnelChart {
      */
     static String svg(String id, FunnelResult f, double scale, String title, String xLabel, String yLabel,
                       Predicate<FunnelResult.Point> hidden, Function<FunnelResult.Point, String> hover) {
-        List<FunnelResult.Point> points = f.points();
+        // The axes are set by the drawn points only: a hidden point must not show through the scale.
+        List<FunnelResult.Point> points = f.points().stream().filter(p -> !hidden.test(p)).toList();
         double maxX = points.stream().mapToDouble(p -> p.unit().denominator()).max().orElse(1) * 1.05;
         double maxValue = points.stream().mapToDouble(FunnelResult.Point::value).max().orElse(f.target());
         double top = Math.max(maxValue, f.target()) * scale * 1.15;
@@ -43,7 +44,7 @@ final class FunnelChart {
         }
         Scale x = new Scale(0, maxX, LEFT, WIDTH - RIGHT);
         Scale y = new Scale(bottom, top, HEIGHT - BOTTOM, TOP);
-        Svg svg = new Svg(WIDTH, HEIGHT, title, "Funnel plot: " + yLabel + " against " + xLabel
+        Svg svg = new Svg(id, WIDTH, HEIGHT, title, "Funnel plot: " + yLabel + " against " + xLabel
                 + ", with the target line and 95% and 99.8% control limits. Hover over a point for its figures.");
         String clip = id + "-clip";
         svg.clipRect(clip, LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
@@ -70,9 +71,6 @@ final class FunnelChart {
         double ty = y.at(f.target() * scale);
         svg.line(LEFT, ty, WIDTH - RIGHT, ty, "target");
         for (FunnelResult.Point p : points) {
-            if (hidden.test(p)) {
-                continue;
-            }
             String cls = switch (p.outlier998()) {
                 case HIGH -> "pt high998";
                 case LOW -> "pt low998";

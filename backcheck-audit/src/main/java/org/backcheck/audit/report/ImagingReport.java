@@ -70,23 +70,39 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
     }
 
     /**
-     * The months covered.
+     * The months the report is about. Unless given ({@code --period}), the period is found from the
+     * data: from the first to the last month holding at least a tenth of the median month's records,
+     * so that a handful of mistyped dates years away cannot stretch it (and with it the trend and the
+     * person-years of the rates per head).
      *
-     * @param first          first month with records, or empty when no row has a readable date
-     * @param last           last month with records
-     * @param spanMonths     months from first to last inclusive
-     * @param emptyMonths    months within the span with no records at all (usually missing data, not zero activity)
+     * @param first            first month of the period, or empty when no row has a readable date
+     * @param last             last month of the period
+     * @param spanMonths       months from first to last inclusive
+     * @param emptyMonths      months within the period with no records at all (usually missing data, not zero activity)
      * @param unknownMonthRows rows whose appointment date is missing or unreadable
+     * @param outsideMonths    months with records outside the period
+     * @param outsideRows      rows dated outside the period (in every total, but not in the trend or the rates per head)
+     * @param given            whether the period was given rather than found
      */
     public record Period(Optional<YearMonth> first, Optional<YearMonth> last, int spanMonths, List<String> emptyMonths,
-                         long unknownMonthRows) {
+                         long unknownMonthRows, List<String> outsideMonths, long outsideRows, boolean given) {
         public Period {
             emptyMonths = List.copyOf(emptyMonths);
+            outsideMonths = List.copyOf(outsideMonths);
         }
 
         public String label() {
             return first.isEmpty() ? "no readable appointment dates"
                     : first.get().equals(last.get()) ? first.get().toString() : first.get() + " to " + last.get();
+        }
+
+        /** Whether a month label (yyyy-MM) is inside the period. */
+        public boolean contains(String month) {
+            if (first.isEmpty() || month.equals(UNKNOWN)) {
+                return false;
+            }
+            YearMonth m = YearMonth.parse(month);
+            return !m.isBefore(first.get()) && !m.isAfter(last.get());
         }
     }
 
@@ -108,11 +124,12 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
      *
      * @param personYears   population × (months in the period / 12), summed month by month with each month's
      *                      calendar-year population
+     * @param observed      counted activity dated within the period
      * @param expected      the count expected at the pooled rate of all commissioners with a population
      * @param per100kPerYear counted activity per 100,000 person-years
      */
-    public record PopulationRate(double personYears, double expected, double per100kPerYear) {
-        public double observedToExpected(long observed) {
+    public record PopulationRate(double personYears, long observed, double expected, double per100kPerYear) {
+        public double observedToExpected() {
             return expected > 0 ? observed / expected : Double.NaN;
         }
     }
@@ -138,12 +155,27 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
     public record ProviderSpc(String provider, SpcResult chart) {
     }
 
-    /** Options for {@link #of}. */
-    public record Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population) {
+    /**
+     * Options for {@link #of}.
+     *
+     * @param period the months to report on, first and last inclusive; empty to find them from the data
+     */
+    public record Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
+                          Optional<YearMonth[]> period) {
         public Options {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(disclosure, "disclosure");
             Objects.requireNonNull(population, "population");
+            Objects.requireNonNull(period, "period");
+            period.ifPresent(p -> {
+                if (p.length != 2 || p[0].isAfter(p[1])) {
+                    throw new IllegalArgumentException("a period is a first and a last month, the first not after the last");
+                }
+            });
+        }
+
+        public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population) {
+            this(title, sampleData, disclosure, population, Optional.empty());
         }
     }
 
@@ -160,7 +192,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
             add(bandTotals.computeIfAbsent(c.ageBand(), b -> new long[4]), c);
             providerMonthCounted.computeIfAbsent(c.organisation(), p -> new TreeMap<>()).merge(c.month(), c.counted(), Long::sum);
         }
-        Period period = period(monthTotals);
+        Period period = period(monthTotals, options.period());
 
         // Providers: proportions funnel.
         Optional<FunnelResult> providerFunnel = Optional.empty();
@@ -188,6 +220,13 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         Optional<PopulationUse> populationUse = Optional.empty();
         Optional<FunnelResult> commissionerFunnel = Optional.empty();
         if (activity.hasCommissioner()) {
+            // Rates per head count the activity dated within the period, the time the person-years cover.
+            Map<String, Long> countedInPeriod = new TreeMap<>();
+            for (Activity.Cell c : activity.commissioners()) {
+                if (period.contains(c.month())) {
+                    countedInPeriod.merge(c.organisation(), c.counted(), Long::sum);
+                }
+            }
             Map<String, Double> personYears = new TreeMap<>();
             Map<String, String> noRate = new TreeMap<>();
             if (options.population().isPresent()) {
@@ -214,6 +253,8 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                     }
                     if (missing.isEmpty()) {
                         personYears.put(org, py);
+                    } else if (!population.byOrgYear().containsKey(Population.key(org))) {
+                        noRate.put(org, "not in the population file (codes must match Der_Commissioner_Code exactly)");
                     } else {
                         noRate.put(org, "no population in the file for " + missing.stream().map(String::valueOf)
                                 .reduce((a, b) -> a + ", " + b).orElse(""));
@@ -222,7 +263,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                 double observed = 0;
                 double py = 0;
                 for (var e : personYears.entrySet()) {
-                    observed += commissionerTotals.get(e.getKey())[0];
+                    observed += countedInPeriod.getOrDefault(e.getKey(), 0L);
                     py += e.getValue();
                 }
                 double pooled = py > 0 ? observed / py : Double.NaN;
@@ -231,7 +272,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                         .toList();
                 populationUse = Optional.of(new PopulationUse(population.source(), pooled * 100_000, unused));
                 List<FunnelUnit> units = new ArrayList<>();
-                personYears.forEach((org, y) -> units.add(new FunnelUnit(org, commissionerTotals.get(org)[0], pooled * y)));
+                personYears.forEach((org, y) -> units.add(new FunnelUnit(org, countedInPeriod.getOrDefault(org, 0L), pooled * y)));
                 Map<String, FunnelResult.Point> points = new TreeMap<>();
                 if (!units.isEmpty() && py > 0 && observed > 0) {
                     FunnelResult f = FunnelPlot.ratios(units);
@@ -241,8 +282,9 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                 final double pooledRate = pooled;
                 commissionerTotals.forEach((org, c) -> {
                     Double y = personYears.get(org);
+                    long observedHere = countedInPeriod.getOrDefault(org, 0L);
                     Optional<PopulationRate> rate = y == null ? Optional.empty()
-                            : Optional.of(new PopulationRate(y, pooledRate * y, c[0] / y * 100_000));
+                            : Optional.of(new PopulationRate(y, observedHere, pooledRate * y, observedHere / y * 100_000));
                     commissioners.add(new Organisation(org, counts(c), Optional.ofNullable(points.get(org)), rate,
                             Optional.ofNullable(noRate.get(org))));
                 });
@@ -256,7 +298,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         // Months and SPC.
         List<Month> months = new ArrayList<>();
         monthTotals.forEach((m, c) -> {
-            if (!m.equals(UNKNOWN)) {
+            if (period.contains(m)) {
                 months.add(new Month(m, counts(c)));
             }
         });
@@ -274,9 +316,9 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                     return;
                 }
                 Map<String, Long> series = new TreeMap<>(byMonth);
-                series.remove(UNKNOWN);
+                series.keySet().removeIf(m -> !period.contains(m));
                 if (series.size() < 2) {
-                    notCharted.put(org, "records in fewer than 2 months");
+                    notCharted.put(org, "records in fewer than 2 months of the period");
                     return;
                 }
                 Optional<List<SpcPoint>> points = chartable(series, options.disclosure());
@@ -315,14 +357,29 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         return Optional.of(points);
     }
 
-    private static Period period(Map<String, long[]> monthTotals) {
+    /** The share of the median month's records a month needs to count towards a found period. */
+    static final double PERIOD_MONTH_SHARE = 0.1;
+
+    private static Period period(Map<String, long[]> monthTotals, Optional<YearMonth[]> given) {
         List<YearMonth> known = monthTotals.keySet().stream().filter(m -> !m.equals(UNKNOWN)).map(YearMonth::parse).toList();
         long unknownRows = monthTotals.containsKey(UNKNOWN) ? rows(monthTotals.get(UNKNOWN)) : 0;
-        if (known.isEmpty()) {
-            return new Period(Optional.empty(), Optional.empty(), 0, List.of(), unknownRows);
+        YearMonth first;
+        YearMonth last;
+        if (given.isPresent()) {
+            first = given.get()[0];
+            last = given.get()[1];
+        } else {
+            if (known.isEmpty()) {
+                return new Period(Optional.empty(), Optional.empty(), 0, List.of(), unknownRows, List.of(), 0, false);
+            }
+            long[] sizes = known.stream().mapToLong(m -> rows(monthTotals.get(m.toString()))).sorted().toArray();
+            double median = sizes.length % 2 == 1 ? sizes[sizes.length / 2]
+                    : (sizes[sizes.length / 2 - 1] + sizes[sizes.length / 2]) / 2.0;
+            List<YearMonth> main = known.stream()
+                    .filter(m -> rows(monthTotals.get(m.toString())) >= PERIOD_MONTH_SHARE * median).toList();
+            first = main.get(0);
+            last = main.get(main.size() - 1);
         }
-        YearMonth first = known.get(0);
-        YearMonth last = known.get(known.size() - 1);
         List<String> empty = new ArrayList<>();
         int span = 0;
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
@@ -331,7 +388,16 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                 empty.add(m.toString());
             }
         }
-        return new Period(Optional.of(first), Optional.of(last), span, empty, unknownRows);
+        List<String> outside = new ArrayList<>();
+        long outsideRows = 0;
+        for (YearMonth m : known) {
+            if (m.isBefore(first) || m.isAfter(last)) {
+                outside.add(m.toString());
+                outsideRows += rows(monthTotals.get(m.toString()));
+            }
+        }
+        return new Period(Optional.of(first), Optional.of(last), span, empty, unknownRows, outside, outsideRows,
+                given.isPresent());
     }
 
     private static List<YearMonth> spanMonths(Period p) {

@@ -52,6 +52,9 @@ public record Population(Map<String, Map<Integer, Long>> byOrgYear, String sourc
     public static Population read(Path file) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(in, file.toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidPopulationFileException(file + " is not UTF-8 text; save it as UTF-8 (in Excel: "
+                    + "'CSV UTF-8') and run again");
         }
     }
 

@@ -81,14 +81,18 @@ public final class ReportHtml {
     private void headline() {
         AuditSummary s = r.summary();
         h.append("<section id=\"headline\"><h2>Headline figures</h2><div class=\"cards\">");
-        card("Attendances in the extract", shown.count(s.rowsRead()), "every outpatient record read");
+        card("Outpatient records", shown.count(s.rowsRead()), "every record in the extract, attended or not");
         card("Imaging counted by the measure", shown.count(s.counted()), "lumbar imaging not excluded");
-        card("Counted per 1,000 attendances", shown.rate(s.counted(), s.rowsRead(), 1000, 2), "whole extract");
+        card("Counted per 1,000 records", shown.rate(s.counted(), s.rowsRead(), 1000, 2), "whole extract");
         card("Excluded", shown.count(s.excluded()), "cancer diagnosis or private patient");
         r.providerFunnel().ifPresent(f -> {
-            long high = f.points().stream().filter(p -> p.outlier998() == FunnelResult.Outlier.HIGH).count();
-            long low = f.points().stream().filter(p -> p.outlier998() == FunnelResult.Outlier.LOW).count();
-            card("Providers outside 99.8% limits", high + " high · " + low + " low", "of " + f.points().size() + " providers");
+            List<FunnelResult.Point> drawn = f.points().stream().filter(p -> !hiddenProvider(p)).toList();
+            long high = drawn.stream().filter(p -> p.outlier998() == FunnelResult.Outlier.HIGH).count();
+            long low = drawn.stream().filter(p -> p.outlier998() == FunnelResult.Outlier.LOW).count();
+            int hidden = f.points().size() - drawn.size();
+            card("Providers outside 99.8% limits", high + " high · " + low + " low", "of " + drawn.size()
+                    + (drawn.size() == 1 ? " provider shown" : " providers shown")
+                    + (hidden > 0 ? "; " + hidden + " not shown (small numbers)" : ""));
         });
         r.monthlySpc().ifPresent(c -> {
             long special = c.rows().stream().filter(row -> !row.signals().isEmpty()).count();
@@ -106,7 +110,7 @@ public final class ReportHtml {
         AuditSummary s = r.summary();
         h.append("<section id=\"reconciliation\"><h2>Every row accounted for</h2>");
         h.append("<table class=\"recon\"><caption>Rows read and what became of them</caption><tbody>");
-        tr("Rows read", shown.count(s.rowsRead()));
+        tr("Rows read (outpatient records)", shown.count(s.rowsRead()));
         tr("Counted (the measure selects the row and no exclusion applies)", shown.count(s.counted()));
         tr("Excluded (selected, then excluded)", shown.count(s.excluded()));
         s.excludedByReason().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -115,10 +119,16 @@ public final class ReportHtml {
         tr("Rejected (unreadable; listed with the reason in rejected.csv)", shown.count(s.rejected()));
         h.append("</tbody></table>");
         h.append("<p>Rows read = counted + excluded + not selected + rejected. Backcheck checks this on exact counts before"
-                + " writing anything. Blank lines skipped: ").append(shown.count(s.blankLinesSkipped())).append(".");
+                + " writing anything. Blank lines skipped: ").append(grouped(shown.count(s.blankLinesSkipped()))).append(".");
         if (r.period().unknownMonthRows() > 0) {
-            h.append(" Rows without a readable appointment date: ").append(shown.count(r.period().unknownMonthRows()))
+            h.append(" Rows without a readable appointment date: ").append(grouped(shown.count(r.period().unknownMonthRows())))
                     .append(" (in every total, but in no month).");
+        }
+        if (r.period().outsideRows() > 0) {
+            h.append(" Rows dated outside the period ").append(esc(r.period().label())).append(": ")
+                    .append(grouped(shown.count(r.period().outsideRows()))).append(", in ")
+                    .append(esc(String.join(", ", r.period().outsideMonths())))
+                    .append(" (in every total, but not in the trend or the rates per head; set the period with --period).");
         }
         if (!r.period().emptyMonths().isEmpty()) {
             h.append(" Months inside the period with no records at all (probably missing from the extract): ")
@@ -138,10 +148,10 @@ public final class ReportHtml {
     private void nullPolicy() {
         AuditSummary s = r.summary();
         h.append("<section id=\"null-policy\"><h2>Effect of missing values (NULL policy)</h2><p>This run used the <b>")
-                .append(esc(s.nullPolicy())).append("</b> policy. ").append(shown.count(s.nullPolicySensitiveRows()))
+                .append(esc(s.nullPolicy())).append("</b> policy. ").append(grouped(shown.count(s.nullPolicySensitiveRows())))
                 .append(" selected rows have a missing diagnosis or administrative category that decides their status. Under the <b>")
-                .append(esc(s.otherNullPolicy())).append("</b> policy ").append(shown.count(s.otherPolicyCounted()))
-                .append(" rows would be counted, against ").append(shown.count(s.counted())).append(" here.</p>")
+                .append(esc(s.otherNullPolicy())).append("</b> policy ").append(grouped(shown.count(s.otherPolicyCounted())))
+                .append(" rows would be counted, against ").append(grouped(shown.count(s.counted()))).append(" here.</p>")
                 .append("<p class=\"small\">Clinical: a missing value excludes nothing. SQL: the published T-SQL reading, where a"
                         + " missing value makes the exclusion test unknown and the row is not counted. Choose with --null-policy.</p></section>\n");
     }
@@ -154,41 +164,37 @@ public final class ReportHtml {
         }
         FunnelResult f = r.providerFunnel().get();
         List<String> hidden = new ArrayList<>();
-        String svg = FunnelChart.svg("funnel-providers", f, 1000, "Counted imaging per 1,000 attendances by provider",
-                "Attendances in the extract", "Counted per 1,000 attendances",
-                p -> hideProvider(p, hidden), p -> providerHover(p));
-        h.append("<figure>").append(svg).append("<figcaption>Each point is a provider: its counted imaging per 1,000 attendances"
-                + " against its attendances. The target is the rate of all providers together (")
+        f.points().stream().filter(this::hiddenProvider).forEach(p -> hidden.add(p.unit().org()));
+        String svg = FunnelChart.svg("funnel-providers", f, 1000, "Counted imaging per 1,000 records by provider",
+                "Outpatient records in the extract", "Counted per 1,000 records",
+                this::hiddenProvider, p -> providerHover(p));
+        h.append("<figure>").append(svg).append("<figcaption>Each point is a provider: its counted imaging per 1,000 outpatient"
+                + " records against its number of records. The target is the rate of all providers together (")
                 .append(Shown.plain(f.target() * 1000, 2)).append(" per 1,000). A provider outside the 99.8% limits differs"
                         + " from the rest by more than chance and the usual spread between providers would explain.")
                 .append(overdispersion(f)).append("</figcaption></figure>");
         if (!hidden.isEmpty()) {
-            h.append("<p class=\"small\" id=\"funnel-suppressed\">Not drawn under disclosure control (1 to 7 counted or"
-                    + " attendances): ").append(esc(String.join(", ", hidden))).append(".</p>");
+            h.append("<p class=\"small\" id=\"funnel-suppressed\">Not drawn under disclosure control (1 to 7 counted,"
+                    + " records, or records not counted): ").append(esc(String.join(", ", hidden))).append(".</p>");
         }
         h.append("</section>\n");
     }
 
-    private boolean hideProvider(FunnelResult.Point p, List<String> hidden) {
-        long counted = p.unit().numerator();
-        long rows = Math.round(p.unit().denominator());
-        if (shown.suppresses(counted, rows)) {
-            hidden.add(p.unit().org());
-            return true;
-        }
-        return false;
+    private boolean hiddenProvider(FunnelResult.Point p) {
+        return shown.suppressesProportion(p.unit().numerator(), Math.round(p.unit().denominator()));
     }
 
     private String providerHover(FunnelResult.Point p) {
         long counted = p.unit().numerator();
         long rows = Math.round(p.unit().denominator());
-        return p.unit().org() + ": " + shown.count(counted) + " counted of " + shown.count(rows) + " attendances, "
+        return p.unit().org() + ": " + grouped(shown.count(counted)) + " counted of " + grouped(shown.count(rows)) + " records, "
                 + shown.rate(counted, rows, 1000, 2) + " per 1,000; 95% limits " + range(p.limits95(), 1000)
                 + ", 99.8% limits " + range(p.limits998(), 1000) + "; " + outlierText(p);
     }
 
+    /** Limits to 1 decimal place: enough to read, too coarse to recover the exact denominator from. */
     private static String range(FunnelResult.Limits l, double scale) {
-        return Shown.plain(l.lower() * scale, 2) + " to " + Shown.plain(l.upper() * scale, 2);
+        return Shown.plain(l.lower() * scale, 1) + " to " + Shown.plain(l.upper() * scale, 1);
     }
 
     private static String outlierText(FunnelResult.Point p) {
@@ -231,8 +237,8 @@ public final class ReportHtml {
             h.append("<p>Not charted: a month has 1 to 7 counted rows, which disclosure control does not show.</p>");
         }
         Map<String, String> signals = Aggregates.signals(r.monthlySpc());
-        h.append("<table class=\"data\"><caption>By month</caption><thead><tr><th scope=\"col\">Month</th>"
-                + "<th scope=\"col\">Attendances</th><th scope=\"col\">Counted</th><th scope=\"col\">Excluded</th>"
+        h.append("<table class=\"data\"><caption>By month, within the period</caption><thead><tr><th scope=\"col\">Month</th>"
+                + "<th scope=\"col\">Records</th><th scope=\"col\">Counted</th><th scope=\"col\">Excluded</th>"
                 + "<th scope=\"col\">Per 1,000</th><th scope=\"col\">Special cause</th></tr></thead><tbody>");
         for (ImagingReport.Month m : r.months()) {
             StatusCounts c = m.counts();
@@ -263,17 +269,20 @@ public final class ReportHtml {
         Map<String, SpcResult> charts = new TreeMap<>();
         r.providerSpc().forEach(p -> charts.put(p.provider(), p.chart()));
         List<ImagingReport.Organisation> sorted = new ArrayList<>(r.providers());
-        sorted.sort(Comparator.comparingDouble((ImagingReport.Organisation o) -> o.counts().rows() == 0 ? -1
-                : (double) o.counts().counted() / o.counts().rows()).reversed().thenComparing(ImagingReport.Organisation::code));
+        // Providers whose rate is not shown go last, in code order: sorting them by their exact rate would show it.
+        sorted.sort(Comparator.comparing((ImagingReport.Organisation o) -> hiddenRate(o) ? 1 : 0)
+                .thenComparing(Comparator.comparingDouble((ImagingReport.Organisation o) -> hiddenRate(o) || o.counts().rows() == 0
+                        ? 0 : (double) o.counts().counted() / o.counts().rows()).reversed())
+                .thenComparing(ImagingReport.Organisation::code));
         h.append("<section id=\"league-table\"><h2>Providers: league table</h2><table class=\"data\"><caption>Providers"
-                + " by counted imaging per 1,000 attendances, highest first. Read it with the funnel plot: a place in the"
-                + " table alone says little about a small provider.</caption><thead><tr><th scope=\"col\">Provider</th>"
-                + "<th scope=\"col\">Attendances</th><th scope=\"col\">Counted</th><th scope=\"col\">Excluded</th>"
+                + " by counted imaging per 1,000 records, highest first (providers whose rate is not shown come last)."
+                + " Read it with the funnel plot: a place in the table alone says little about a small provider."
+                + "</caption><thead><tr><th scope=\"col\">Provider</th><th scope=\"col\">Records</th><th scope=\"col\">Counted</th><th scope=\"col\">Excluded</th>"
                 + "<th scope=\"col\">Per 1,000</th><th scope=\"col\">Funnel 95%</th><th scope=\"col\">Funnel 99.8%</th>"
                 + "<th scope=\"col\">Latest month (SPC)</th></tr></thead><tbody>");
         for (ImagingReport.Organisation o : sorted) {
             StatusCounts c = o.counts();
-            boolean hide = shown.suppresses(c.counted(), c.rows());
+            boolean hide = hiddenRate(o);
             String f95 = o.funnel().map(p -> hide ? "*" : flag(p.outlier95())).orElse("–");
             String f998 = o.funnel().map(p -> hide ? "*" : flag(p.outlier998())).orElse("–");
             SpcResult chart = charts.get(o.code());
@@ -286,6 +295,10 @@ public final class ReportHtml {
                     .append(esc(f998)).append("</td><td>").append(esc(latest)).append("</td></tr>");
         }
         h.append("</tbody></table></section>\n");
+    }
+
+    private boolean hiddenRate(ImagingReport.Organisation o) {
+        return shown.suppressesProportion(o.counts().counted(), o.counts().rows());
     }
 
     private static String flag(FunnelResult.Outlier o) {
@@ -334,16 +347,14 @@ public final class ReportHtml {
         if (pop.isPresent()) {
             r.commissionerFunnel().ifPresent(f -> {
                 List<String> hidden = new ArrayList<>();
+                f.points().stream().filter(p -> shown.suppresses(p.unit().numerator(), 0))
+                        .forEach(p -> hidden.add(p.unit().org()));
                 String svg = FunnelChart.svg("funnel-commissioners", f, 1, "Counted imaging against the count expected from"
                         + " population, by commissioner", "Expected count (population × pooled rate)", "Observed / expected",
                         p -> {
-                            boolean hide = shown.suppresses(p.unit().numerator(), 0);
-                            if (hide) {
-                                hidden.add(p.unit().org());
-                            }
-                            return hide;
+                            return shown.suppresses(p.unit().numerator(), 0);
                         },
-                        p -> p.unit().org() + ": " + shown.count(p.unit().numerator()) + " counted, "
+                        p -> p.unit().org() + ": " + grouped(shown.count(p.unit().numerator())) + " counted in the period, "
                                 + Shown.plain(p.unit().denominator(), 1) + " expected, ratio "
                                 + shown.derived(p.value(), p.unit().numerator(), 3) + "; " + outlierText(p));
                 h.append("<figure>").append(svg).append("<figcaption>Each point is a commissioner: counted imaging divided by the"
@@ -360,10 +371,11 @@ public final class ReportHtml {
                     + " --population FILE (CSV with org_code,year,population).</p>");
         }
         h.append("<table class=\"data\"><caption>By commissioner (Der_Commissioner_Code)</caption><thead><tr>"
-                + "<th scope=\"col\">Commissioner</th><th scope=\"col\">Attendances</th><th scope=\"col\">Counted</th>"
+                + "<th scope=\"col\">Commissioner</th><th scope=\"col\">Records</th><th scope=\"col\">Counted</th>"
                 + "<th scope=\"col\">Excluded</th>");
         if (pop.isPresent()) {
-            h.append("<th scope=\"col\">Person-years</th><th scope=\"col\">Expected</th><th scope=\"col\">Observed / expected</th>"
+            h.append("<th scope=\"col\">Person-years</th><th scope=\"col\">Counted in the period</th>"
+                    + "<th scope=\"col\">Expected</th><th scope=\"col\">Observed / expected</th>"
                     + "<th scope=\"col\">Per 100,000 per year</th><th scope=\"col\">Funnel 99.8%</th>");
         }
         h.append("</tr></thead><tbody>");
@@ -374,13 +386,14 @@ public final class ReportHtml {
             if (pop.isPresent()) {
                 if (o.rate().isPresent()) {
                     ImagingReport.PopulationRate x = o.rate().get();
-                    boolean hide = shown.suppresses(c.counted(), 0);
-                    h.append(num(Shown.plain(x.personYears(), 0))).append(num(Shown.plain(x.expected(), 1)))
-                            .append(num(shown.derived(x.observedToExpected(c.counted()), c.counted(), 3)))
-                            .append(num(shown.derived(x.per100kPerYear(), c.counted(), 1)))
+                    boolean hide = shown.suppresses(x.observed(), 0);
+                    h.append(num(Shown.plain(x.personYears(), 0))).append(num(shown.count(x.observed())))
+                            .append(num(Shown.plain(x.expected(), 1)))
+                            .append(num(shown.derived(x.observedToExpected(), x.observed(), 3)))
+                            .append(num(shown.derived(x.per100kPerYear(), x.observed(), 1)))
                             .append("<td>").append(esc(o.funnel().map(p -> hide ? "*" : flag(p.outlier998())).orElse("–"))).append("</td>");
                 } else {
-                    h.append("<td colspan=\"5\" class=\"small\">").append(esc(o.noRate().orElse(""))).append("</td>");
+                    h.append("<td colspan=\"6\" class=\"small\">").append(esc(o.noRate().orElse(""))).append("</td>");
                 }
             }
             h.append("</tr>");
@@ -401,7 +414,7 @@ public final class ReportHtml {
         }
         h.append("<section id=\"age-bands\"><h2>By age</h2><table class=\"data\"><caption>By age band, using the age the"
                 + " measure reads (age at start of episode, else age at activity date). The measure counts ages 19 to 120 only."
-                + "</caption><thead><tr><th scope=\"col\">Age band</th><th scope=\"col\">Attendances</th>"
+                + "</caption><thead><tr><th scope=\"col\">Age band</th><th scope=\"col\">Records</th>"
                 + "<th scope=\"col\">Counted</th><th scope=\"col\">Excluded</th><th scope=\"col\">Not selected</th>"
                 + "<th scope=\"col\">Rejected</th></tr></thead><tbody>");
         r.ageBands().forEach((band, c) -> h.append("<tr><th scope=\"row\">").append(esc(band.label())).append("</th>")
@@ -419,26 +432,42 @@ public final class ReportHtml {
         for (String note : s.notes()) {
             li("Interpretation " + note);
         }
-        li("Attendances, the denominator of each provider's rate, are all of that provider's records in the extract, whatever"
-                + " their status or attendance status, because the measure itself does not look at attendance. Rows with no"
-                + " provider code are shown as 'unknown' and left out of the funnel plot.");
+        li("Records, the denominator of each provider's rate, are all of that provider's outpatient records in the extract,"
+                + " whatever their status, attended or not (did-not-attend and cancelled appointments included), because the"
+                + " measure itself counts imaging on any record. Rows with no provider code are shown as 'unknown' and left out of"
+                + " the funnel plot. Organisation codes are compared without regard to case. A row whose fields do not line up"
+                + " with the header is rejected and counted under 'unknown' organisation and month.");
+        li("Period: " + r.period().label() + (r.period().given() ? ", as given with --period." : ", found from the data: from"
+                + " the first to the last month holding at least a tenth of the median month's records, so that a few mistyped"
+                + " dates cannot stretch it.") + " The trend, the SPC charts and the rates per head cover the period; totals,"
+                + " the funnel of providers and the league table cover every row.");
         li("Funnel plots follow the FunnelPlotR method [FUNNELPLOTR, SPIEGELHALTER-2005]: proportions on the arcsine square"
                 + " root scale (standard error 1/(2√n)); ratios on the log scale (standard error 1/√E); limits at z 1.959964"
                 + " (95%) and 3.090232 (99.8%). Overdispersion: z-scores Winsorised 10% at each end, φ the mean of their squares,"
                 + " and a between-unit variance τ² = max(0, (nφ − (n − 1)) / (Σw − Σw²/Σw)) added to each unit's variance"
                 + " when it is above 0.");
-        li("SPC follows Making Data Count [MDC, PLOTTHEDOTS]: an XmR chart with limits at the mean ± 2.66 × the mean moving range;"
-                + " special cause is a point outside the limits, 7 or more points in a row on one side of the mean, 7 or more"
-                + " points rising or falling, or 2 of 3 points beyond 2 sigma (1.773 × the mean moving range) on the same side."
-                + " Months are those with records; a month missing from the extract is not plotted as zero.");
+        li("SPC follows Making Data Count as NHSRplotthedots applies it [MDC, PLOTTHEDOTS]: an XmR chart with limits at the"
+                + " mean ± 2.66 × the mean moving range, where moving ranges of 3.267 × the mean or more are left out of that"
+                + " mean (one-off jumps); special cause is a point outside the limits, 7 or more points in a row on one side of"
+                + " the mean, 7 or more points rising or falling, or, among 3 points in a row on the same side of the mean, 2"
+                + " close to a limit (beyond 2 sigma, 1.773 × the mean moving range, but inside the limit). Months are those with"
+                + " records; a month missing from the extract is not plotted as zero, and the points either side are joined.");
         r.population().ifPresent(p -> li("Rates per head use " + fileName(p.source()) + ": each commissioner's person-years are"
-                + " its population in each month's calendar year, summed over the months of the period and divided by 12."
-                + " Expected counts apply the pooled rate of all commissioners with a population; observed / expected is"
-                + " the indirectly standardised ratio plotted in the commissioners' funnel. Rates are not standardised by age."));
+                + " its population in each month's calendar year, summed over the months of the period and divided by 12;"
+                + " the observed count is its counted imaging dated within the period. Expected counts apply the pooled rate of"
+                + " all commissioners with a population; observed / expected is the ratio plotted in the commissioners' funnel."
+                + " Rates are not standardised by age."));
+        if (!r.summary().activity().hasCommissioner()) {
+            li("The extract has no Der_Commissioner_Code column, so there are no figures by commissioner, and a population"
+                    + " file, if one was given, is not used.");
+        }
         li(r.disclosure() == Disclosure.CONTROLLED
                 ? "Disclosure control follows the HES/ECDS rules [HES-DC]: 0 stays 0, 1 to 7 is shown as *, other counts are"
-                        + " rounded to the nearest 5, and a rate or ratio built on a count of 1 to 7 is shown as *. Statistics"
-                        + " (targets, limits, z-scores) are computed on exact counts; SPC charts are drawn from the rounded counts."
+                        + " rounded to the nearest 5, and a rate or ratio built on a count of 1 to 7 is shown as *. Backcheck adds"
+                        + " two safeguards: a proportion is also shown as * when the records not counted number 1 to 7, and a point"
+                        + " that is not shown is left out of the headline, the ordering of the league table and the chart's axes."
+                        + " Statistics (targets, limits, z-scores) are computed on exact counts; SPC charts are drawn from the"
+                        + " rounded counts; per-unit limits and z-scores are not published."
                 : "Disclosure control was switched off (--no-disclosure-control): this report shows exact small numbers and"
                         + " must not leave the organisation.");
         h.append("</ul><h3>Sources</h3><ul class=\"sources\">");
@@ -513,7 +542,7 @@ public final class ReportHtml {
             .card{border:1px solid var(--line);border-radius:6px;padding:10px}.card .value{font-size:22px;font-weight:700}
             .card .label{font-weight:600}.card .note,.small{color:var(--muted);font-size:13px}
             table{border-collapse:collapse;width:100%;margin:8px 0}caption{text-align:left;color:var(--muted);font-size:13px;padding:4px 0}
-            th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left}th{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
+            th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left}th{white-space:nowrap}table.data thead th{white-space:normal;vertical-align:bottom}td.num{text-align:right;font-variant-numeric:tabular-nums}
             table.recon{width:auto;min-width:60%}tr.outlier th{color:var(--high)}
             figure{margin:10px 0}figcaption{font-size:13px;color:var(--muted)}svg.chart{max-width:100%;height:auto;background:#fff}
             .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:8px}.multiple{margin:0}

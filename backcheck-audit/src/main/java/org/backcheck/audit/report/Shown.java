@@ -43,9 +43,22 @@ final class Shown {
         return n >= 1 && n <= Disclosure.SMALL_COUNT_MAX;
     }
 
-    /** multiplier × numerator / denominator as text, "-" for a zero denominator, "*" when suppressed. */
+    /**
+     * A proportion, multiplier × numerator / denominator, as text: "-" for a zero denominator, "*" when
+     * suppressed. Besides the HES rule (numerator or denominator 1 to 7), a proportion is suppressed when
+     * the rest of the denominator (denominator − numerator) is 1 to 7: the exact figure would otherwise
+     * pin down that small remainder from the rounded counts beside it.
+     */
     String rate(long numerator, long denominator, double multiplier, int decimals) {
+        if (controlled() && denominator > 0 && small(denominator - numerator)) {
+            return Disclosure.SUPPRESSED;
+        }
         return disclosure.ratio(numerator, denominator, multiplier, decimals);
+    }
+
+    /** Whether a proportion's figures are suppressed (see {@link #rate}). */
+    boolean suppressesProportion(long numerator, long denominator) {
+        return suppresses(numerator, denominator) || controlled() && denominator > 0 && small(denominator - numerator);
     }
 
     /** The same for JSON: a number, "*", or null for a zero denominator. */

@@ -11,9 +11,11 @@ import java.util.Set;
  * An XmR (individuals and moving range) chart with the NHS England "Making Data Count" special-cause
  * rules, as NHSRplotthedots applies them (domain.md §3), implemented from that description.
  *
- * <p>Lines: mean x̄ of all points; MR̄ the mean of |x<sub>i</sub> − x<sub>i−1</sub>|; process limits
- * x̄ ± 2.66·MR̄ (2.66 = 3/d₂, d₂ = 1.128 for ranges of two); 2σ lines x̄ ± 1.773·MR̄, two thirds of the
- * way out.
+ * <p>Lines: mean x̄ of all points; MR̄ the mean of the moving ranges |x<sub>i</sub> − x<sub>i−1</sub>|
+ * after screening, as NHSRplotthedots does by default: moving ranges of 3.267·MR̄ or more (the upper
+ * limit of a moving-range chart) are one-off jumps, not routine variation, so they are dropped and MR̄
+ * is taken again over the rest. Process limits x̄ ± 2.66·MR̄ (2.66 = 3/d₂, d₂ = 1.128 for ranges of two);
+ * 2σ lines x̄ ± (2/3)·2.66·MR̄ (1.773·MR̄), two thirds of the way out.
  *
  * <p>Rules and the conventions chosen where the summary is silent:
  * <ul>
@@ -26,9 +28,10 @@ import java.util.Set;
  *       smaller) than the one before, i.e. 6 successive rises; every point of the run is flagged.
  *       Two equal neighbours are neither a rise nor a fall, so a tie ends the trend, and the tied
  *       point may start a new one.</li>
- *   <li>{@link SpcResult.Rule#TWO_OF_THREE}: within any 3 consecutive points, 2 or more strictly beyond
- *       the same 2σ line (points beyond the process limit count too); the points beyond the line are
- *       flagged. One above the upper and one below the lower 2σ line is not a signal.</li>
+ *   <li>{@link SpcResult.Rule#TWO_OF_THREE}: as NHSRplotthedots reads it: within any 3 consecutive points
+ *       that all lie on the same side of the mean, 2 or more are close to the limit, i.e. strictly beyond
+ *       the 2σ line but not outside the process limits (a point outside the limits is already a signal of
+ *       its own); the close points are flagged.</li>
  * </ul>
  * With fewer than 2 points there is no moving range, so there are no limits and no signals (the
  * runs need 7 points anyway). A constant series has MR̄ = 0: all lines equal the mean and every point
@@ -39,7 +42,9 @@ public final class SpcChart {
     /** Process limit multiplier of the mean moving range. */
     public static final double LIMIT_FACTOR = 2.66;
     /** 2σ line multiplier of the mean moving range. */
-    public static final double TWO_SIGMA_FACTOR = 1.773;
+    public static final double TWO_SIGMA_FACTOR = 2 * 2.66 / 3;
+    /** Moving ranges of this many times MR̄ or more are screened out before the limits are set. */
+    public static final double SCREEN_FACTOR = 3.267;
     /** Points needed for a shift or a trend. */
     public static final int RUN_LENGTH = 7;
 
@@ -61,7 +66,7 @@ public final class SpcChart {
             for (int i = 1; i < n; i++) {
                 mrSum += Math.abs(x[i] - x[i - 1]);
             }
-            double mrBar = mrSum / (n - 1);
+            double mrBar = screened(x, mrSum / (n - 1));
             double mean = mrBar == 0 ? x[0] : mean(x);
             SpcResult.Lines l = new SpcResult.Lines(mean, mrBar, mean - LIMIT_FACTOR * mrBar,
                     mean + LIMIT_FACTOR * mrBar, mean - TWO_SIGMA_FACTOR * mrBar, mean + TWO_SIGMA_FACTOR * mrBar);
@@ -77,6 +82,20 @@ public final class SpcChart {
             rows.add(new SpcResult.Row(points.get(i), mr, signals.get(i)));
         }
         return new SpcResult(lines, rows);
+    }
+
+    /** MR̄ over the moving ranges below {@link #SCREEN_FACTOR}·MR̄; MR̄ itself when none are (all zero). */
+    private static double screened(double[] x, double mrBar) {
+        double sum = 0;
+        int kept = 0;
+        for (int i = 1; i < x.length; i++) {
+            double mr = Math.abs(x[i] - x[i - 1]);
+            if (mr < SCREEN_FACTOR * mrBar) {
+                sum += mr;
+                kept++;
+            }
+        }
+        return kept == 0 ? mrBar : sum / kept;
     }
 
     private static double mean(double[] x) {
@@ -139,13 +158,15 @@ public final class SpcChart {
     private static void twoOfThree(double[] x, SpcResult.Lines l, List<Set<SpcResult.Signal>> out) {
         for (int side : new int[] {1, -1}) {
             for (int end = 2; end < x.length; end++) {
-                int beyond = 0;
+                int close = 0;
+                boolean sameSide = true;
                 for (int i = end - 2; i <= end; i++) {
-                    beyond += beyond2Sigma(x[i], l, side) ? 1 : 0;
+                    close += closeToLimit(x[i], l, side) ? 1 : 0;
+                    sameSide &= side > 0 ? x[i] > l.mean() : x[i] < l.mean();
                 }
-                if (beyond >= 2) {
+                if (close >= 2 && sameSide) {
                     for (int i = end - 2; i <= end; i++) {
-                        if (beyond2Sigma(x[i], l, side)) {
+                        if (closeToLimit(x[i], l, side)) {
                             out.get(i).add(signal(SpcResult.Rule.TWO_OF_THREE, side));
                         }
                     }
@@ -154,8 +175,9 @@ public final class SpcChart {
         }
     }
 
-    private static boolean beyond2Sigma(double v, SpcResult.Lines l, int side) {
-        return side > 0 ? v > l.upper2Sigma() : v < l.lower2Sigma();
+    /** Beyond the 2σ line on this side, but not outside the process limit. */
+    private static boolean closeToLimit(double v, SpcResult.Lines l, int side) {
+        return side > 0 ? v > l.upper2Sigma() && v <= l.upper() : v < l.lower2Sigma() && v >= l.lower();
     }
 
     private static SpcResult.Signal signal(SpcResult.Rule rule, int side) {

@@ -29,10 +29,11 @@ final class SpcChartSvg {
             min = Math.min(min, chart.limits().get().lower());
         }
         min = Math.max(0, min);
-        double pad = (max - min) * 0.08 + 1e-9;
+        // A flat series (all zero, say) still gets a readable scale of one unit.
+        double pad = max - min > 0 ? (max - min) * 0.08 : Math.max(1, Math.abs(max) * 0.1);
         Scale y = new Scale(Math.max(0, min - pad), max + pad, height - bottom, top);
         Scale x = new Scale(0, Math.max(1, rows.size() - 1), left, width - right);
-        Svg svg = new Svg(width, height, title, "XmR chart of " + yLabel + " by month with the mean and process limits"
+        Svg svg = new Svg(null, width, height, title, "XmR chart of " + yLabel + " by month with the mean and process limits"
                 + " (mean ± 2.66 × mean moving range). Hover over a point for its month, value and signals.");
         svg.line(left, height - bottom, width - right, height - bottom, "axis");
         svg.line(left, height - bottom, left, top, "axis");

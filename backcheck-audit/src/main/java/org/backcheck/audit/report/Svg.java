@@ -11,8 +11,12 @@ final class Svg {
 
     private final StringBuilder sb = new StringBuilder();
 
-    Svg(int width, int height, String title, String description) {
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+    Svg(String id, int width, int height, String title, String description) {
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\"");
+        if (id != null) {
+            sb.append(" id=\"").append(escape(id)).append('"');
+        }
+        sb.append(" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" role=\"img\" class=\"chart\"><title>").append(escape(title)).append("</title><desc>")
                 .append(escape(description)).append("</desc>");

@@ -58,8 +58,8 @@ class SpcChartTest {
         assertThat(l.meanMovingRange()).isCloseTo(5.0, within(1e-12));
         assertThat(l.upper()).isCloseTo(2.0 / 15 + 13.3, within(1e-12));
         assertThat(l.lower()).isCloseTo(2.0 / 15 - 13.3, within(1e-12));
-        assertThat(l.upper2Sigma()).isCloseTo(2.0 / 15 + 8.865, within(1e-12));
-        assertThat(l.lower2Sigma()).isCloseTo(2.0 / 15 - 8.865, within(1e-12));
+        assertThat(l.upper2Sigma()).isCloseTo(2.0 / 15 + 2 * 13.3 / 3, within(1e-12));
+        assertThat(l.lower2Sigma()).isCloseTo(2.0 / 15 - 2 * 13.3 / 3, within(1e-12));
         assertThat(r.rows().get(0).movingRange()).isEmpty();
         assertThat(r.rows().get(1).movingRange()).contains(10.0);
         assertThat(r.note()).isEmpty();
@@ -67,7 +67,8 @@ class SpcChartTest {
 
     @Test
     void pointAboveTheUpperLimit() {
-        // mean 270/21 = 12.857, MR̄ = (19·4 + 16) / 20 = 4.6, upper limit 25.09
+        // mean 270/21 = 12.857, MR̄ = (19·4 + 16) / 20 = 4.6; 16 ≥ 3.267·4.6 is screened out, so MR̄ = 4
+        // and the upper limit is 12.857 + 10.64 = 23.50
         SpcResult r = chart(concat(alternating(10, 14, 10), new double[] {30}));
         assertThat(flagged(r, Rule.OUTSIDE_LIMITS, Direction.HIGH)).containsExactly(20);
         assertThat(signalCount(r)).isEqualTo(1);
@@ -143,11 +144,47 @@ class SpcChartTest {
     }
 
     @Test
-    void twoOfThreeBeyondTheSame2SigmaLine() {
-        // mean 0.519, MR̄ 2.769: 2σ line 5.43 < 7 < 7.88 process limit
-        SpcResult r = chart(concat(alternating(-1, 1, 10), new double[] {7, 0, 7}, alternating(-1, 1, 2)));
+    void aboveTheUpperLimitAfterScreeningTheJump() {
+        SpcResult r = chart(concat(alternating(10, 14, 10), new double[] {30}));
+        SpcResult.Lines l = r.limits().orElseThrow();
+        assertThat(l.meanMovingRange()).isCloseTo(4.0, within(1e-12));
+        assertThat(l.upper()).isCloseTo(270.0 / 21 + 10.64, within(1e-9));
+    }
+
+    @Test
+    void screeningMatchesTheNhsrPlotTheDotsVignette() {
+        // The package's documentation gives UPL 4.60 and LPL -0.72 for this series with screen_outliers on
+        // (the default): MR̄ 32/17 = 1.88 before screening; the jumps 8 and 9 are ≥ 3.267·1.88 = 6.15, so
+        // MR̄ = 1 over the other 15, around the mean 35/18 = 1.944.
+        SpcResult r = chart(1, 2, 1, 2, 10, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1);
+        SpcResult.Lines l = r.limits().orElseThrow();
+        assertThat(l.meanMovingRange()).isCloseTo(1.0, within(1e-12));
+        assertThat(l.upper()).isCloseTo(4.60, within(0.005));
+        assertThat(l.lower()).isCloseTo(-0.72, within(0.005));
+        assertThat(flagged(r, Rule.OUTSIDE_LIMITS, Direction.HIGH)).containsExactly(4);
+    }
+
+    @Test
+    void twoOfThreeCloseToTheSameLimit() {
+        // mean 0.593, MR̄ 2.615: 2σ line 5.23 < 7 ≤ 7.55 process limit; 7, 2, 7 all above the mean
+        SpcResult r = chart(concat(alternating(-1, 1, 10), new double[] {7, 2, 7}, alternating(-1, 1, 2)));
         assertThat(flagged(r, Rule.TWO_OF_THREE, Direction.HIGH)).containsExactly(20, 22);
         assertThat(signalCount(r)).isEqualTo(2);
+    }
+
+    @Test
+    void twoOfThreeNeedsAllThreeOnOneSideOfTheMean() {
+        // mean 0.519, MR̄ 2.769: 7 and 7 are close to the limit (5.43 < 7 ≤ 7.88), but 0 is below the mean
+        SpcResult r = chart(concat(alternating(-1, 1, 10), new double[] {7, 0, 7}, alternating(-1, 1, 2)));
+        assertThat(signalCount(r)).isZero();
+    }
+
+    @Test
+    void aPointOutsideTheLimitsDoesNotCountTowardsTwoOfThree() {
+        // mean 1.444, MR̄ 2.292 after screening the jumps to and from 30: 7 is close (5.51 < 7 ≤ 7.54), 30 is outside
+        SpcResult r = chart(concat(alternating(-1, 1, 10), new double[] {7, 2, 30}, alternating(-1, 1, 2)));
+        assertThat(flagged(r, Rule.OUTSIDE_LIMITS, Direction.HIGH)).containsExactly(22);
+        assertThat(flagged(r, Rule.TWO_OF_THREE, Direction.HIGH)).isEmpty();
     }
 
     @Test

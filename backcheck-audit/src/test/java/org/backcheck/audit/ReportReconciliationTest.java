@@ -1,0 +1,259 @@
+package org.backcheck.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.backcheck.audit.generate.ExtractGenerator;
+import org.backcheck.audit.report.Disclosure;
+import org.backcheck.audit.report.ImagingReport;
+import org.backcheck.audit.report.Population;
+import org.backcheck.audit.report.ReportFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report's aggregates against an independent recount. The test reads the generated extract
+ * itself (strict RFC 4180 reader, java.time for dates), takes each row's status from matches.csv
+ * and rejected.csv (a row in neither is unmatched), and counts by every grain of aggregates.csv.
+ * Without disclosure control every figure must equal the recount and summary.json; with it, every
+ * figure must be exactly what the HES rules make of the recount.
+ */
+class ReportReconciliationTest {
+
+    private static final int ROWS = 60_000;
+    private static final String[] STATUSES = {"counted", "excluded", "unmatched", "rejected"};
+
+    @TempDir
+    static Path dir;
+    static Path extract;
+    static Path auditDir;
+    static AuditSummary summary;
+    /** grain|provider|commissioner|month|age_band -> attendances, counted, excluded, unmatched, rejected. */
+    static Map<String, long[]> recount;
+
+    @BeforeAll
+    static void auditAndRecount() throws IOException {
+        extract = dir.resolve("extract.csv");
+        ExtractGenerator.write(new ExtractGenerator.Options(ROWS, 77L, ','), extract);
+        auditDir = dir.resolve("audit");
+        summary = Audit.run(AuditOptions.of(extract, auditDir));
+        recount = recount(extract, AuditOutputs.statuses(auditDir));
+    }
+
+    @Test
+    void uncontrolledAggregatesEqualTheRecountAtEveryGrain() throws IOException {
+        Path out = dir.resolve("none");
+        ReportFiles.write(ImagingReport.of(summary, options(Disclosure.NONE)), out);
+        Map<String, long[]> published = readAggregates(out.resolve(ReportFiles.CSV), Disclosure.NONE);
+        assertThat(published.keySet()).containsExactlyInAnyOrderElementsOf(recount.keySet());
+        for (var e : recount.entrySet()) {
+            assertThat(published.get(e.getKey())).as(e.getKey()).containsExactly(e.getValue());
+        }
+        long[] total = published.get("total||||");
+        assertThat(total).containsExactly(summary.rowsRead(), summary.counted(), summary.excluded(), summary.unmatched(),
+                summary.rejected());
+        for (String grain : List.of("provider", "commissioner", "month", "age_band", "provider_month", "commissioner_month")) {
+            long[] sum = new long[5];
+            published.forEach((k, v) -> {
+                if (k.startsWith(grain + "|")) {
+                    for (int i = 0; i < 5; i++) {
+                        sum[i] += v[i];
+                    }
+                }
+            });
+            assertThat(sum).as(grain).containsExactly(total);
+        }
+    }
+
+    @Test
+    void aggregatesAgreeWithSummaryJsonAndMatchesCsv() throws IOException {
+        Path out = dir.resolve("json");
+        ReportFiles.write(ImagingReport.of(summary, options(Disclosure.NONE)), out);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode s = json.readTree(auditDir.resolve("summary.json").toFile());
+        JsonNode a = json.readTree(out.resolve(ReportFiles.JSON).toFile());
+        assertThat(a.get("disclosure_control").asBoolean()).isFalse();
+        for (String f : STATUSES) {
+            assertThat(a.get("totals").get(f).asLong()).as(f).isEqualTo(s.get(f).asLong());
+        }
+        assertThat(a.get("totals").get("records").asLong()).isEqualTo(s.get("rows_read").asLong());
+        // Per provider: aggregates.json against summary.json's by_provider.
+        for (JsonNode p : a.get("providers")) {
+            JsonNode sp = s.get("by_provider").get(p.get("provider").asText());
+            assertThat(sp).as(p.get("provider").asText()).isNotNull();
+            assertThat(p.get("records").asLong()).isEqualTo(sp.get("rows").asLong());
+            for (String f : STATUSES) {
+                assertThat(p.get(f).asLong()).as(p.get("provider").asText() + " " + f).isEqualTo(sp.get(f).asLong());
+            }
+        }
+        assertThat(a.get("providers").size()).isEqualTo(s.get("by_provider").size());
+        // matches.csv: counted and excluded lines, rejected.csv: rejected lines.
+        List<String[]> matches = AuditOutputs.csv(auditDir.resolve("matches.csv"));
+        long countedLines = matches.stream().skip(1).filter(m -> m[2].equals("counted")).count();
+        long excludedLines = matches.stream().skip(1).filter(m -> m[2].equals("excluded")).count();
+        assertThat(a.get("totals").get("counted").asLong()).isEqualTo(countedLines);
+        assertThat(a.get("totals").get("excluded").asLong()).isEqualTo(excludedLines);
+        assertThat(a.get("totals").get("rejected").asLong())
+                .isEqualTo(AuditOutputs.csv(auditDir.resolve("rejected.csv")).size() - 1L);
+        // Months in aggregates.json against summary.json's by_month.
+        for (JsonNode m : a.get("months")) {
+            JsonNode sm = s.get("by_month").get(m.get("month").asText());
+            assertThat(m.get("counted").asLong()).isEqualTo(sm.get("counted").asLong());
+            assertThat(m.get("records").asLong()).isEqualTo(sm.get("rows").asLong());
+        }
+    }
+
+    @Test
+    void controlledAggregatesAreTheHesRulesAppliedToTheRecount() throws IOException {
+        Path out = dir.resolve("controlled");
+        ReportFiles.write(ImagingReport.of(summary, options(Disclosure.CONTROLLED)), out);
+        List<String[]> rows = AuditOutputs.csv(out.resolve(ReportFiles.CSV));
+        List<String> header = List.of(rows.get(0));
+        int small = 0;
+        for (String[] r : rows.subList(1, rows.size())) {
+            String key = key(r);
+            long[] exact = recount.get(key);
+            assertThat(exact).as(key).isNotNull();
+            for (int i = 0; i < 5; i++) {
+                String shown = r[header.indexOf(i == 0 ? "records" : STATUSES[i - 1])];
+                assertThat(shown).as(key + " " + i).isEqualTo(Disclosure.CONTROLLED.count(exact[i]));
+                if (shown.equals("*")) {
+                    small++;
+                }
+            }
+            // A rate built on 1 to 7 counted is not shown.
+            // A rate built on 1 to 7 counted, 1 to 7 records, or 1 to 7 records not counted is not shown.
+            String rate = r[header.indexOf("counted_per_1000_records")];
+            long rest = exact[0] - exact[1];
+            if (!r[0].startsWith("commissioner") && (small(exact[1]) || small(exact[0]) || small(rest))) {
+                assertThat(rate).as(key + " rate").isEqualTo("*");
+            } else if (!r[0].startsWith("commissioner") && exact[0] > 0) {
+                assertThat(rate).as(key + " rate").isEqualTo(
+                        new java.math.BigDecimal(1000.0 * exact[1] / exact[0]).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+            }
+            assertThat(r[header.indexOf("disclosure")]).isEqualTo("HES disclosure control");
+        }
+        assertThat(small).as("the sample has small cells, so suppression was exercised").isGreaterThan(10);
+    }
+
+    private static ImagingReport.Options options(Disclosure d) throws IOException {
+        Path pop = dir.resolve("population.csv");
+        ExtractGenerator.writeSamplePopulation(pop);
+        return new ImagingReport.Options("test", true, d, Optional.of(Population.read(pop)));
+    }
+
+    private static boolean small(long n) {
+        return n >= 1 && n <= 7;
+    }
+
+    /** Reads aggregates.csv (uncontrolled: every figure a number) into the recount's shape. */
+    private static Map<String, long[]> readAggregates(Path csv, Disclosure d) throws IOException {
+        List<String[]> rows = AuditOutputs.csv(csv);
+        List<String> header = List.of(rows.get(0));
+        Map<String, long[]> out = new TreeMap<>();
+        for (String[] r : rows.subList(1, rows.size())) {
+            long[] v = new long[5];
+            v[0] = Long.parseLong(r[header.indexOf("records")]);
+            for (int i = 0; i < 4; i++) {
+                v[i + 1] = Long.parseLong(r[header.indexOf(STATUSES[i])]);
+            }
+            assertThat(out.put(key(r), v)).as("duplicate row " + key(r)).isNull();
+        }
+        return out;
+    }
+
+    private static String key(String[] r) {
+        return r[0] + "|" + r[1] + "|" + r[2] + "|" + r[3] + "|" + r[4];
+    }
+
+    /** Counts every grain from the extract and the row statuses, without Backcheck's own parsing. */
+    private static Map<String, long[]> recount(Path extract, Map<Long, String> statuses) throws IOException {
+        List<Rfc4180Reader.Row> rows = Rfc4180Reader.readAll(Files.readString(extract), ',');
+        List<String> header = List.of(rows.get(0).fields());
+        int provider = header.indexOf("Der_Provider_Code");
+        int commissioner = header.indexOf("Der_Commissioner_Code");
+        int date = header.indexOf("Appointment_Date");
+        int sus = header.indexOf("Age_at_Start_of_Episode_SUS");
+        int cds = header.indexOf("Der_Age_at_CDS_Activity_Date");
+        Map<String, long[]> out = new HashMap<>();
+        for (Rfc4180Reader.Row row : rows.subList(1, rows.size())) {
+            String[] f = row.fields();
+            String status = statuses.getOrDefault(row.number(), "unmatched");
+            int s = status.startsWith("counted") ? 1 : status.startsWith("excluded") ? 2 : status.equals("unmatched") ? 3 : 4;
+            String p = org(f[provider]).toUpperCase(java.util.Locale.ROOT);
+            String c = org(f[commissioner]).toUpperCase(java.util.Locale.ROOT);
+            String m = month(f[date]);
+            String band = s == 4 ? "unknown" : band(f[sus], f[cds]);
+            List<String> keys = new ArrayList<>(List.of("total||||", "provider|" + p + "|||", "commissioner||" + c + "||",
+                    "provider_month|" + p + "||" + m + "|", "commissioner_month||" + c + "|" + m + "|",
+                    "age_band||||" + band, "month|||" + m + "|"));
+            for (String k : keys) {
+                long[] v = out.computeIfAbsent(k, x -> new long[5]);
+                v[0]++;
+                v[s]++;
+            }
+        }
+        return out;
+    }
+
+    private static String org(String code) {
+        String t = code.strip();
+        return t.isEmpty() ? "unknown" : t;
+    }
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+    private static String month(String text) {
+        String t = text.strip();
+        for (DateTimeFormatter f : List.of(ISO, UK)) {
+            try {
+                LocalDate d = LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t, f);
+                if (d.getYear() >= 1990 && d.getYear() <= 2089) {
+                    return d.getYear() + "-" + String.format("%02d", d.getMonthValue());
+                }
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return "unknown";
+    }
+
+    /** The measure's age (SUS, else CDS) in the report's bands; the generator writes plain or padded whole numbers. */
+    private static String band(String sus, String cds) {
+        String a = sus.strip().isEmpty() ? cds.strip() : sus.strip();
+        if (a.isEmpty()) {
+            return "unknown";
+        }
+        long age = Long.parseLong(a.startsWith("+") ? a.substring(1) : a);
+        if (age >= 7001 && age <= 7007) {
+            return "0-18";
+        }
+        long[] lower = {0, 19, 30, 40, 50, 60, 70, 80, 121};
+        String[] names = {"0-18", "19-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80-120"};
+        if (age < 0 || age > 120) {
+            return "other";
+        }
+        for (int i = names.length - 1; i >= 0; i--) {
+            if (age >= lower[i]) {
+                return names[i];
+            }
+        }
+        throw new AssertionError(age);
+    }
+}
