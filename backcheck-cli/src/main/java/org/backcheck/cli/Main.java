@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
             "Backcheck: the NHS Evidence-Based Interventions guidance \"Low back pain imaging\" as software.",
             "Audits hospital activity extracts against the EBI measure 2S_lower_back_imaging (audit, generate, demo),",
             "and assesses one person at the point of care (assess, serve)."},
-        subcommands = {DemoCommand.class, AuditCommand.class, GenerateCommand.class, AssessCommand.class, ServeCommand.class,
+        subcommands = {DemoCommand.class, AuditCommand.class, GenerateCommand.class, SqlCommand.class, AssessCommand.class, ServeCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,106 @@
+package org.backcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.backcheck.measure.Measure;
+import org.backcheck.measure.NullPolicy;
+import org.backcheck.measure.sql.MeasureSql;
+import org.backcheck.measure.sql.SqlDialect;
+import org.backcheck.measure.sql.TableName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code backcheck sql}: what it prints, its defaults, and how it refuses a bad command line. */
+class SqlCliTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tsql", "postgres", "duckdb", "spark", "DuckDB"})
+    void printsTheSelectForEachDialect(String dialect) {
+        assertThat(Main.run("sql", "--dialect", dialect, "--null-policy", "sql", "--table", "sus.opa_2024")).isZero();
+        String expected = MeasureSql.select(Measure.lowerBackImaging(), SqlDialect.fromId(dialect), NullPolicy.SQL,
+                TableName.parse("sus.opa_2024"));
+        assertThat(out()).isEqualTo(expected);
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void defaultsAreTheClinicalPolicyAndTheTableOpaExtract() {
+        assertThat(Main.run("sql", "--dialect", "tsql")).isZero();
+        assertThat(out()).startsWith("-- Backcheck: the EBI measure 2S_lower_back_imaging")
+                .contains("NULL policy clinical").contains("FROM [opa_extract] AS extract_row")
+                .contains("opa.Der_Procedure_All LIKE '%U05[45]%'").endsWith(";\n");
+    }
+
+    @Test
+    void helpDescribesTheCommandAndItsOptions() {
+        assertThat(Main.run("sql", "--help")).isZero();
+        assertThat(out()).contains("Usage: backcheck sql").contains("--dialect=DIALECT").contains("--null-policy=POLICY")
+                .contains("--table=NAME").contains("default: opa_extract").contains("tsql, postgres, duckdb or spark");
+        out.reset();
+        assertThat(Main.run("--help")).isZero();
+        assertThat(out()).contains("sql");
+    }
+
+    @Test
+    void aMissingDialectIsAUsageError() {
+        assertThat(Main.run("sql")).isEqualTo(2);
+        assertThat(err()).contains("Missing required option: '--dialect=DIALECT'");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownDialectNamesTheOnesThereAre() {
+        assertThat(Main.run("sql", "--dialect", "oracle")).isEqualTo(2);
+        assertThat(err()).contains("unknown SQL dialect 'oracle': expected tsql, postgres, duckdb or spark")
+                .contains("Run 'backcheck sql --help' for the options.");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownPolicyIsAUsageError() {
+        assertThat(Main.run("sql", "--dialect", "postgres", "--null-policy", "maybe")).isEqualTo(2);
+        assertThat(err()).contains("unknown NULL policy 'maybe': expected clinical or sql");
+        assertThat(out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"opa; DROP TABLE opa", "opa--", "\"opa\"", "a.b.c.d", "1opa", "opa extract"})
+    void aTableNameThatIsNotAPlainNameIsRefused(String table) {
+        assertThat(Main.run("sql", "--dialect", "postgres", "--table", table)).isEqualTo(2);
+        assertThat(err()).contains("--table: not a table name").contains("dbo.opa_extract");
+        assertThat(out()).isEmpty();
+    }
+}
