@@ -332,8 +332,11 @@ public final class ReportHtml {
         }
         h.append("</div>");
         if (!r.notCharted().isEmpty()) {
-            h.append("<p class=\"small\" id=\"not-charted\">Not charted: ").append(esc(r.notCharted().entrySet().stream()
-                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")))).append(".</p>");
+            Map<String, List<String>> byReason = new TreeMap<>();
+            r.notCharted().forEach((org, why) -> byReason.computeIfAbsent(why, w -> new ArrayList<>()).add(org));
+            h.append("<p class=\"small\" id=\"not-charted\">Not charted: ").append(esc(byReason.entrySet().stream()
+                    .map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")").collect(Collectors.joining("; "))))
+                    .append(".</p>");
         }
         h.append("</section>\n");
     }
@@ -540,11 +543,11 @@ public final class ReportHtml {
             .banner.danger{background:#fdecea;border:2px solid #c0392b;color:#7b1d12}.banner.sample{background:#fff7e0;border:1px solid #e0c068}
             .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:10px}
             .card{border:1px solid var(--line);border-radius:6px;padding:10px}.card .value{font-size:22px;font-weight:700}
-            .card .label{font-weight:600}.card .note,.small{color:var(--muted);font-size:13px}
-            table{border-collapse:collapse;width:100%;margin:8px 0}caption{text-align:left;color:var(--muted);font-size:13px;padding:4px 0}
+            .card .label{font-weight:600}.card .note,.small{color:var(--muted);font-size:0.87em}
+            table{border-collapse:collapse;width:100%;margin:8px 0}caption{text-align:left;color:var(--muted);font-size:0.87em;padding:4px 0}
             th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left}th{white-space:nowrap}table.data thead th{white-space:normal;vertical-align:bottom}td.num{text-align:right;font-variant-numeric:tabular-nums}
             table.recon{width:auto;min-width:60%}tr.outlier th{color:var(--high)}
-            figure{margin:10px 0}figcaption{font-size:13px;color:var(--muted)}svg.chart{max-width:100%;height:auto;background:#fff}
+            figure{margin:10px 0}figcaption{font-size:0.87em;color:var(--muted)}svg.chart{max-width:100%;height:auto;background:#fff}
             .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:8px}.multiple{margin:0}
             .axis{stroke:#33404d;stroke-width:1}.grid{stroke:#e6eaee;stroke-width:1}.tick{font-size:11px;fill:#4a5561}
             .ytick{text-anchor:end}.xtick{text-anchor:middle}.xmonth{text-anchor:end;font-size:10px}
@@ -557,7 +560,7 @@ public final class ReportHtml {
             .plimit{stroke:#33404d;stroke-width:1.2;stroke-dasharray:6 3}.spt{fill:#7a8793}.spt.higher{fill:var(--high)}
             .spt.lower{fill:var(--low)}.spt.mixed{fill:#7b4fa0}circle:focus{outline:2px solid var(--accent)}
             .sources .url{word-break:break-all;color:var(--muted)}footer{color:var(--muted);font-size:13px;padding-bottom:30px}
-            @media print{body{font-size:11px}header,main,footer{max-width:none;padding:0}h2{break-after:avoid}
+            @media print{body{font-size:11px}header,main,footer{max-width:none;padding:0}h2,h3{break-after:avoid}
             figure,tr,.card{break-inside:avoid}.multiples{grid-template-columns:repeat(2,1fr)}a{color:inherit}}
             @page{size:A4;margin:14mm}
             """;

@@ -20,7 +20,7 @@ final class SpcChartSvg {
         int left = small ? 48 : 70;
         int right = 12;
         int top = 14;
-        int bottom = small ? 34 : 58;
+        int bottom = small ? 48 : 58;   // room for the rotated month labels
         List<SpcResult.Row> rows = chart.rows();
         double max = rows.stream().mapToDouble(r -> r.point().value()).max().orElse(1);
         double min = rows.stream().mapToDouble(r -> r.point().value()).min().orElse(0);
