@@ -140,8 +140,11 @@ class AssessCliTest {
     @Test
     void serveListensUntilStopped() throws Exception {
         Path logFile = dir.resolve("serve.log");
+        Path report = dir.resolve("report.html");
+        Files.writeString(report, "<!DOCTYPE html><title>Audit report 42</title>");
         Process serve = java("org.backcheck.cli.Main", "serve", "--port", "0", "--db-url",
-                "jdbc:sqlite:" + dir.resolve("feedback.db")).redirectError(logFile.toFile()).start();
+                "jdbc:sqlite:" + dir.resolve("feedback.db"), "--report", report.toString())
+                .redirectError(logFile.toFile()).start();
         try {
             BufferedReader stdout = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
             String line = stdout.readLine();
@@ -166,6 +169,18 @@ class AssessCliTest {
             var summary = http.send(HttpRequest.newBuilder(URI.create(url.group(1)).resolve("/api/feedback/summary")).build(),
                     BodyHandlers.ofString());
             assertThat(summary.statusCode()).isEqualTo(200);
+            // The latest audit report, read afresh on each request, under a policy allowing inline styles only.
+            var shown = http.send(HttpRequest.newBuilder(URI.create(url.group(1)).resolve("/report")).build(),
+                    BodyHandlers.ofString());
+            assertThat(shown.statusCode()).isEqualTo(200);
+            assertThat(shown.body()).contains("Audit report 42");
+            assertThat(shown.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                    assertThat(csp).startsWith("default-src 'none'; style-src 'unsafe-inline'"));
+            Files.delete(report);
+            var missing = http.send(HttpRequest.newBuilder(URI.create(url.group(1)).resolve("/report")).build(),
+                    BodyHandlers.ofString());
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.body()).contains("No audit report yet").contains("./backcheck demo");
         } finally {
             serve.destroy();
             assertThat(serve.waitFor(20, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
