@@ -86,6 +86,9 @@ public final class Audit {
         long started = System.nanoTime();
         int threads = options.threads() == 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
         try (InputChunks chunks = new InputChunks(options.input(), chunkSize)) {
+            if (chunks.parquet() && options.delimiter() != null) {
+                throw new IllegalArgumentException("--delimiter is for delimited text; " + options.input() + " is Parquet: leave it out");
+            }
             InputChunks.Chunk first = chunks.next();
             if (first == null) {
                 throw new ExtractFormatException("the file is empty: an extract needs a header line naming its columns");

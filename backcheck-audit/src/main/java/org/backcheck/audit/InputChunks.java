@@ -12,17 +12,22 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import java.util.zip.ZipException;
+import org.backcheck.audit.parquet.ParquetAsCsv;
+import org.backcheck.audit.parquet.ParquetParts;
 
 /**
  * Reads an extract as a sequence of byte chunks, each ending just after a line feed (the last
  * chunk may end without one). A chunk may still end inside a quoted field that spans lines; the
  * scanner detects that and the audit re-joins the pieces. Plain files are read with a
  * {@link FileChannel}; {@code .gz} files (detected by their magic bytes) are decompressed strictly,
- * member after member (see {@link GzipSource}).
+ * member after member (see {@link GzipSource}); Parquet (a {@code .parquet} file, a file starting
+ * with the bytes {@code PAR1}, or a folder of part files) is read as CSV text that
+ * {@link ParquetAsCsv} makes from its rows.
  */
 final class InputChunks implements Closeable {
 
@@ -38,19 +43,29 @@ final class InputChunks implements Closeable {
     private boolean eof;
     private long bytesRead;
     private final long totalBytes;
+    private final boolean parquet;
     private final java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
 
     InputChunks(Path file, int chunkSize) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
-        if (Files.isDirectory(file)) {
-            throw new IOException(file + " is a folder; give the extract file");
-        }
         this.chunkSize = chunkSize;
-        this.totalBytes = Files.size(file);
-        this.source = isGzip(file) ? new GzipSource(Files.newInputStream(file))
-                : new ChannelSource(FileChannel.open(file, StandardOpenOption.READ));
+        this.parquet = ParquetParts.isParquet(file);
+        if (parquet) {
+            ParquetAsCsv csv = ParquetAsCsv.open(ParquetParts.of(file));
+            this.totalBytes = csv.totalBytes();
+            this.source = new StreamSource(csv, csv::bytesRead);
+        } else {
+            this.totalBytes = Files.size(file);
+            this.source = isGzip(file) ? new GzipSource(Files.newInputStream(file))
+                    : new ChannelSource(FileChannel.open(file, StandardOpenOption.READ));
+        }
+    }
+
+    /** True when the input is Parquet (a file, or a folder of parts), read as CSV text. */
+    boolean parquet() {
+        return parquet;
     }
 
     private static boolean isGzip(Path file) throws IOException {
@@ -195,6 +210,29 @@ final class InputChunks implements Closeable {
 
         public void close() throws IOException {
             channel.close();
+        }
+    }
+
+    /** Text that another reader makes, such as Parquet rows as CSV; {@code position} is for progress. */
+    private static final class StreamSource implements Source {
+        private final InputStream in;
+        private final LongSupplier position;
+
+        StreamSource(InputStream in, LongSupplier position) {
+            this.in = in;
+            this.position = position;
+        }
+
+        public int read(byte[] buf, int off, int len) throws IOException {
+            return in.read(buf, off, len);
+        }
+
+        public long position() {
+            return position.getAsLong();
+        }
+
+        public void close() throws IOException {
+            in.close();
         }
     }
 

@@ -32,7 +32,7 @@ final class AuditCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "The extract: comma, pipe or tab delimited text with a header row; UTF-8; may be .gz.")
+            description = "The extract: comma, pipe or tab delimited text with a header row (UTF-8; may be .gz), or Parquet: one file, or a folder of part files read in name order.")
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the outputs (created if needed).")
