@@ -1,0 +1,229 @@
+package org.backcheck.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.backcheck.classify.Status;
+import org.backcheck.measure.Exclusion;
+import org.backcheck.measure.Measure;
+import org.backcheck.measure.NullPolicy;
+
+/**
+ * {@code backcheck audit} on Apache Spark: the EBI measure from backcheck-core, applied by its own
+ * {@link org.backcheck.classify.Classifier} to a CSV or Parquet extract of any size, with the
+ * single-machine audit's outputs (matches, rejected rows with the reason, counts by status, provider
+ * and month) and its reconciliation: {@code rows_read = counted + excluded + unmatched + rejected},
+ * checked against the rows written and the provider and month totals; a run that does not
+ * reconcile fails and leaves no outputs.
+ *
+ * <p>{@code spark-submit --class org.backcheck.spark.SparkAudit backcheck-spark.jar --input PATH --output DIR
+ * [--format csv|parquet] [--output-format parquet|csv] [--null-policy clinical|sql] [--delimiter C]
+ * [--id-column NAME] [--segment-mb N] [--master local[N]]}
+ */
+public final class SparkAudit {
+
+    static final int OK = 0;
+    static final int INTERNAL = 1;
+    static final int USAGE_ERROR = 2;
+    static final int BAD_EXTRACT = 3;
+    static final int IO = 4;
+
+    private SparkAudit() {
+    }
+
+    /**
+     * With {@code --master} (a local run, as the CLI makes): starts and stops its own Spark and
+     * exits with {@code backcheck audit}'s exit codes. Without (spark-submit, a Databricks JAR
+     * task): uses the platform's session ({@code getOrCreate}), never stops it nor calls
+     * {@code System.exit}, and fails the job by throwing.
+     */
+    public static void main(String[] args) {
+        SparkAuditOptions options;
+        try {
+            options = SparkAuditOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("backcheck-spark: " + e.getMessage());
+            System.err.println(USAGE);
+            if (Arrays.asList(args).contains("--master")) {
+                System.exit(USAGE_ERROR);
+            }
+            throw e;
+        }
+        if (options.master() == null) {
+            try {
+                report(run(SparkSession.builder().appName("backcheck audit").getOrCreate(), options), System.out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return;
+        }
+        int code = runLocal(options, System.out, System.err);
+        if (code != OK) {
+            System.exit(code);
+        }
+    }
+
+    static final String USAGE = "usage: SparkAudit --input PATH --output DIR [--format csv|parquet]"
+            + " [--output-format parquet|csv] [--null-policy clinical|sql] [--delimiter C] [--id-column NAME]"
+            + " [--segment-mb N] [--master local[N]]";
+
+    /** A run in its own local Spark: prints the figures, returns the exit code (as {@code backcheck audit}'s). */
+    static int runLocal(SparkAuditOptions options, PrintStream out, PrintStream err) {
+        // A local run's output is the audit's, not Spark's progress: warnings only, from start-up on.
+        SparkSession spark = SparkSession.builder().appName("backcheck audit").master(options.master())
+                .config("spark.ui.enabled", false).config("spark.log.level", "WARN").getOrCreate();
+        try {
+            report(run(spark, options), out);
+            return OK;
+        } catch (UnreadableExtractException e) {
+            err.println("backcheck-spark: cannot audit " + options.input() + ": " + e.getMessage());
+            return BAD_EXTRACT;
+        } catch (IllegalArgumentException e) {
+            err.println("backcheck-spark: " + e.getMessage());
+            return USAGE_ERROR;
+        } catch (IOException e) {
+            err.println("backcheck-spark: cannot read or write: " + e.getMessage());
+            return IO;
+        } catch (RuntimeException e) {
+            UnreadableExtractException cause = causeOf(e);
+            if (cause != null) {
+                err.println("backcheck-spark: cannot audit " + options.input() + ": " + cause.getMessage());
+                return BAD_EXTRACT;
+            }
+            err.println("backcheck-spark: internal error: " + e);
+            e.printStackTrace(err);
+            return INTERNAL;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static void report(SparkAuditSummary s, PrintStream out) {
+        out.println("rows read " + s.rowsRead() + ": counted " + s.counted() + ", excluded " + s.excluded()
+                + " " + s.excludedByReason() + ", unmatched " + s.unmatched() + ", rejected " + s.rejected());
+        out.println("null policy " + s.nullPolicy() + "; under " + s.otherNullPolicy() + ": counted "
+                + s.otherPolicyCounted() + " (" + s.nullPolicySensitiveRows() + " rows differ)");
+        out.println("reconciliation: " + s.reconciliation() + "  OK");
+        out.println("outputs in " + s.output() + " (" + s.outputFormat() + "): " + String.join(", ", OutputFolder.ALL));
+    }
+
+    /**
+     * Runs the audit on {@code spark}; returns its figures once the outputs are written.
+     *
+     * @throws UnreadableExtractException when the input cannot be audited as a whole (no header, a needed column missing, ...)
+     * @throws IllegalStateException      when the rows do not reconcile (a bug; the outputs are removed)
+     * @throws IOException                when the input cannot be read or the outputs written
+     */
+    public static SparkAuditSummary run(SparkSession spark, SparkAuditOptions options) throws IOException {
+        long started = System.nanoTime();
+        Measure measure = Measure.lowerBackImaging();
+        InputFiles.checkApart(options.input(), options.output(), spark.sparkContext().hadoopConfiguration());
+        OutputFolder out = new OutputFolder(spark, options.output(), options.outputFormat());
+        out.clear();
+        try {
+            ClassifiedInput input = options.inputFormat() == SparkAuditOptions.InputFormat.CSV
+                    ? CsvInput.classify(spark, options, measure) : ParquetInput.classify(spark, options, measure);
+            Dataset<Row> verdicts = input.verdicts().persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                return write(spark, options, measure, input, verdicts, out, started);
+            } finally {
+                verdicts.unpersist();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                out.clear();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static SparkAuditSummary write(SparkSession spark, SparkAuditOptions options, Measure measure,
+                                           ClassifiedInput input, Dataset<Row> verdicts, OutputFolder out, long started)
+            throws IOException {
+        spark.sparkContext().setJobDescription("backcheck: classifying and writing matches");
+        out.write(verdicts.filter(col("kind").equalTo(Verdicts.MATCH))
+                .select("row", "id", "status", "reason", "matched_codes"), OutputFolder.MATCHES);
+        spark.sparkContext().setJobDescription("backcheck: writing rejected rows");
+        out.write(verdicts.filter(col("kind").equalTo(Verdicts.REJECTED))
+                .select(col("row"), col("id"), col("field"), col("reason")), OutputFolder.REJECTED);
+        spark.sparkContext().setJobDescription("backcheck: adding up");
+        List<Row> summed = verdicts.filter(col("kind").isin(Verdicts.COUNT, Verdicts.DETAIL, Verdicts.EXCLUSION, Verdicts.FIGURE))
+                .groupBy("kind", "status", "reason", "field", "provider", "month").agg(sum("n"))
+                .collectAsList();
+        List<String> exclusions = measure.exclusions().stream().map(Exclusion::name).toList();
+        Totals totals = Totals.of(summed, exclusions);
+        spark.sparkContext().setJobDescription("backcheck: checking the rows written");
+        long matchesWritten = out.countWritten(OutputFolder.MATCHES);
+        long rejectedWritten = out.countWritten(OutputFolder.REJECTED);
+        reconcile(totals, input.expectedRows(), matchesWritten, rejectedWritten);
+
+        spark.sparkContext().setJobDescription("backcheck: writing the aggregates");
+        out.write(spark.createDataFrame(totals.providerMonthRows(), Totals.BY_PROVIDER_MONTH).coalesce(1),
+                OutputFolder.BY_PROVIDER_MONTH);
+        out.write(spark.createDataFrame(totals.statusRows(), Totals.BY_STATUS).coalesce(1), OutputFolder.BY_STATUS);
+        spark.sparkContext().setJobDescription(null);
+
+        long[] s = totals.statusesByReason();
+        NullPolicy other = options.nullPolicy() == NullPolicy.CLINICAL ? NullPolicy.SQL : NullPolicy.CLINICAL;
+        SparkAuditSummary summary = new SparkAuditSummary(measure.id(), options.input(),
+                options.inputFormat().name().toLowerCase(Locale.ROOT), input.files(), options.nullPolicy().id(), other.id(),
+                input.delimiter(), totals.figure(Verdicts.ROWS), s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()],
+                totals.excludedByReason, s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()],
+                totals.figure(Verdicts.POLICY_SENSITIVE), totals.figure(Verdicts.OTHER_COUNTED),
+                totals.figure(Verdicts.OTHER_EXCLUDED), totals.figure(Verdicts.BLANK_LINES),
+                input.hasProvider() ? totals.byProvider() : java.util.Map.of(),
+                input.hasDate() ? totals.byMonth() : java.util.Map.of(),
+                measure.notes().stream().map(n -> n.id() + ": " + n.text()).toList(), out.dir(),
+                options.outputFormat().name().toLowerCase(Locale.ROOT), spark.version(),
+                (System.nanoTime() - started) / 1e9);
+        out.writeSummary(SummaryJson.of(summary));
+        return summary;
+    }
+
+    /**
+     * The counts must agree however they were reached: records read, records counted apart before
+     * classifying (CSV: while finding record boundaries; Parquet: rows per file), statuses by reason,
+     * statuses by provider and month, and the rows on disk in matches and rejected.
+     */
+    static void reconcile(Totals t, long expectedRows, long matchesWritten, long rejectedWritten) {
+        long rows = t.figure(Verdicts.ROWS);
+        long[] byReason = t.statusesByReason();
+        long[] byProviderMonth = t.statusesByProviderMonth();
+        long matched = byReason[Status.COUNTED.ordinal()] + byReason[Status.EXCLUDED.ordinal()];
+        if (rows != expectedRows || rows != Arrays.stream(byReason).sum() || !Arrays.equals(byReason, byProviderMonth)
+                || matchesWritten != matched || rejectedWritten != byReason[Status.REJECTED.ordinal()]) {
+            throw new IllegalStateException("rows do not reconcile: rows read " + rows + ", rows in the input "
+                    + expectedRows + ", " + t + ", matches written " + matchesWritten + " (counted + excluded " + matched
+                    + "), rejected written " + rejectedWritten);
+        }
+    }
+
+    private static UnreadableExtractException causeOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableExtractException u) {
+                return u;
+            }
+        }
+        // A task's exception reaches the driver as text (a SparkException naming the class).
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            String marker = UnreadableExtractException.class.getName() + ": ";
+            if (m != null && m.contains(marker)) {
+                String rest = m.substring(m.indexOf(marker) + marker.length());
+                return new UnreadableExtractException(rest.lines().findFirst().orElse(rest));
+            }
+        }
+        return null;
+    }
+}

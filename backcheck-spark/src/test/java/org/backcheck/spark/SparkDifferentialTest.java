@@ -1,0 +1,107 @@
+package org.backcheck.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.backcheck.audit.Audit;
+import org.backcheck.audit.AuditOptions;
+import org.backcheck.audit.generate.ExtractGenerator;
+import org.backcheck.measure.NullPolicy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The Spark job against the single-machine audit on one generated extract with the mess real ones
+ * have (unreadable and infant ages, quoted fields, a line break inside a field, lower-case codes,
+ * missing diagnoses): the same status, reason, matched codes and id for every row, the same rows
+ * rejected with the same reasons, and the same totals, under both NULL policies; from the CSV (cut
+ * into many small segments, so that record boundaries fall everywhere) and from Parquet written
+ * from it by Spark.
+ */
+class SparkDifferentialTest {
+
+    private static final int ROWS = 40_000;
+
+    /** The summary keys that must be equal; input, elapsed time and Spark's own keys may differ. */
+    private static final List<String> SAME_KEYS = List.of("measure", "null_policy", "rows_read", "counted", "excluded",
+            "excluded_by_reason", "unmatched", "rejected", "reconciles", "reconciliation", "null_policy_sensitive_rows",
+            "under_other_null_policy", "blank_lines_skipped", "by_provider", "by_month", "notes");
+
+    @TempDir
+    static Path dir;
+
+    static Path csv;
+    static Path parquet;
+    static final Map<NullPolicy, EngineOutputs> SINGLE_MACHINE = new EnumMap<>(NullPolicy.class);
+
+    @BeforeAll
+    static void extractAndSingleMachineAnswers() throws IOException {
+        csv = dir.resolve("opa.csv");
+        ExtractGenerator.write(new ExtractGenerator.Options(ROWS, 17, ','), csv);
+        for (NullPolicy policy : NullPolicy.values()) {
+            Path out = dir.resolve("single-" + policy.id());
+            Audit.run(AuditOptions.of(csv, out).withNullPolicy(policy));
+            SINGLE_MACHINE.put(policy, EngineOutputs.ofSingleMachine(out));
+        }
+        // Parquet as an analyst's pipeline would make it: Spark's own CSV reader, every column a string.
+        parquet = dir.resolve("opa.parquet");
+        SparkSession spark = LocalSpark.session();
+        spark.read().option("header", true).option("multiLine", true).option("escape", "\"").option("inferSchema", false)
+                .csv(csv.toString()).coalesce(1).write().mode(SaveMode.Overwrite).parquet(parquet.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(NullPolicy.class)
+    void csvInputGetsTheSingleMachineAnswerForEveryRow(NullPolicy policy) throws IOException {
+        Path out = dir.resolve("spark-csv-" + policy.id());
+        // One policy writes Parquet outputs, the other CSV: both writers are checked.
+        SparkAuditOptions.OutputFormat format = policy == NullPolicy.CLINICAL
+                ? SparkAuditOptions.OutputFormat.PARQUET : SparkAuditOptions.OutputFormat.CSV;
+        SparkAuditSummary summary = SparkAudit.run(LocalSpark.session(), SparkAuditOptions.of(csv.toString(), out.toString())
+                .withNullPolicy(policy).withOutputFormat(format).withSegmentBytes(97_000));
+        assertThat(summary.rowsRead()).isEqualTo(ROWS);
+        EngineOutputs spark = format == SparkAuditOptions.OutputFormat.CSV
+                ? EngineOutputs.ofSparkCsv(out) : EngineOutputs.ofSparkParquet(LocalSpark.session(), out);
+        assertSameAnswer(spark, SINGLE_MACHINE.get(policy));
+        assertThat(spark.summary().get("delimiter")).isEqualTo(SINGLE_MACHINE.get(policy).summary().get("delimiter"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(NullPolicy.class)
+    void parquetInputGetsTheSingleMachineAnswerForEveryRow(NullPolicy policy) throws IOException {
+        Path out = dir.resolve("spark-parquet-" + policy.id());
+        SparkAuditSummary summary = SparkAudit.run(LocalSpark.session(),
+                SparkAuditOptions.of(parquet.toString(), out.toString()).withNullPolicy(policy));
+        assertThat(summary.inputFormat()).isEqualTo("parquet");
+        assertThat(summary.rowsRead()).isEqualTo(ROWS);
+        assertSameAnswer(EngineOutputs.ofSparkParquet(LocalSpark.session(), out), SINGLE_MACHINE.get(policy));
+    }
+
+    private static void assertSameAnswer(EngineOutputs spark, EngineOutputs single) {
+        // The data set must exercise what is compared: every status, both exclusions, unreadable ages.
+        JsonNode s = single.summary();
+        assertThat(s.get("counted").asLong()).isPositive();
+        assertThat(s.get("excluded_by_reason").get("cancer_diagnosis").asLong()).isPositive();
+        assertThat(s.get("excluded_by_reason").get("private_patient").asLong()).isPositive();
+        assertThat(s.get("rejected").asLong()).isPositive();
+        assertThat(s.get("null_policy_sensitive_rows").asLong()).isPositive();
+
+        assertThat(spark.matches()).hasSameSizeAs(single.matches());
+        for (int i = 0; i < single.matches().size(); i++) {
+            assertThat(spark.matches().get(i)).as("matches, line %d", i + 1).isEqualTo(single.matches().get(i));
+        }
+        assertThat(spark.rejected()).isEqualTo(single.rejected());
+        for (String key : SAME_KEYS) {
+            assertThat(spark.summary().get(key)).as("summary.json %s", key).isEqualTo(s.get(key));
+        }
+    }
+}
