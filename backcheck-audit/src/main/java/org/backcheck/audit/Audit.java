@@ -85,7 +85,7 @@ public final class Audit {
     private AuditSummary execute(Progress progress) throws IOException {
         long started = System.nanoTime();
         int threads = options.threads() == 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
-        try (InputChunks chunks = new InputChunks(options.input(), chunkSize)) {
+        try (InputChunks chunks = new InputChunks(options.input(), chunkSize, parquetColumns())) {
             if (chunks.parquet() && options.delimiter() != null) {
                 throw new IllegalArgumentException("--delimiter is for delimited text; " + options.input() + " is Parquet: leave it out");
             }
@@ -185,6 +185,22 @@ public final class Audit {
         AuditSummary summary = summarise(header, totals, (System.nanoTime() - started) / 1e9);
         SummaryJson.write(summary, options.outDir().resolve("summary.json"));
         return summary;
+    }
+
+    /**
+     * The columns this run reads, for Parquet input: the measure's (required), the id column (required
+     * when asked for by name), then provider, date and commissioner when present.
+     */
+    private org.backcheck.audit.parquet.ColumnChoice parquetColumns() {
+        java.util.List<String> required = new java.util.ArrayList<>(classifier.columns().stream()
+                .map(org.backcheck.measure.Column::name).toList());
+        java.util.List<String> optional = new java.util.ArrayList<>(List.of(PROVIDER_COLUMN, DATE_COLUMN, COMMISSIONER_COLUMN));
+        if (options.idColumn() != null) {
+            required.add(options.idColumn());
+        } else {
+            optional.add(DEFAULT_ID_COLUMN);
+        }
+        return org.backcheck.audit.parquet.ColumnChoice.of(required, optional);
     }
 
     private static boolean hasBom(InputChunks.Chunk c) {

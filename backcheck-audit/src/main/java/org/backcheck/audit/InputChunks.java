@@ -47,13 +47,18 @@ final class InputChunks implements Closeable {
     private final java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
 
     InputChunks(Path file, int chunkSize) throws IOException {
+        this(file, chunkSize, org.backcheck.audit.parquet.ColumnChoice.ALL);
+    }
+
+    /** {@code parquetColumns}: for Parquet input, the columns to read (the others are never decoded). */
+    InputChunks(Path file, int chunkSize, org.backcheck.audit.parquet.ColumnChoice parquetColumns) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
         this.chunkSize = chunkSize;
         this.parquet = ParquetParts.isParquet(file);
         if (parquet) {
-            ParquetAsCsv csv = ParquetAsCsv.open(ParquetParts.of(file));
+            ParquetAsCsv csv = ParquetAsCsv.open(ParquetParts.of(file), parquetColumns);
             this.totalBytes = csv.totalBytes();
             this.source = new StreamSource(csv, csv::bytesRead);
         } else {

@@ -31,13 +31,22 @@ public final class ParquetAsCsv extends InputStream {
     private long bytesOfEarlierParts;
     private boolean done;
 
-    private ParquetAsCsv(ParquetParts parts) throws IOException {
+    private final ColumnChoice choice;
+
+    private ParquetAsCsv(ParquetParts parts, ColumnChoice choice) throws IOException {
         this.parts = parts;
         this.totalBytes = parts.totalBytes();
+        this.choice = choice;
     }
 
+    /** Every column, as a CSV export would have them. */
     public static ParquetAsCsv open(ParquetParts parts) throws IOException {
-        ParquetAsCsv csv = new ParquetAsCsv(parts);
+        return open(parts, ColumnChoice.ALL);
+    }
+
+    /** Only the columns {@code choice} keeps (those the audit reads), which saves decoding the others. */
+    public static ParquetAsCsv open(ParquetParts parts, ColumnChoice choice) throws IOException {
+        ParquetAsCsv csv = new ParquetAsCsv(parts, choice);
         try {
             csv.openNextPart();
         } catch (IOException | RuntimeException e) {
@@ -99,7 +108,7 @@ public final class ParquetAsCsv extends InputStream {
     }
 
     private void openNextPart() throws IOException {
-        ParquetPart p = ParquetPart.open(parts.files().get(nextPart++));
+        ParquetPart p = ParquetPart.open(parts.files().get(nextPart++), choice);
         if (header == null) {
             header = p.names();
             if (header.size() < 2) {

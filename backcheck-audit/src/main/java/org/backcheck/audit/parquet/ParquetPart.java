@@ -47,11 +47,15 @@ final class ParquetPart implements Closeable {
     private int rowGroup;
     private long bytesRead;
 
-    private ParquetPart(Path file, ParquetFileReader reader) {
+    private ParquetPart(Path file, ParquetFileReader reader, ColumnChoice choice) {
         this.file = file;
         this.reader = reader;
         FileMetaData meta = reader.getFooter().getFileMetaData();
-        this.schema = meta.getSchema();
+        this.schema = choice.of(meta.getSchema());
+        if (this.schema != meta.getSchema()) {
+            // Only the chosen columns' pages are read and decompressed.
+            reader.setRequestedSchema(this.schema);
+        }
         this.createdBy = meta.getCreatedBy();
         List<Type> fields = schema.getFields();
         this.names = fields.stream().map(Type::getName).toList();
@@ -75,6 +79,11 @@ final class ParquetPart implements Closeable {
      * @throws FileSystemException    when it cannot be opened at all
      */
     static ParquetPart open(Path file) throws IOException {
+        return open(file, ColumnChoice.ALL);
+    }
+
+    /** Opens a file, reading only the columns {@code choice} keeps. */
+    static ParquetPart open(Path file, ColumnChoice choice) throws IOException {
         ParquetFileReader reader;
         try {
             reader = ParquetFileReader.open(new LocalParquetFile(file), options(file));
@@ -84,7 +93,7 @@ final class ParquetPart implements Closeable {
             throw damaged(file, e);
         }
         try {
-            return new ParquetPart(file, reader);
+            return new ParquetPart(file, reader, choice);
         } catch (RuntimeException e) {
             reader.close();
             throw e instanceof ExtractFormatException ? e : damaged(file, e);

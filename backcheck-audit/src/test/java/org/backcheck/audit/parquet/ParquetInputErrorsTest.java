@@ -178,4 +178,32 @@ class ParquetInputErrorsTest {
         assertThat(out().resolve("matches.csv")).doesNotExist();
         assertThat(out().resolve("summary.json")).doesNotExist();
     }
+
+    /**
+     * Only the columns the audit reads are decoded: a nested column it has no use for is never read
+     * (reading it would be refused), and the results are those of the same file without it. When a
+     * needed column is missing, every column is listed as the CSV path lists them.
+     */
+    @Test
+    void columnsTheAuditDoesNotReadAreNeverDecoded() throws Exception {
+        String needed = "'id' || i AS OPA_Ident, '2024-01-0' || (1 + i % 9) AS Appointment_Date, 'RXH' AS Der_Provider_Code,"
+                + " '01' AS Administrative_Category, CAST(20 + i % 80 AS VARCHAR) AS Age_at_Start_of_Episode_SUS,"
+                + " NULL::VARCHAR AS Der_Age_at_CDS_Activity_Date, NULL::VARCHAR AS Der_Diagnosis_All,"
+                + " CASE WHEN i % 3 = 0 THEN 'U054' ELSE 'X999' END AS Der_Procedure_All";
+        Path plain = dir.resolve("plain.parquet");
+        Path extra = dir.resolve("extra.parquet");
+        ParquetFixtures.duckDb("COPY (SELECT " + needed + " FROM range(1, 3001) t(i)) TO '" + plain + "' (FORMAT parquet)");
+        ParquetFixtures.duckDb("COPY (SELECT " + needed + ", ['U054', 'Z665'] AS Procedure_List, {'a': i} AS Extra_Struct"
+                + " FROM range(1, 3001) t(i)) TO '" + extra + "' (FORMAT parquet)");
+        Audit.run(AuditOptions.of(plain, dir.resolve("plain-out")));
+        Audit.run(AuditOptions.of(extra, dir.resolve("extra-out")));
+        assertThat(Files.readString(dir.resolve("extra-out/matches.csv"))).isEqualTo(Files.readString(dir.resolve("plain-out/matches.csv")))
+                .isNotEmpty();
+        Path missing = dir.resolve("missing.parquet");
+        ParquetFixtures.duckDb("COPY (SELECT * EXCLUDE (Der_Diagnosis_All), 'x' AS Notes FROM '" + plain + "') TO '" + missing
+                + "' (FORMAT parquet)");
+        assertThatThrownBy(() -> Audit.run(AuditOptions.of(missing, dir.resolve("missing-out"))))
+                .isInstanceOf(ExtractFormatException.class).hasMessageContaining("no column der_diagnosis_all")
+                .hasMessageContaining("Notes").hasMessageContaining("OPA_Ident");
+    }
 }

@@ -1,0 +1,52 @@
+package org.backcheck.audit.parquet;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Which columns of a Parquet extract to read: the audit needs a handful of a SUS extract's many,
+ * and a column never read is never decompressed or decoded. Names match without regard to case,
+ * as the CSV header's do. When a required column is missing, every column is read, so that the
+ * audit's "no column X" message lists every column the file has.
+ *
+ * @param required names the audit cannot do without (empty with {@link #ALL})
+ * @param optional names it reads when present
+ */
+public record ColumnChoice(Set<String> required, Set<String> optional) {
+
+    /** Every column. */
+    public static final ColumnChoice ALL = new ColumnChoice(Set.of(), Set.of());
+
+    public ColumnChoice {
+        required = Set.copyOf(required);
+        optional = Set.copyOf(optional);
+    }
+
+    public static ColumnChoice of(List<String> required, List<String> optional) {
+        return new ColumnChoice(lower(required), lower(optional));
+    }
+
+    private static Set<String> lower(List<String> names) {
+        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    /** The schema to read: {@code full} itself, or its chosen fields in their order. */
+    MessageType of(MessageType full) {
+        if (required.isEmpty()) {
+            return full;
+        }
+        Set<String> present = full.getFields().stream().map(f -> f.getName().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        if (!present.containsAll(required)) {
+            return full;
+        }
+        List<Type> kept = full.getFields().stream().filter(f -> {
+            String n = f.getName().toLowerCase(Locale.ROOT);
+            return required.contains(n) || optional.contains(n);
+        }).toList();
+        return kept.size() == full.getFields().size() ? full : new MessageType(full.getName(), kept);
+    }
+}
