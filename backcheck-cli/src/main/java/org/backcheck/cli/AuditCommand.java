@@ -73,7 +73,7 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "single",
             description = "'single' (default: this machine, fastest below hundreds of millions of rows) or 'spark' (the same "
                     + "audit as a local Apache Spark job; needs the backcheck-spark module built, and writes matches/, "
-                    + "rejected/ and summary.json but no report yet).")
+                    + "rejected/ and summary.json, and the same report with the same report options).")
     String engine;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Worker threads (default: one per core).")
@@ -97,14 +97,26 @@ final class AuditCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The Spark engine: same inputs and statuses; the report options are refused rather than ignored. */
+    /**
+     * The Spark engine: same inputs, statuses and report; the report options go to the job, which
+     * reads the population file and warns about disclosure control as this command does.
+     */
     private int spark(NullPolicy policy) throws Exception {
-        if (population != null || noDisclosureControl || period != null) {
-            throw new IllegalArgumentException("the Spark engine writes no report yet, so --population, "
-                    + "--no-disclosure-control and --period do not apply; leave out --engine spark for the report");
-        }
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--input", input.toString(), "--output",
-                out.toString(), "--null-policy", policy.id(), "--output-format", "csv"));
+                out.toString(), "--null-policy", policy.id(), "--output-format", "csv", "--title", title));
+        if (population != null) {
+            // Checked here too, so that a bad file is reported before Spark starts (the job reads it again).
+            org.backcheck.audit.report.Population.read(population);
+            args.add("--population");
+            args.add(population.toAbsolutePath().toString());
+        }
+        if (noDisclosureControl) {
+            args.add("--no-disclosure-control");
+        }
+        if (period != null) {
+            args.add("--period");
+            args.add(period);
+        }
         if (delimiter != null) {
             args.add("--delimiter");
             args.add(delimiter);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code backcheck audit --engine spark} runs the backcheck-spark job in a JVM of its own and gives
- * the single-machine engine's figures. Needs that module packaged ({@code mvn verify} does it before
+ * the single-machine engine's figures and report, with the report options passed through. Needs that module packaged ({@code mvn verify} does it before
  * this module's tests): in CI a missing job fails the test; elsewhere (e.g. {@code mvn test}) it is
  * skipped with the reason.
  */
@@ -22,7 +22,53 @@ class SparkEngineCliTest {
     Path dir;
 
     @Test
-    void theSparkEngineGivesTheSameFiguresAsTheSingleMachineEngine() throws Exception {
+    void theSparkEngineGivesTheSameFiguresAndReportAsTheSingleMachineEngine() throws Exception {
+        assumeTheJobIsBuilt();
+        Path extract = dir.resolve("opa.csv");
+        assertThat(Main.run("generate", "--rows", "4000", "--seed", "9", "--out", extract.toString())).isZero();
+        Path population = dir.resolve("population.csv");
+        org.backcheck.audit.generate.ExtractGenerator.writeSamplePopulation(population);
+        String[] report = {"--population", population.toString(), "--no-disclosure-control", "--period", "2023-06..2025-02",
+            "--title", "Spark and single"};
+        Path single = dir.resolve("single");
+        Path spark = dir.resolve("spark");
+        assertThat(Main.run(concat(new String[] {"audit", "--input", extract.toString(), "--out", single.toString(),
+            "--null-policy", "sql"}, report))).isZero();
+        assertThat(Main.run(concat(new String[] {"audit", "--engine", "spark", "--threads", "2", "--input", extract.toString(),
+            "--out", spark.toString(), "--null-policy", "sql"}, report))).isZero();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(single.resolve("summary.json").toFile());
+        JsonNode b = json.readTree(spark.resolve("summary.json").toFile());
+        for (String f : new String[] {"rows_read", "counted", "excluded", "unmatched", "rejected", "null_policy_sensitive_rows"}) {
+            assertThat(b.get(f).asLong()).as(f).isEqualTo(a.get(f).asLong());
+        }
+        assertThat(b.get("null_policy").asText()).isEqualTo("sql");
+        assertThat(Files.exists(spark.resolve("matches"))).isTrue();
+        // The same input file, so the same report, byte for byte: the report options reached the job.
+        for (String file : new String[] {"report.html", "aggregates.csv", "aggregates.json"}) {
+            assertThat(Files.readString(spark.resolve(file))).as(file).isEqualTo(Files.readString(single.resolve(file)));
+        }
+        assertThat(Files.readString(spark.resolve("report.html"))).contains("Spark and single");
+        assertThat(json.readTree(spark.resolve("aggregates.json").toFile()).get("disclosure_control").asBoolean()).isFalse();
+    }
+
+    @Test
+    void badReportOptionsAreRefusedWithTheSparkEngineAsWithout() throws Exception {
+        assumeTheJobIsBuilt();
+        Path extract = dir.resolve("opa.csv");
+        Files.writeString(extract, "OPA_Ident,Der_Procedure_All,Age_at_Start_of_Episode_SUS,Der_Age_at_CDS_Activity_Date,"
+                + "Der_Diagnosis_All,Administrative_Category\n1,U054,45,,,01\n");
+        assertThat(Main.run("audit", "--engine", "spark", "--input", extract.toString(), "--out", dir.resolve("o").toString(),
+                "--period", "2024-03..2024-01")).isEqualTo(ExitCodes.USAGE);
+        Path population = dir.resolve("bad-population.csv");
+        Files.writeString(population, "org_code,year,population\n15N,2024,-3\n");
+        assertThat(Main.run("audit", "--engine", "spark", "--input", extract.toString(), "--out", dir.resolve("p").toString(),
+                "--population", population.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(dir.resolve("p").resolve("summary.json")).doesNotExist();
+        assertThat(Main.run("audit", "--engine", "hadoop", "--input", "x.csv", "--out", dir.toString())).isEqualTo(ExitCodes.USAGE);
+    }
+
+    private static void assumeTheJobIsBuilt() {
         boolean built;
         try {
             SparkEngine.argsFile();
@@ -34,27 +80,11 @@ class SparkEngineCliTest {
             built = false;
         }
         Assumptions.assumeTrue(built, "backcheck-spark is not packaged: run mvn verify");
-        Path extract = dir.resolve("opa.csv");
-        assertThat(Main.run("generate", "--rows", "4000", "--seed", "9", "--out", extract.toString())).isZero();
-        Path single = dir.resolve("single");
-        Path spark = dir.resolve("spark");
-        assertThat(Main.run("audit", "--input", extract.toString(), "--out", single.toString(), "--null-policy", "sql")).isZero();
-        assertThat(Main.run("audit", "--engine", "spark", "--threads", "2", "--input", extract.toString(), "--out",
-                spark.toString(), "--null-policy", "sql")).isZero();
-        ObjectMapper json = new ObjectMapper();
-        JsonNode a = json.readTree(single.resolve("summary.json").toFile());
-        JsonNode b = json.readTree(spark.resolve("summary.json").toFile());
-        for (String f : new String[] {"rows_read", "counted", "excluded", "unmatched", "rejected", "null_policy_sensitive_rows"}) {
-            assertThat(b.get(f).asLong()).as(f).isEqualTo(a.get(f).asLong());
-        }
-        assertThat(b.get("null_policy").asText()).isEqualTo("sql");
-        assertThat(Files.exists(spark.resolve("matches"))).isTrue();
     }
 
-    @Test
-    void reportOptionsAreRefusedWithTheSparkEngine() {
-        assertThat(Main.run("audit", "--engine", "spark", "--input", "x.csv", "--out", dir.toString(), "--period",
-                "2024-01..2024-03")).isEqualTo(ExitCodes.USAGE);
-        assertThat(Main.run("audit", "--engine", "hadoop", "--input", "x.csv", "--out", dir.toString())).isEqualTo(ExitCodes.USAGE);
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

@@ -12,8 +12,9 @@ import org.apache.spark.sql.Row;
  * @param delimiter    the delimiter's name for CSV input ("mixed" when files differ), null for Parquet
  * @param hasProvider  whether the input has a provider column
  * @param hasDate      whether the input has an appointment date column
+ * @param hasCommissioner whether the input has a commissioner column
  * @param expectedRows how many records the input holds, counted apart from classifying them
  */
 record ClassifiedInput(Dataset<Row> verdicts, List<String> files, String delimiter, boolean hasProvider, boolean hasDate,
-                       long expectedRows) {
+                       boolean hasCommissioner, long expectedRows) {
 }

@@ -9,7 +9,7 @@ import org.backcheck.measure.Measure;
 
 /**
  * Which input column feeds which slot of a record: the measure's columns (all required, in the
- * classifier's order), then the id, provider and appointment date columns when present. Names are
+ * classifier's order), then the id, provider, appointment date and commissioner columns when present. Names are
  * matched without regard to case, as the single-machine audit matches them.
  *
  * @param columnOfSlot for each slot, the input column's position, or -1 when the input has none
@@ -18,6 +18,7 @@ record ColumnSlots(int[] columnOfSlot) implements Serializable {
 
     static final String PROVIDER_COLUMN = "Der_Provider_Code";
     static final String DATE_COLUMN = "Appointment_Date";
+    static final String COMMISSIONER_COLUMN = "Der_Commissioner_Code";
     static final String DEFAULT_ID_COLUMN = "OPA_Ident";
 
     /**
@@ -26,7 +27,7 @@ record ColumnSlots(int[] columnOfSlot) implements Serializable {
      */
     static ColumnSlots of(List<String> names, Measure measure, String idColumn, ColumnLookup lookup) {
         List<Column> columns = measure.columns();
-        int[] slots = new int[columns.size() + 3];
+        int[] slots = new int[columns.size() + 4];
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             slots[i] = lookup.indexOf(names, columns.get(i).name());
@@ -47,6 +48,7 @@ record ColumnSlots(int[] columnOfSlot) implements Serializable {
         }
         slots[k + 1] = lookup.indexOf(names, PROVIDER_COLUMN);
         slots[k + 2] = lookup.indexOf(names, DATE_COLUMN);
+        slots[k + 3] = lookup.indexOf(names, COMMISSIONER_COLUMN);
         return new ColumnSlots(slots);
     }
 
@@ -72,11 +74,20 @@ record ColumnSlots(int[] columnOfSlot) implements Serializable {
     }
 
     boolean hasProvider() {
-        return columnOfSlot[columnOfSlot.length - 2] >= 0;
+        return columnOfSlot[columnOfSlot.length - 3] >= 0;
     }
 
     boolean hasDate() {
+        return columnOfSlot[dateSlot()] >= 0;
+    }
+
+    boolean hasCommissioner() {
         return columnOfSlot[columnOfSlot.length - 1] >= 0;
+    }
+
+    /** The appointment date's slot. */
+    int dateSlot() {
+        return columnOfSlot.length - 2;
     }
 
     int slots() {

@@ -3,6 +3,7 @@ package org.backcheck.spark;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,10 +14,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.backcheck.audit.report.ReportFiles;
 
 /**
  * The run's output folder: {@code matches/}, {@code rejected/}, {@code by_provider_month/} and
- * {@code by_status/} (each a Spark output folder of Parquet or CSV parts) and {@code summary.json}.
+ * {@code by_status/} (each a Spark output folder of Parquet or CSV parts), {@code summary.json} and
+ * the report's files ({@link ReportFiles#ALL}).
  * CSV parts are written as RFC 4180 with a header line, like the single-machine audit's files.
  */
 final class OutputFolder {
@@ -56,6 +59,9 @@ final class OutputFolder {
         for (String name : ALL) {
             fs.delete(new Path(dir, name), true);
         }
+        for (String name : ReportFiles.ALL) {
+            fs.delete(new Path(dir, name), true);
+        }
     }
 
     void write(Dataset<Row> rows, String name) {
@@ -80,6 +86,38 @@ final class OutputFolder {
     void writeSummary(String json) throws IOException {
         try (OutputStream out = fs.create(new Path(dir, SUMMARY), true)) {
             out.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Writes files into a folder of this machine's file system. */
+    @FunctionalInterface
+    interface LocalWriter {
+        void writeInto(java.nio.file.Path dir) throws IOException;
+    }
+
+    /**
+     * Files made on the driver: written straight into the output folder when it is on this
+     * machine's file system; otherwise ({@code hdfs:}, {@code s3a:}, {@code dbfs:}, ...) made in a
+     * temporary local folder and copied up with Hadoop's file system API.
+     *
+     * @param names the files {@code writer} makes
+     */
+    void writeLocalFiles(List<String> names, LocalWriter writer) throws IOException {
+        if ("file".equals(dir.toUri().getScheme())) {
+            writer.writeInto(java.nio.file.Path.of(dir.toUri()));
+            return;
+        }
+        java.nio.file.Path local = Files.createTempDirectory("backcheck-report");
+        try {
+            writer.writeInto(local);
+            for (String name : names) {
+                fs.copyFromLocalFile(false, true, new Path(local.resolve(name).toUri()), new Path(dir, name));
+            }
+        } finally {
+            for (String name : names) {
+                Files.deleteIfExists(local.resolve(name));
+            }
+            Files.deleteIfExists(local);
         }
     }
 

@@ -46,7 +46,7 @@ final class ParquetInput {
         Dataset<Row> table = spark.read().parquet(options.input());
         List<String> names = Arrays.asList(table.columns());
         ColumnSlots slots = ColumnSlots.of(names, measure, options.idColumn(), ColumnSlots.ColumnLookup.IGNORING_CASE);
-        int dateSlot = slots.slots() - 1;
+        int dateSlot = slots.dateSlot();
         List<Column> columns = new ArrayList<>();
         for (int slot = 0; slot < slots.slots(); slot++) {
             int column = slots.columnOfSlot()[slot];
@@ -76,7 +76,8 @@ final class ParquetInput {
         }
         JavaRDD<Row> verdicts = rows.javaRDD().mapPartitions(new JudgeRows(rowsBefore, slots.slots(), options.nullPolicy()));
         return new ClassifiedInput(spark.createDataFrame(verdicts, Verdicts.SCHEMA),
-                perFile.stream().map(r -> r.getString(0)).toList(), null, slots.hasProvider(), slots.hasDate(), total);
+                perFile.stream().map(r -> r.getString(0)).toList(), null, slots.hasProvider(), slots.hasDate(),
+                slots.hasCommissioner(), total);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.backcheck.audit.report.ReportFiles;
 import org.backcheck.classify.Status;
 import org.backcheck.measure.Exclusion;
 import org.backcheck.measure.Measure;
@@ -23,11 +24,13 @@ import org.backcheck.measure.NullPolicy;
  * single-machine audit's outputs (matches, rejected rows with the reason, counts by status, provider
  * and month) and its reconciliation: {@code rows_read = counted + excluded + unmatched + rejected},
  * checked against the rows written and the provider and month totals; a run that does not
- * reconcile fails and leaves no outputs.
+ * reconcile fails and leaves no outputs. Beside them, the single-machine audit's report
+ * ({@code report.html}, {@code aggregates.csv}, {@code aggregates.json}) from the same figures.
  *
  * <p>{@code spark-submit --class org.backcheck.spark.SparkAudit backcheck-spark.jar --input PATH --output DIR
  * [--format csv|parquet] [--output-format parquet|csv] [--null-policy clinical|sql] [--delimiter C]
- * [--id-column NAME] [--segment-mb N] [--master local[N]]}
+ * [--id-column NAME] [--segment-mb N] [--population FILE] [--no-disclosure-control] [--period FIRST..LAST]
+ * [--title TEXT] [--no-report] [--master local[N]]}
  */
 public final class SparkAudit {
 
@@ -60,7 +63,7 @@ public final class SparkAudit {
         }
         if (options.master() == null) {
             try {
-                report(run(SparkSession.builder().appName("backcheck audit").getOrCreate(), options), System.out);
+                report(run(SparkSession.builder().appName("backcheck audit").getOrCreate(), options), options, System.out);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -74,7 +77,8 @@ public final class SparkAudit {
 
     static final String USAGE = "usage: SparkAudit --input PATH --output DIR [--format csv|parquet]"
             + " [--output-format parquet|csv] [--null-policy clinical|sql] [--delimiter C] [--id-column NAME]"
-            + " [--segment-mb N] [--master local[N]]";
+            + " [--segment-mb N] [--population FILE] [--no-disclosure-control] [--period FIRST..LAST] [--title TEXT]"
+            + " [--no-report] [--master local[N]]";
 
     /** A run in its own local Spark: prints the figures, returns the exit code (as {@code backcheck audit}'s). */
     static int runLocal(SparkAuditOptions options, PrintStream out, PrintStream err) {
@@ -82,7 +86,7 @@ public final class SparkAudit {
         SparkSession spark = SparkSession.builder().appName("backcheck audit").master(options.master())
                 .config("spark.ui.enabled", false).config("spark.log.level", "WARN").getOrCreate();
         try {
-            report(run(spark, options), out);
+            report(run(spark, options), options, out);
             return OK;
         } catch (UnreadableExtractException e) {
             err.println("backcheck-spark: cannot audit " + options.input() + ": " + e.getMessage());
@@ -107,24 +111,33 @@ public final class SparkAudit {
         }
     }
 
-    private static void report(SparkAuditSummary s, PrintStream out) {
+    private static void report(SparkAuditSummary s, SparkAuditOptions options, PrintStream out) {
         out.println("rows read " + s.rowsRead() + ": counted " + s.counted() + ", excluded " + s.excluded()
                 + " " + s.excludedByReason() + ", unmatched " + s.unmatched() + ", rejected " + s.rejected());
         out.println("null policy " + s.nullPolicy() + "; under " + s.otherNullPolicy() + ": counted "
                 + s.otherPolicyCounted() + " (" + s.nullPolicySensitiveRows() + " rows differ)");
         out.println("reconciliation: " + s.reconciliation() + "  OK");
         out.println("outputs in " + s.output() + " (" + s.outputFormat() + "): " + String.join(", ", OutputFolder.ALL));
+        if (!s.reportFiles().isEmpty()) {
+            out.println("Report: " + s.output() + "/" + s.reportFiles().get(0) + " (open it in a browser; it works offline)");
+            out.println("        with " + String.join(" and ", s.reportFiles().subList(1, s.reportFiles().size()))
+                    + " beside it, " + (options.report().disclosureControl() ? "disclosure controlled (HES rules)."
+                    : "NOT disclosure controlled: internal use only."));
+        }
     }
 
     /**
      * Runs the audit on {@code spark}; returns its figures once the outputs are written.
      *
      * @throws UnreadableExtractException when the input cannot be audited as a whole (no header, a needed column missing, ...)
+     * @throws org.backcheck.audit.report.InvalidPopulationFileException when the report's population file cannot be used
+     *                                    (found before the extract is read)
      * @throws IllegalStateException      when the rows do not reconcile (a bug; the outputs are removed)
      * @throws IOException                when the input cannot be read or the outputs written
      */
     public static SparkAuditSummary run(SparkSession spark, SparkAuditOptions options) throws IOException {
         long started = System.nanoTime();
+        AuditReport report = options.report() == null ? null : AuditReport.prepare(options.report(), System.err);
         Measure measure = Measure.lowerBackImaging();
         InputFiles.checkApart(options.input(), options.output(), spark.sparkContext().hadoopConfiguration());
         OutputFolder out = new OutputFolder(spark, options.output(), options.outputFormat());
@@ -134,7 +147,7 @@ public final class SparkAudit {
                     ? CsvInput.classify(spark, options, measure) : ParquetInput.classify(spark, options, measure);
             Dataset<Row> verdicts = input.verdicts().persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                return write(spark, options, measure, input, verdicts, out, started);
+                return write(spark, options, measure, input, verdicts, out, report, started);
             } finally {
                 verdicts.unpersist();
             }
@@ -149,7 +162,8 @@ public final class SparkAudit {
     }
 
     private static SparkAuditSummary write(SparkSession spark, SparkAuditOptions options, Measure measure,
-                                           ClassifiedInput input, Dataset<Row> verdicts, OutputFolder out, long started)
+                                           ClassifiedInput input, Dataset<Row> verdicts, OutputFolder out,
+                                           AuditReport report, long started)
             throws IOException {
         spark.sparkContext().setJobDescription("backcheck: classifying and writing matches");
         out.write(verdicts.filter(col("kind").equalTo(Verdicts.MATCH))
@@ -158,7 +172,8 @@ public final class SparkAudit {
         out.write(verdicts.filter(col("kind").equalTo(Verdicts.REJECTED))
                 .select(col("row"), col("id"), col("field"), col("reason")), OutputFolder.REJECTED);
         spark.sparkContext().setJobDescription("backcheck: adding up");
-        List<Row> summed = verdicts.filter(col("kind").isin(Verdicts.COUNT, Verdicts.DETAIL, Verdicts.EXCLUSION, Verdicts.FIGURE))
+        List<Row> summed = verdicts.filter(col("kind").isin(Verdicts.COUNT, Verdicts.DETAIL, Verdicts.EXCLUSION, Verdicts.FIGURE,
+                        Verdicts.PROVIDER_CELL, Verdicts.COMMISSIONER_CELL))
                 .groupBy("kind", "status", "reason", "field", "provider", "month").agg(sum("n"))
                 .collectAsList();
         List<String> exclusions = measure.exclusions().stream().map(Exclusion::name).toList();
@@ -186,7 +201,12 @@ public final class SparkAudit {
                 input.hasDate() ? totals.byMonth() : java.util.Map.of(),
                 measure.notes().stream().map(n -> n.id() + ": " + n.text()).toList(), out.dir(),
                 options.outputFormat().name().toLowerCase(Locale.ROOT), spark.version(),
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - started) / 1e9, report == null ? List.of() : ReportFiles.ALL);
+        if (report != null) {
+            // On the driver: the report's figures are the collected totals, not the rows.
+            report.write(summary, totals.activity(input.hasProvider(), input.hasCommissioner(), input.hasDate()), out,
+                    System.err);
+        }
         out.writeSummary(SummaryJson.of(summary));
         return summary;
     }
@@ -202,6 +222,7 @@ public final class SparkAudit {
         long[] byProviderMonth = t.statusesByProviderMonth();
         long matched = byReason[Status.COUNTED.ordinal()] + byReason[Status.EXCLUDED.ordinal()];
         if (rows != expectedRows || rows != Arrays.stream(byReason).sum() || !Arrays.equals(byReason, byProviderMonth)
+                || !Arrays.equals(byReason, t.statusesByProviderCell()) || !Arrays.equals(byReason, t.statusesByCommissionerCell())
                 || matchesWritten != matched || rejectedWritten != byReason[Status.REJECTED.ordinal()]) {
             throw new IllegalStateException("rows do not reconcile: rows read " + rows + ", rows in the input "
                     + expectedRows + ", " + t + ", matches written " + matchesWritten + " (counted + excluded " + matched

@@ -19,10 +19,11 @@ import org.backcheck.measure.NullPolicy;
  * @param idColumn     the column copied to the {@code id} output column, or {@code null} for {@code OPA_Ident} when present
  * @param master       the Spark master for a run outside spark-submit (e.g. {@code local[2]}), or {@code null}
  * @param segmentBytes CSV only: how many bytes of a file one task reads (a record is never split, whatever this is)
+ * @param report       what the report shows, or {@code null} to write none
  */
 public record SparkAuditOptions(String input, String output, InputFormat inputFormat, OutputFormat outputFormat,
                                 NullPolicy nullPolicy, Character delimiter, String idColumn, String master,
-                                long segmentBytes) implements Serializable {
+                                long segmentBytes, ReportSettings report) implements Serializable {
 
     /** Default bytes per CSV task: small enough to keep both cores of a small machine busy on a 300 MB file. */
     public static final long DEFAULT_SEGMENT_BYTES = 32L << 20;
@@ -60,26 +61,36 @@ public record SparkAuditOptions(String input, String output, InputFormat inputFo
         }
     }
 
-    /** The usual run: format from the input's name, Parquet outputs, clinical NULL policy. */
+    /** The usual run: format from the input's name, Parquet outputs, clinical NULL policy, the standard report. */
     public static SparkAuditOptions of(String input, String output) {
         return new SparkAuditOptions(input, output, InputFormat.fromPath(input), OutputFormat.PARQUET, NullPolicy.CLINICAL,
-                null, null, null, DEFAULT_SEGMENT_BYTES);
+                null, null, null, DEFAULT_SEGMENT_BYTES, ReportSettings.standard());
     }
 
     public SparkAuditOptions withNullPolicy(NullPolicy policy) {
-        return new SparkAuditOptions(input, output, inputFormat, outputFormat, policy, delimiter, idColumn, master, segmentBytes);
+        return new SparkAuditOptions(input, output, inputFormat, outputFormat, policy, delimiter, idColumn, master,
+                segmentBytes, report);
     }
 
     public SparkAuditOptions withOutput(String dir) {
-        return new SparkAuditOptions(input, dir, inputFormat, outputFormat, nullPolicy, delimiter, idColumn, master, segmentBytes);
+        return new SparkAuditOptions(input, dir, inputFormat, outputFormat, nullPolicy, delimiter, idColumn, master,
+                segmentBytes, report);
     }
 
     public SparkAuditOptions withOutputFormat(OutputFormat format) {
-        return new SparkAuditOptions(input, output, inputFormat, format, nullPolicy, delimiter, idColumn, master, segmentBytes);
+        return new SparkAuditOptions(input, output, inputFormat, format, nullPolicy, delimiter, idColumn, master,
+                segmentBytes, report);
     }
 
     public SparkAuditOptions withSegmentBytes(long bytes) {
-        return new SparkAuditOptions(input, output, inputFormat, outputFormat, nullPolicy, delimiter, idColumn, master, bytes);
+        return new SparkAuditOptions(input, output, inputFormat, outputFormat, nullPolicy, delimiter, idColumn, master,
+                bytes, report);
+    }
+
+    /** @param settings the report's settings, or null for no report */
+    public SparkAuditOptions withReport(ReportSettings settings) {
+        return new SparkAuditOptions(input, output, inputFormat, outputFormat, nullPolicy, delimiter, idColumn, master,
+                segmentBytes, settings);
     }
 
     /** The command line of {@link SparkAudit#main}; throws {@link IllegalArgumentException} saying what is wrong. */
@@ -93,10 +104,20 @@ public record SparkAuditOptions(String input, String output, InputFormat inputFo
         String idColumn = null;
         String master = null;
         long segment = DEFAULT_SEGMENT_BYTES;
+        ReportSettings report = ReportSettings.standard();
+        boolean noReport = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (!name.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument '" + name + "'");
+            }
+            if (name.equals("--no-report")) {
+                noReport = true;
+                continue;
+            }
+            if (name.equals("--no-disclosure-control")) {
+                report = report.withDisclosureControl(false);
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(name + " needs a value");
@@ -112,6 +133,13 @@ public record SparkAuditOptions(String input, String output, InputFormat inputFo
                 case "--id-column" -> idColumn = value;
                 case "--master" -> master = value;
                 case "--segment-mb" -> segment = megabytes(value);
+                case "--population" -> report = report.withPopulationFile(value);
+                case "--period" -> {
+                    java.time.YearMonth[] period = ReportSettings.period(value);
+                    report = report.withPeriod(period[0], period[1]);
+                }
+                case "--title" -> report = new ReportSettings(value, report.disclosureControl(), report.populationFile(),
+                        report.firstMonth(), report.lastMonth());
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -129,7 +157,7 @@ public record SparkAuditOptions(String input, String output, InputFormat inputFo
             default -> throw new IllegalArgumentException("--output-format must be parquet or csv, not '" + outputFormat + "'");
         };
         return new SparkAuditOptions(input, output, in, out, NullPolicy.fromId(policy), delimiter(delimiter), idColumn,
-                master, segment);
+                master, segment, noReport ? null : report);
     }
 
     private static long megabytes(String value) {

@@ -16,6 +16,7 @@ import org.backcheck.classify.Status;
  * @param excludedByReason rows per exclusion that applied (a row excluded for two reasons counts in both)
  * @param byProvider       status counts per {@code Der_Provider_Code}, or empty when the input has no such column
  * @param byMonth          status counts per month of {@code Appointment_Date} ({@code yyyy-MM} or {@code unknown}), or empty
+ * @param reportFiles      the report's files written into the output folder; empty when no report was asked for
  */
 public record SparkAuditSummary(String measure, String input, String inputFormat, List<String> files, String nullPolicy,
                                 String otherNullPolicy, String delimiter, long rowsRead, long counted, long excluded,
@@ -23,7 +24,8 @@ public record SparkAuditSummary(String measure, String input, String inputFormat
                                 long nullPolicySensitiveRows, long otherPolicyCounted, long otherPolicyExcluded,
                                 long blankLinesSkipped, Map<String, StatusCounts> byProvider,
                                 Map<String, StatusCounts> byMonth, List<String> notes, String output,
-                                String outputFormat, String sparkVersion, double elapsedSeconds) {
+                                String outputFormat, String sparkVersion, double elapsedSeconds,
+                                List<String> reportFiles) {
 
     public SparkAuditSummary {
         files = List.copyOf(files);
@@ -31,6 +33,7 @@ public record SparkAuditSummary(String measure, String input, String inputFormat
         byProvider = Collections.unmodifiableMap(new LinkedHashMap<>(byProvider));
         byMonth = Collections.unmodifiableMap(new LinkedHashMap<>(byMonth));
         notes = List.copyOf(notes);
+        reportFiles = List.copyOf(reportFiles);
         if (rowsRead != counted + excluded + unmatched + rejected) {
             throw new IllegalStateException("rows do not reconcile: rows_read " + rowsRead + " != counted " + counted
                     + " + excluded " + excluded + " + unmatched " + unmatched + " + rejected " + rejected);

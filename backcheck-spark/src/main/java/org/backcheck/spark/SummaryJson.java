@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * {@code summary.json}: the single-machine audit's keys, in its order, where they apply (no
  * {@code delimiter} for Parquet input), then what only a Spark run has ({@code engine},
- * {@code spark_version}, {@code input_format}, {@code input_files}, {@code outputs}).
+ * {@code spark_version}, {@code input_format}, {@code input_files}, {@code outputs}, the report's files among them).
  */
 final class SummaryJson {
 
@@ -55,6 +55,9 @@ final class SummaryJson {
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("format", s.outputFormat());
         for (String name : OutputFolder.ALL) {
+            outputs.put(name, s.output() + "/" + name);
+        }
+        for (String name : s.reportFiles()) {
             outputs.put(name, s.output() + "/" + name);
         }
         m.put("outputs", outputs);

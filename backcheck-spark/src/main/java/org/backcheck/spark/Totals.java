@@ -10,6 +10,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.backcheck.audit.Activity;
+import org.backcheck.audit.AgeBand;
 import org.backcheck.classify.Status;
 
 /**
@@ -41,6 +43,9 @@ final class Totals {
     final Map<List<String>, Long> byStatus = new TreeMap<>(Totals::compareKeys);
     final Map<String, Long> excludedByReason = new LinkedHashMap<>();
     final Map<String, Long> figures = new LinkedHashMap<>();
+    /** The report's cells: organisation, then month, to counts indexed age band × status. */
+    final Map<String, Map<String, long[]>> providerCells = new TreeMap<>();
+    final Map<String, Map<String, long[]>> commissionerCells = new TreeMap<>();
 
     /**
      * @param rows the summed rows: kind, status, reason, field, provider, month, n
@@ -58,10 +63,62 @@ final class Totals {
                 case Verdicts.DETAIL -> t.byStatus.merge(List.of(r.getString(1), r.getString(2), r.getString(3)), n, Long::sum);
                 case Verdicts.EXCLUSION -> t.excludedByReason.merge(r.getString(2), n, Long::sum);
                 case Verdicts.FIGURE -> t.figures.merge(r.getString(3), n, Long::sum);
+                case Verdicts.PROVIDER_CELL -> cell(t.providerCells, r, n);
+                case Verdicts.COMMISSIONER_CELL -> cell(t.commissionerCells, r, n);
                 default -> throw new IllegalStateException("unknown kind of total: " + kind);
             }
         }
         return t;
+    }
+
+    /** A cell row: status, age band label (in {@code field}), organisation (in {@code provider}), month. */
+    private static void cell(Map<String, Map<String, long[]>> cells, Row r, long n) {
+        int band = AgeBand.ofLabel(r.getString(3)).ordinal();
+        cells.computeIfAbsent(r.getString(4), o -> new TreeMap<>())
+                .computeIfAbsent(r.getString(5), m -> new long[AgeBand.values().length * STATUSES])[band * STATUSES
+                + status(r.getString(1))] += n;
+    }
+
+    private static final int STATUSES = Status.values().length;
+
+    /** The report's figures: cells sorted by organisation, month and age band, as the single-machine audit sorts them. */
+    Activity activity(boolean hasProvider, boolean hasCommissioner, boolean hasDate) {
+        return new Activity(hasProvider, hasCommissioner, hasDate, cells(providerCells), cells(commissionerCells));
+    }
+
+    private static List<Activity.Cell> cells(Map<String, Map<String, long[]>> tallied) {
+        List<Activity.Cell> out = new ArrayList<>();
+        tallied.forEach((org, months) -> months.forEach((month, c) -> {
+            for (AgeBand band : AgeBand.values()) {
+                int at = band.ordinal() * STATUSES;
+                long[] s = Arrays.copyOfRange(c, at, at + STATUSES);
+                if (Arrays.stream(s).sum() > 0) {
+                    out.add(new Activity.Cell(org, month, band, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()],
+                            s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()]));
+                }
+            }
+        }));
+        return out;
+    }
+
+    /** Records by status, from the report's provider cells. */
+    long[] statusesByProviderCell() {
+        return statusesOfCells(providerCells);
+    }
+
+    /** Records by status, from the report's commissioner cells. */
+    long[] statusesByCommissionerCell() {
+        return statusesOfCells(commissionerCells);
+    }
+
+    private static long[] statusesOfCells(Map<String, Map<String, long[]>> cells) {
+        long[] s = new long[STATUSES];
+        cells.values().forEach(months -> months.values().forEach(c -> {
+            for (int i = 0; i < c.length; i++) {
+                s[i % STATUSES] += c[i];
+            }
+        }));
+        return s;
     }
 
     long figure(String name) {
@@ -142,6 +199,7 @@ final class Totals {
     @Override
     public String toString() {
         return "statuses by reason " + Arrays.toString(statusesByReason()) + ", by provider and month "
-                + Arrays.toString(statusesByProviderMonth()) + ", figures " + figures;
+                + Arrays.toString(statusesByProviderMonth()) + ", by provider cell " + Arrays.toString(statusesByProviderCell())
+                + ", by commissioner cell " + Arrays.toString(statusesByCommissionerCell()) + ", figures " + figures;
     }
 }

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.backcheck.audit.AgeBand;
 import org.backcheck.classify.Classifier;
 import org.backcheck.classify.Fields;
 import org.backcheck.classify.Outcome;
@@ -26,10 +27,12 @@ import org.backcheck.measure.NullPolicy;
  * {@code match} or {@code rejected} row per record that has one; and, once per task, {@code count}
  * rows (records by provider, month and status), {@code detail} rows (records by status and reason
  * or rejected field), {@code exclusion} rows (rows each exclusion applied to) and {@code figure}
- * rows (records read, blank lines, NULL-policy comparison).
+ * rows (records read, blank lines, NULL-policy comparison), and the report's cells ({@code provider_cell}
+ * and {@code commissioner_cell} rows: records by organisation, month, age band and status, see
+ * {@link ActivityTally}).
  *
  * <p>Fields given to {@link #judge} hold the measure's columns in the classifier's order, then the
- * id, provider and appointment date.
+ * id, provider, appointment date and commissioner.
  */
 final class Verdicts {
 
@@ -39,6 +42,8 @@ final class Verdicts {
     static final String DETAIL = "detail";
     static final String EXCLUSION = "exclusion";
     static final String FIGURE = "figure";
+    static final String PROVIDER_CELL = "provider_cell";
+    static final String COMMISSIONER_CELL = "commissioner_cell";
 
     static final String ROWS = "rows";
     static final String BLANK_LINES = "blank_lines";
@@ -68,6 +73,9 @@ final class Verdicts {
     private final int idSlot;
     private final int providerSlot;
     private final int dateSlot;
+    private final int commissionerSlot;
+    private final ActivityTally providerCells = new ActivityTally(PROVIDER_CELL);
+    private final ActivityTally commissionerCells = new ActivityTally(COMMISSIONER_CELL);
 
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
     /** Provider to month slot to counts by status; the month rows are made when first needed. */
@@ -95,11 +103,12 @@ final class Verdicts {
         this.idSlot = k;
         this.providerSlot = k + 1;
         this.dateSlot = k + 2;
+        this.commissionerSlot = k + 3;
     }
 
-    /** Slots a record offers: the measure's columns, then id, provider and appointment date. */
+    /** Slots a record offers: the measure's columns, then id, provider, appointment date and commissioner. */
     static int slots(Measure measure) {
-        return measure.columns().size() + 3;
+        return measure.columns().size() + 4;
     }
 
     /**
@@ -115,6 +124,8 @@ final class Verdicts {
             ready.add(rejected(row, text(fields, idSlot), WHOLE_ROW, malformed));
             // Its fields may be shifted, so its provider and date are not to be trusted: "unknown".
             count(AppointmentMonth.UNKNOWN, AppointmentMonth.UNKNOWN_SLOT, Status.REJECTED);
+            providerCells.addUnknown(AgeBand.UNKNOWN, Status.REJECTED);
+            commissionerCells.addUnknown(AgeBand.UNKNOWN, Status.REJECTED);
             return;
         }
         Outcome outcome = classifier.classify(fields, policy, scratch);
@@ -138,7 +149,16 @@ final class Verdicts {
             ready.add(RowFactory.create(MATCH, row, text(fields, idSlot), status.id(), reason, null,
                     String.join(";", outcome.matchedCodes()), null, null, null));
         }
-        tally(fields, status);
+        tally(fields, status, ageBand(status));
+    }
+
+    /** The age band as the single-machine audit finds it: from the age the classifier read, unless rejected. */
+    private AgeBand ageBand(Status status) {
+        if (status == Status.REJECTED) {
+            return AgeBand.UNKNOWN;
+        }
+        long age = classifier.rangeValue(scratch);
+        return age == Classifier.NO_VALUE ? AgeBand.UNKNOWN : AgeBand.of(age);
     }
 
     void blankLines(long n) {
@@ -181,6 +201,8 @@ final class Verdicts {
         out.add(figure(POLICY_SENSITIVE, policySensitive));
         out.add(figure(OTHER_COUNTED, otherCounted));
         out.add(figure(OTHER_EXCLUDED, otherExcluded));
+        providerCells.rows(out);
+        commissionerCells.rows(out);
         return out;
     }
 
@@ -213,11 +235,15 @@ final class Verdicts {
         byDetail.computeIfAbsent(List.of(status.id(), reason, field), k -> new long[1])[0]++; // matched or rejected rows only
     }
 
-    private void tally(Fields fields, Status status) {
+    private void tally(Fields fields, Status status, AgeBand band) {
         int dateLength = fields.length(dateSlot);
         int month = dateLength == 0 ? AppointmentMonth.UNKNOWN_SLOT
                 : AppointmentMonth.slot(fields.bytes(dateSlot), fields.offset(dateSlot), dateLength);
         count(provider(fields), month, status);
+        providerCells.add(fields.bytes(providerSlot), fields.offset(providerSlot), fields.length(providerSlot), month, band,
+                status);
+        commissionerCells.add(fields.bytes(commissionerSlot), fields.offset(commissionerSlot),
+                fields.length(commissionerSlot), month, band, status);
     }
 
     private void count(String provider, int month, Status status) {
@@ -231,14 +257,15 @@ final class Verdicts {
 
     private static final Status[] STATUSES = Status.values();
 
-    /** The provider code, trimmed; {@code unknown} when empty. */
+    /** The provider code, trimmed and upper-cased; {@code unknown} when empty. */
     private String provider(Fields fields) {
         byte[] b = fields.bytes(providerSlot);
         int off = fields.offset(providerSlot);
         int len = fields.length(providerSlot);
         if (!java.util.Arrays.equals(b, off, off + len, lastProviderBytes, 0, lastProviderBytes.length)) {
             lastProviderBytes = java.util.Arrays.copyOfRange(b, off, off + len);
-            String p = new String(lastProviderBytes, StandardCharsets.UTF_8).strip();
+            // Upper-cased as the single-machine audit does: "rxh" and "RXH" are one organisation.
+            String p = new String(lastProviderBytes, StandardCharsets.UTF_8).strip().toUpperCase(java.util.Locale.ROOT);
             lastProvider = p.isEmpty() ? AppointmentMonth.UNKNOWN : p;
         }
         return lastProvider;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
+import org.backcheck.audit.AuditSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,12 +47,13 @@ class BadRowsTest {
         Path csv = dir.resolve("damaged.csv");
         Files.writeString(csv, HEADER + BODY, StandardCharsets.UTF_8);
         Path single = dir.resolve("single");
-        Audit.run(AuditOptions.of(csv, single));
+        AuditSummary singleSummary = Audit.run(AuditOptions.of(csv, single));
         EngineOutputs expected = EngineOutputs.ofSingleMachine(single);
 
         Path out = dir.resolve("spark");
+        ReportSettings exact = ReportSettings.standard().withDisclosureControl(false);
         SparkAuditSummary summary = SparkAudit.run(LocalSpark.session(),
-                SparkAuditOptions.of(csv.toString(), out.toString()).withSegmentBytes(16));
+                SparkAuditOptions.of(csv.toString(), out.toString()).withSegmentBytes(16).withReport(exact));
         EngineOutputs spark = EngineOutputs.ofSparkParquet(LocalSpark.session(), out);
 
         assertThat(spark.rejected()).containsExactly(
@@ -72,6 +74,31 @@ class BadRowsTest {
         for (String key : List.of("rows_read", "rejected", "blank_lines_skipped", "by_provider", "by_month")) {
             assertThat(spark.summary().get(key)).as(key).isEqualTo(expected.summary().get(key));
         }
+        // In the report, the four rows that could not be split are under an unknown provider and month, as there.
+        String aggregates = SingleMachineReport.assertSameReport(out, csv, singleSummary, exact, dir.resolve("single-report"));
+        assertThat(aggregates).contains("provider,unknown,");
+    }
+
+    @Test
+    void codesDifferingOnlyInCaseAreOneOrganisationAsInTheSingleMachineAudit() throws IOException {
+        Path csv = dir.resolve("cases.csv");
+        Files.writeString(csv, "OPA_Ident,Appointment_Date,Der_Provider_Code,Der_Commissioner_Code,Administrative_Category,"
+                + "Age_at_Start_of_Episode_SUS,Der_Age_at_CDS_Activity_Date,Der_Diagnosis_All,Der_Procedure_All\n"
+                + "1,2024-01-05,RXH,15N,01,45,,,U054\n"
+                + "2,2024-01-05,rxh ,15n,01,,7003,,U054\n"           // an infant: age band 0-18
+                + "3,2024-02-05, Rxh,,01,130,,,U054\n"               // no commissioner; an age out of range
+                + "4,2024-02-05,,15N,01,x,,,U054\n"                  // rejected: age band unknown
+                + "5,2024-02-05,R0A,15N,01,,,,X999\n", StandardCharsets.UTF_8);
+        Path single = dir.resolve("single");
+        AuditSummary singleSummary = Audit.run(AuditOptions.of(csv, single));
+        Path out = dir.resolve("spark");
+        ReportSettings exact = ReportSettings.standard().withDisclosureControl(false);
+        SparkAudit.run(LocalSpark.session(), SparkAuditOptions.of(csv.toString(), out.toString()).withReport(exact));
+
+        String aggregates = SingleMachineReport.assertSameReport(out, csv, singleSummary, exact, dir.resolve("single-report"));
+        assertThat(aggregates).contains("provider,RXH,", "commissioner,,15N,").doesNotContain("rxh", "15n");
+        assertThat(EngineOutputs.ofSparkParquet(LocalSpark.session(), out).summary().get("by_provider"))
+                .isEqualTo(EngineOutputs.ofSingleMachine(single).summary().get("by_provider"));
     }
 
     @Test
@@ -106,6 +133,9 @@ class BadRowsTest {
                 .isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("no column Age_at_Start_of_Episode_SUS, Der_Age_at_CDS_Activity_Date");
         for (String name : OutputFolder.ALL) {
+            assertThat(out.resolve(name)).doesNotExist();
+        }
+        for (String name : org.backcheck.audit.report.ReportFiles.ALL) {
             assertThat(out.resolve(name)).doesNotExist();
         }
     }

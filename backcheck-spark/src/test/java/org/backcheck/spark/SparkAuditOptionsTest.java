@@ -3,6 +3,7 @@ package org.backcheck.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.YearMonth;
 import org.backcheck.measure.NullPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,21 @@ class SparkAuditOptionsTest {
         assertThat(o.idColumn()).isEqualTo("X");
         assertThat(o.master()).isEqualTo("local[1]");
         assertThat(o.segmentBytes()).isEqualTo(8L << 20);
+    }
+
+    @Test
+    void theReportOptionsAreRead() {
+        SparkAuditOptions standard = SparkAuditOptions.parse("--input", "in", "--output", "out");
+        assertThat(standard.report()).isEqualTo(ReportSettings.standard());
+        assertThat(standard.report().disclosureControl()).isTrue();
+        ReportSettings r = SparkAuditOptions.parse("--input", "in", "--no-disclosure-control", "--output", "out",
+                "--population", "pop.csv", "--period", "2024-04..2025-03", "--title", "Trust audit").report();
+        assertThat(r).isEqualTo(new ReportSettings("Trust audit", false, "pop.csv", YearMonth.of(2024, 4), YearMonth.of(2025, 3)));
+        assertThat(SparkAuditOptions.parse("--input", "in", "--output", "out", "--no-report").report()).isNull();
+        assertThatThrownBy(() -> SparkAuditOptions.parse("--input", "in", "--output", "o", "--period", "2025-03..2024-04"))
+                .hasMessageContaining("--period must be FIRST..LAST");
+        assertThatThrownBy(() -> SparkAuditOptions.parse("--input", "in", "--output", "o", "--period", "2024"))
+                .hasMessageContaining("yyyy-MM..yyyy-MM");
     }
 
     @Test

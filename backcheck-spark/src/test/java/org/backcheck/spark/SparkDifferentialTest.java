@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
+import org.backcheck.audit.AuditSummary;
 import org.backcheck.audit.generate.ExtractGenerator;
 import org.backcheck.measure.NullPolicy;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +27,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * missing diagnoses): the same status, reason, matched codes and id for every row, the same rows
  * rejected with the same reasons, and the same totals, under both NULL policies; from the CSV (cut
  * into many small segments, so that record boundaries fall everywhere) and from Parquet written
- * from it by Spark.
+ * from it by Spark. Each run's report (report.html, aggregates.csv, aggregates.json) is the one
+ * backcheck-audit's report code makes of the single-machine audit, with and without disclosure
+ * control and a population file, apart from the input's name.
  */
 class SparkDifferentialTest {
 
@@ -41,15 +45,19 @@ class SparkDifferentialTest {
 
     static Path csv;
     static Path parquet;
+    static Path population;
     static final Map<NullPolicy, EngineOutputs> SINGLE_MACHINE = new EnumMap<>(NullPolicy.class);
+    static final Map<NullPolicy, AuditSummary> SINGLE_MACHINE_SUMMARY = new EnumMap<>(NullPolicy.class);
 
     @BeforeAll
     static void extractAndSingleMachineAnswers() throws IOException {
         csv = dir.resolve("opa.csv");
         ExtractGenerator.write(new ExtractGenerator.Options(ROWS, 17, ','), csv);
+        population = dir.resolve("population.csv");
+        ExtractGenerator.writeSamplePopulation(population);
         for (NullPolicy policy : NullPolicy.values()) {
             Path out = dir.resolve("single-" + policy.id());
-            Audit.run(AuditOptions.of(csv, out).withNullPolicy(policy));
+            SINGLE_MACHINE_SUMMARY.put(policy, Audit.run(AuditOptions.of(csv, out).withNullPolicy(policy)));
             SINGLE_MACHINE.put(policy, EngineOutputs.ofSingleMachine(out));
         }
         // Parquet as an analyst's pipeline would make it: Spark's own CSV reader, every column a string.
@@ -66,13 +74,23 @@ class SparkDifferentialTest {
         // One policy writes Parquet outputs, the other CSV: both writers are checked.
         SparkAuditOptions.OutputFormat format = policy == NullPolicy.CLINICAL
                 ? SparkAuditOptions.OutputFormat.PARQUET : SparkAuditOptions.OutputFormat.CSV;
+        // Both disclosure settings, with a population file; one with the period given.
+        ReportSettings report = policy == NullPolicy.CLINICAL
+                ? ReportSettings.standard().withPopulationFile(population.toString())
+                : ReportSettings.standard().withDisclosureControl(false).withPopulationFile(population.toString())
+                        .withPeriod(YearMonth.of(2023, 6), YearMonth.of(2025, 2));
         SparkAuditSummary summary = SparkAudit.run(LocalSpark.session(), SparkAuditOptions.of(csv.toString(), out.toString())
-                .withNullPolicy(policy).withOutputFormat(format).withSegmentBytes(97_000));
+                .withNullPolicy(policy).withOutputFormat(format).withSegmentBytes(97_000).withReport(report));
         assertThat(summary.rowsRead()).isEqualTo(ROWS);
         EngineOutputs spark = format == SparkAuditOptions.OutputFormat.CSV
                 ? EngineOutputs.ofSparkCsv(out) : EngineOutputs.ofSparkParquet(LocalSpark.session(), out);
         assertSameAnswer(spark, SINGLE_MACHINE.get(policy));
         assertThat(spark.summary().get("delimiter")).isEqualTo(SINGLE_MACHINE.get(policy).summary().get("delimiter"));
+        String aggregates = SingleMachineReport.assertSameReport(out, csv, SINGLE_MACHINE_SUMMARY.get(policy), report,
+                dir.resolve("report-csv-" + policy.id()));
+        // What is compared holds commissioners, with rates per head from the population file.
+        assertThat(aggregates).contains("commissioner_month");
+        assertThat(java.nio.file.Files.readString(out.resolve("aggregates.json"))).contains("counted_per_100000_per_year");
     }
 
     @ParameterizedTest
@@ -84,6 +102,8 @@ class SparkDifferentialTest {
         assertThat(summary.inputFormat()).isEqualTo("parquet");
         assertThat(summary.rowsRead()).isEqualTo(ROWS);
         assertSameAnswer(EngineOutputs.ofSparkParquet(LocalSpark.session(), out), SINGLE_MACHINE.get(policy));
+        SingleMachineReport.assertSameReport(out, parquet, SINGLE_MACHINE_SUMMARY.get(policy), ReportSettings.standard(),
+                dir.resolve("report-parquet-" + policy.id()));
     }
 
     private static void assertSameAnswer(EngineOutputs spark, EngineOutputs single) {

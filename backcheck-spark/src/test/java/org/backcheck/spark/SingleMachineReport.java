@@ -1,0 +1,72 @@
+package org.backcheck.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Optional;
+import org.backcheck.audit.AuditSummary;
+import org.backcheck.audit.report.Disclosure;
+import org.backcheck.audit.report.ImagingReport;
+import org.backcheck.audit.report.Population;
+import org.backcheck.audit.report.ReportFiles;
+
+/**
+ * The report {@code backcheck audit} writes for a single-machine run (made here as its CLI makes
+ * it, not through the Spark job's code), compared with the one the Spark job wrote.
+ */
+final class SingleMachineReport {
+
+    private SingleMachineReport() {
+    }
+
+    /**
+     * Asserts that the Spark job's report files in {@code sparkOut} are the single-machine ones for
+     * the same settings: aggregates.csv byte for byte, aggregates.json apart from its {@code input},
+     * report.html apart from the input's file name.
+     *
+     * @param sparkInput the Spark job's input (its name shows in the report)
+     * @param scratch    an empty folder for the single-machine report
+     * @return the single-machine aggregates.csv
+     */
+    static String assertSameReport(Path sparkOut, Path sparkInput, AuditSummary single, ReportSettings settings,
+                                 Path scratch) throws IOException {
+        Optional<Population> population = settings.populationFile() == null ? Optional.empty()
+                : Optional.of(Population.read(Path.of(settings.populationFile())));
+        Optional<YearMonth[]> period = settings.firstMonth() == null ? Optional.empty()
+                : Optional.of(new YearMonth[] {settings.firstMonth(), settings.lastMonth()});
+        ImagingReport report = ImagingReport.of(single, new ImagingReport.Options(settings.title(), false,
+                settings.disclosureControl() ? Disclosure.CONTROLLED : Disclosure.NONE, population, period));
+        ReportFiles.write(report, scratch);
+
+        String csv = read(scratch.resolve(ReportFiles.CSV));
+        assertThat(csv).contains("provider_month", "age_band");
+        assertThat(read(sparkOut.resolve(ReportFiles.CSV))).as("aggregates.csv").isEqualTo(csv);
+
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode singleJson = (ObjectNode) json.readTree(scratch.resolve(ReportFiles.JSON).toFile());
+        ObjectNode sparkJson = (ObjectNode) json.readTree(sparkOut.resolve(ReportFiles.JSON).toFile());
+        assertThat(sparkJson.get("input").asText()).isEqualTo(sparkInput.getFileName().toString());
+        assertThat(sparkJson.get("disclosure_control").asBoolean()).isEqualTo(settings.disclosureControl());
+        singleJson.remove("input");
+        sparkJson.remove("input");
+        assertThat(sparkJson).as("aggregates.json apart from input").isEqualTo(singleJson);
+
+        String singleName = Path.of(single.input()).getFileName().toString();
+        String sparkName = sparkInput.getFileName().toString();
+        String html = read(sparkOut.resolve(ReportFiles.HTML));
+        assertThat(html).contains(sparkName);
+        assertThat(html.replace(sparkName, singleName)).as("report.html apart from the input's name")
+                .isEqualTo(read(scratch.resolve(ReportFiles.HTML)));
+        return csv;
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
