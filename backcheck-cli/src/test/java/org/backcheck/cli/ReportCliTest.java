@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The report from the command line: written by audit and demo, disclosure control, population file errors. */
@@ -20,24 +16,8 @@ class ReportCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     private Path extract(int rows) {
         Path extract = dir.resolve("opa.csv");
@@ -50,10 +30,10 @@ class ReportCliTest {
         Path extract = extract(20000);
         Path result = dir.resolve("audit");
         assertThat(Main.run("audit", "--input", extract.toString(), "--out", result.toString())).isZero();
-        String stdout = out.toString(StandardCharsets.UTF_8);
+        String stdout = console.out();
         assertThat(stdout).contains("Report: " + result.resolve("report.html").toAbsolutePath())
                 .contains("disclosure controlled (HES rules)");
-        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("WARNING");
+        assertThat(console.err()).doesNotContain("WARNING");
         String html = Files.readString(result.resolve("report.html"));
         assertThat(html).contains("id=\"disclosure-control\"").doesNotContain("id=\"no-disclosure-control\"")
                 .contains("<svg").doesNotContain("<script").doesNotContain("href=\"http").doesNotContain("src=").doesNotContain("url(http").doesNotContain("@import");
@@ -70,9 +50,9 @@ class ReportCliTest {
         Path extract = extract(5000);
         Path result = dir.resolve("audit");
         assertThat(Main.run("audit", "--input", extract.toString(), "--out", result.toString(), "--no-disclosure-control")).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("WARNING: --no-disclosure-control")
+        assertThat(console.err()).contains("WARNING: --no-disclosure-control")
                 .contains("Do not publish");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("NOT disclosure controlled");
+        assertThat(console.out()).contains("NOT disclosure controlled");
         assertThat(Files.readString(result.resolve("report.html"))).contains("id=\"no-disclosure-control\"");
         JsonNode json = new ObjectMapper().readTree(result.resolve("aggregates.json").toFile());
         assertThat(json.get("disclosure_control").asBoolean()).isFalse();
@@ -119,7 +99,7 @@ class ReportCliTest {
         Path result = dir.resolve("audit");
         assertThat(Main.run("audit", "--input", extract.toString(), "--out", result.toString(), "--population", pop.toString()))
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("has 3 bad rows; nothing was audited")
+        assertThat(console.err()).contains("has 3 bad rows; nothing was audited")
                 .contains("line 3, year: '24'").contains("line 4, population: '-5'").contains("line 5: 15E in 2024 is also on line 2");
         assertThat(result.resolve("summary.json")).doesNotExist();
     }
@@ -128,7 +108,7 @@ class ReportCliTest {
     void demoWritesTheReportWithRatesAndSaysHowToOpenIt() throws Exception {
         Path demo = dir.resolve("demo");
         assertThat(Main.run("demo", "--rows", "20000", "--out", demo.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Report: ").contains("report.html")
+        assertThat(console.out()).contains("Report: ").contains("report.html")
                 .contains("backcheck serve");
         String html = Files.readString(demo.resolve("audit/report.html"));
         assertThat(html).contains("id=\"sample-data\"").contains("id=\"provider-funnel\"");

@@ -2,48 +2,28 @@ package org.backcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 import org.backcheck.measure.sql.MeasureSql;
 import org.backcheck.measure.sql.SqlDialect;
 import org.backcheck.measure.sql.TableName;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code backcheck sql}: what it prints, its defaults, and how it refuses a bad command line. */
 class SqlCliTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 
     @ParameterizedTest
@@ -69,7 +49,7 @@ class SqlCliTest {
         assertThat(Main.run("sql", "--help")).isZero();
         assertThat(out()).contains("Usage: backcheck sql").contains("--dialect=DIALECT").contains("--null-policy=POLICY")
                 .contains("--table=NAME").contains("default: opa_extract").contains("tsql, postgres, duckdb or spark");
-        out.reset();
+        console.reset();
         assertThat(Main.run("--help")).isZero();
         assertThat(out()).contains("sql");
     }

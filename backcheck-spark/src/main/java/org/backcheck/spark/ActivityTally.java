@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.backcheck.audit.AgeBand;
+import org.backcheck.audit.AppointmentMonth;
 import org.backcheck.classify.Status;
 
 /**

@@ -11,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.backcheck.audit.AgeBand;
+import org.backcheck.audit.AppointmentMonth;
 import org.backcheck.classify.Classifier;
 import org.backcheck.classify.Fields;
 import org.backcheck.classify.Outcome;
