@@ -53,8 +53,16 @@ final class ParquetInput {
             if (column < 0) {
                 columns.add(lit(null).cast("string"));
             } else {
-                ParquetText.check(names.get(column), table.schema().fields()[column].dataType(), slot == dateSlot);
-                columns.add(col(quoted(names.get(column))));
+                org.apache.spark.sql.types.DataType type = table.schema().fields()[column].dataType();
+                ParquetText.check(names.get(column), type, slot == dateSlot);
+                Column value = col(quoted(names.get(column)));
+                if (ParquetText.isTwoDigitCode(names.get(column), type)) {
+                    // As backcheck audit's Parquet reader: a category stored as a number, 2, is the code '02'.
+                    value = org.apache.spark.sql.functions.when(value.geq(0).and(value.lt(10)),
+                            org.apache.spark.sql.functions.concat(lit("0"), value.cast("string")))
+                            .otherwise(value.cast("string")).as(names.get(column));
+                }
+                columns.add(value);
             }
         }
         columns.add(col("_metadata.file_path").as(FILE));

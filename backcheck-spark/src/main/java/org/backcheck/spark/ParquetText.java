@@ -57,6 +57,16 @@ final class ParquetText {
         }
     }
 
+    /**
+     * Whether a column is Administrative_Category stored as a whole number, which is written as the
+     * two-digit code it stands for (2 is '02'), as backcheck audit's Parquet reader does and as SQL
+     * Server would compare an int column with '02'.
+     */
+    static boolean isTwoDigitCode(String column, DataType type) {
+        return column.equalsIgnoreCase("Administrative_Category")
+                && (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType || type instanceof LongType);
+    }
+
     /** The text of a value as Spark hands it over (null for NULL and NaN). */
     static String of(Object v) {
         if (v == null || v instanceof String) {

@@ -83,6 +83,31 @@ class ParquetTypesTest {
         }
     }
 
+    /** A category stored as a number: 2 is the code '02' (a private patient) on both engines. */
+    @Test
+    void anAdministrativeCategoryStoredAsANumberIsTheTwoDigitCodeOnBothEngines() throws IOException {
+        StructType schema = new StructType().add("OPA_Ident", DataTypes.StringType)
+                .add("Administrative_Category", DataTypes.IntegerType).add("Age_at_Start_of_Episode_SUS", DataTypes.StringType)
+                .add("Der_Age_at_CDS_Activity_Date", DataTypes.StringType).add("Der_Diagnosis_All", DataTypes.StringType)
+                .add("Der_Procedure_All", DataTypes.StringType);
+        Path parquet = dir.resolve("category.parquet");
+        writeParquet(parquet, schema, List.of(RowFactory.create("1", 1, "40", null, null, "U054"),
+                RowFactory.create("2", 2, "40", null, null, "U054"), RowFactory.create("3", null, "40", null, null, "U054"),
+                RowFactory.create("4", 12, "40", null, null, "U054"), RowFactory.create("5", 0, "40", null, null, "U054")));
+        SparkAudit.run(LocalSpark.session(), SparkAuditOptions.of(parquet.toString(), dir.resolve("spark-cat").toString()));
+        EngineOutputs spark = EngineOutputs.ofSparkParquet(LocalSpark.session(), dir.resolve("spark-cat"));
+        assertThat(spark.matches()).containsExactly(List.of("1", "1", "counted", "", "U054"),
+                List.of("2", "2", "excluded", "private_patient", "U054"), List.of("3", "3", "counted", "", "U054"),
+                List.of("4", "4", "counted", "", "U054"), List.of("5", "5", "counted", "", "U054"));
+        // The single-machine engine reads the Spark-written part files the same way.
+        java.nio.file.Path part;
+        try (var files = Files.list(parquet)) {
+            part = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Audit.run(AuditOptions.of(part, dir.resolve("single-cat")));
+        assertThat(spark.matches()).isEqualTo(EngineOutputs.ofSingleMachine(dir.resolve("single-cat")).matches());
+    }
+
     @Test
     void anAppointmentDateInUtcIsRefusedForItsDayDependsOnATimeZone() {
         Path parquet = dir.resolve("instant.parquet");

@@ -59,6 +59,11 @@ interface ColumnText {
         if (logical instanceof DecimalLogicalTypeAnnotation decimal) {
             return decimal(type, decimal.getScale());
         }
+        if (name.equalsIgnoreCase(TWO_DIGIT_CODE) && (logical == null || logical instanceof IntLogicalTypeAnnotation i && i.isSigned())
+                && (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32
+                        || type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64)) {
+            return twoDigits(type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32);
+        }
         return switch (type.getPrimitiveTypeName()) {
             case BINARY, FIXED_LEN_BYTE_ARRAY -> bytes(name, type, logical);
             case INT32 -> int32(name, logical);
@@ -77,6 +82,21 @@ interface ColumnText {
                     out.field(new BigDecimal(Double.toString(value)).toPlainString());
                 }
             });
+        };
+    }
+
+    /**
+     * Administrative_Category is a two-character code ('01' NHS, '02' private, ...), and the measure
+     * compares it with the text '02'. Stored as a number, 2 stands for '02': SQL Server would compare an
+     * int column with '02' as numbers (2 = 2), so the number is written with at least two digits, which
+     * makes the text comparison agree with that for every value.
+     */
+    String TWO_DIGIT_CODE = "Administrative_Category";
+
+    private static ColumnText twoDigits(boolean int32) {
+        return (r, out) -> {
+            long v = int32 ? r.getInteger() : r.getLong();
+            out.field(v >= 0 && v < 10 ? "0" + v : Long.toString(v));
         };
     }
 

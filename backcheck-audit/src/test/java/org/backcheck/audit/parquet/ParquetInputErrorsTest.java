@@ -206,4 +206,18 @@ class ParquetInputErrorsTest {
                 .isInstanceOf(ExtractFormatException.class).hasMessageContaining("no column der_diagnosis_all")
                 .hasMessageContaining("Notes").hasMessageContaining("OPA_Ident");
     }
+
+    /** A category stored as a number means what SQL Server would make of it: 2 is '02', a private patient. */
+    @Test
+    void anAdministrativeCategoryStoredAsANumberIsTheTwoDigitCode() throws Exception {
+        Path typed = dir.resolve("typed-category.parquet");
+        ParquetFixtures.duckDb("COPY (SELECT 'id' || i AS OPA_Ident, 'U054' AS Der_Procedure_All, '40' AS Age_at_Start_of_Episode_SUS,"
+                + " NULL::VARCHAR AS Der_Age_at_CDS_Activity_Date, NULL::VARCHAR AS Der_Diagnosis_All,"
+                + " CAST([1, 2, NULL, 12, 0][i] AS " + "INTEGER) AS Administrative_Category FROM range(1, 6) t(i)) TO '" + typed
+                + "' (FORMAT parquet)");
+        Audit.run(AuditOptions.of(typed, out()));
+        assertThat(Files.readAllLines(out().resolve("matches.csv"))).containsExactly("row,id,status,reason,matched_codes",
+                "1,id1,counted,,U054", "2,id2,excluded,private_patient,U054", "3,id3,counted,,U054", "4,id4,counted,,U054",
+                "5,id5,counted,,U054");
+    }
 }
