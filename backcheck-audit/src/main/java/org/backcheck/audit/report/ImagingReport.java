@@ -51,7 +51,7 @@ import org.backcheck.audit.AuditSummary.StatusCounts;
  * @param ageBands      counts by age band over the whole extract
  */
 public record ImagingReport(String title, boolean sampleData, Disclosure disclosure, AuditSummary summary,
-                            Period period, List<Organisation> providers, Optional<FunnelResult> providerFunnel,
+                            ReportPeriod period, List<Organisation> providers, Optional<FunnelResult> providerFunnel,
                             List<Organisation> commissioners, Optional<PopulationUse> population,
                             Optional<FunnelResult> commissionerFunnel, List<Month> months, Optional<SpcResult> monthlySpc,
                             List<ProviderSpc> providerSpc, Map<String, String> notCharted,
@@ -67,43 +67,6 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         providerSpc = List.copyOf(providerSpc);
         notCharted = java.util.Collections.unmodifiableMap(new TreeMap<>(notCharted));
         ageBands = java.util.Collections.unmodifiableMap(new EnumMap<>(ageBands));
-    }
-
-    /**
-     * The months the report is about. Unless given ({@code --period}), the period is found from the
-     * data: from the first to the last month holding at least a tenth of the median month's records,
-     * so that a handful of mistyped dates years away cannot stretch it (and with it the trend and the
-     * person-years of the rates per head).
-     *
-     * @param first            first month of the period, or empty when no row has a readable date
-     * @param last             last month of the period
-     * @param spanMonths       months from first to last inclusive
-     * @param emptyMonths      months within the period with no records at all (usually missing data, not zero activity)
-     * @param unknownMonthRows rows whose appointment date is missing or unreadable
-     * @param outsideMonths    months with records outside the period
-     * @param outsideRows      rows dated outside the period (in every total, but not in the trend or the rates per head)
-     * @param given            whether the period was given rather than found
-     */
-    public record Period(Optional<YearMonth> first, Optional<YearMonth> last, int spanMonths, List<String> emptyMonths,
-                         long unknownMonthRows, List<String> outsideMonths, long outsideRows, boolean given) {
-        public Period {
-            emptyMonths = List.copyOf(emptyMonths);
-            outsideMonths = List.copyOf(outsideMonths);
-        }
-
-        public String label() {
-            return first.isEmpty() ? "no readable appointment dates"
-                    : first.get().equals(last.get()) ? first.get().toString() : first.get() + " to " + last.get();
-        }
-
-        /** Whether a month label (yyyy-MM) is inside the period. */
-        public boolean contains(String month) {
-            if (first.isEmpty() || month.equals(UNKNOWN)) {
-                return false;
-            }
-            YearMonth m = YearMonth.parse(month);
-            return !m.isBefore(first.get()) && !m.isAfter(last.get());
-        }
     }
 
     /**
@@ -192,7 +155,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
             add(bandTotals.computeIfAbsent(c.ageBand(), b -> new long[4]), c);
             providerMonthCounted.computeIfAbsent(c.organisation(), p -> new TreeMap<>()).merge(c.month(), c.counted(), Long::sum);
         }
-        Period period = period(monthTotals, options.period());
+        ReportPeriod period = ReportPeriod.of(monthTotals, options.period());
 
         // Providers: proportions funnel.
         Optional<FunnelResult> providerFunnel = Optional.empty();
@@ -231,7 +194,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
             Map<String, String> noRate = new TreeMap<>();
             if (options.population().isPresent()) {
                 Population population = options.population().get();
-                List<YearMonth> span = spanMonths(period);
+                List<YearMonth> span = period.months();
                 for (String org : commissionerTotals.keySet()) {
                     if (org.equals(UNKNOWN)) {
                         noRate.put(org, "no commissioner code");
@@ -355,59 +318,6 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
             points.add(new SpcPoint(e.getKey(), v));
         }
         return Optional.of(points);
-    }
-
-    /** The share of the median month's records a month needs to count towards a found period. */
-    static final double PERIOD_MONTH_SHARE = 0.1;
-
-    private static Period period(Map<String, long[]> monthTotals, Optional<YearMonth[]> given) {
-        List<YearMonth> known = monthTotals.keySet().stream().filter(m -> !m.equals(UNKNOWN)).map(YearMonth::parse).toList();
-        long unknownRows = monthTotals.containsKey(UNKNOWN) ? rows(monthTotals.get(UNKNOWN)) : 0;
-        YearMonth first;
-        YearMonth last;
-        if (given.isPresent()) {
-            first = given.get()[0];
-            last = given.get()[1];
-        } else {
-            if (known.isEmpty()) {
-                return new Period(Optional.empty(), Optional.empty(), 0, List.of(), unknownRows, List.of(), 0, false);
-            }
-            long[] sizes = known.stream().mapToLong(m -> rows(monthTotals.get(m.toString()))).sorted().toArray();
-            double median = sizes.length % 2 == 1 ? sizes[sizes.length / 2]
-                    : (sizes[sizes.length / 2 - 1] + sizes[sizes.length / 2]) / 2.0;
-            List<YearMonth> main = known.stream()
-                    .filter(m -> rows(monthTotals.get(m.toString())) >= PERIOD_MONTH_SHARE * median).toList();
-            first = main.get(0);
-            last = main.get(main.size() - 1);
-        }
-        List<String> empty = new ArrayList<>();
-        int span = 0;
-        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            span++;
-            if (!monthTotals.containsKey(m.toString())) {
-                empty.add(m.toString());
-            }
-        }
-        List<String> outside = new ArrayList<>();
-        long outsideRows = 0;
-        for (YearMonth m : known) {
-            if (m.isBefore(first) || m.isAfter(last)) {
-                outside.add(m.toString());
-                outsideRows += rows(monthTotals.get(m.toString()));
-            }
-        }
-        return new Period(Optional.of(first), Optional.of(last), span, empty, unknownRows, outside, outsideRows,
-                given.isPresent());
-    }
-
-    private static List<YearMonth> spanMonths(Period p) {
-        List<YearMonth> out = new ArrayList<>();
-        if (p.first().isPresent()) {
-            for (YearMonth m = p.first().get(); !m.isAfter(p.last().get()); m = m.plusMonths(1)) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 
     /** Totals by organisation: counted, excluded, unmatched, rejected. */
