@@ -76,6 +76,8 @@ class WebPageBrowserTest {
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // The page rebuilds its result as answers change: an element may be replaced while a wait reads it.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -115,7 +117,28 @@ class WebPageBrowserTest {
             List<WebElement> r = d.findElements(By.id("recommendation"));
             return !r.isEmpty() && expected.equals(r.get(0).getDomAttribute("data-recommendation"));
         });
-        return byId("recommendation").getText();
+        return settledText("recommendation");
+    }
+
+    /**
+     * An element's text once it holds every fragment. The page rebuilds its result as answers change,
+     * so an element found a moment ago may already have been replaced: it is looked up afresh on each
+     * try. After the wait's timeout the text as it stands is returned, for the assertion to report.
+     */
+    private String settledText(String id, String... fragments) {
+        try {
+            return wait.until(d -> {
+                String text = d.findElement(By.id(id)).getText();
+                for (String f : fragments) {
+                    if (!text.contains(f)) {
+                        return null;
+                    }
+                }
+                return text;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return browser.findElement(By.id(id)).getText();
+        }
     }
 
     private void screenshot(String name) throws IOException {
@@ -146,7 +169,7 @@ class WebPageBrowserTest {
         assertThat(bladder.isSelected()).isTrue();
         text = awaitRecommendation("emergency_mri");
         assertThat(text).contains("Emergency MRI").contains("Urgency: Emergency");
-        assertThat(byId("result-body").getText()).contains("Suspected: cauda equina syndrome");
+        assertThat(settledText("result-body", "Suspected: cauda equina syndrome")).contains("Suspected: cauda equina syndrome");
         screenshot("page-emergency");
 
         bladder.click();
@@ -211,7 +234,7 @@ class WebPageBrowserTest {
         type("onset_age", "28");
         // onset before 35 counts as the fourth criterion
         awaitRecommendation("refer_rheumatology");
-        assertThat(byId("spa-result").getText()).contains("criteria met: refer");
+        assertThat(settledText("spa-result", "criteria met: refer")).contains("criteria met: refer");
 
         byId("start-back").findElement(By.tagName("summary")).click();
         for (String item : List.of("leg_pain", "walking", "fear", "worry", "catastrophising")) {
@@ -223,7 +246,8 @@ class WebPageBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("start-back-progress"), "8 of 9 answered"));
         new Select(byId("sb-bothersomeness")).selectByValue("extremely");
         wait.until(d -> d.findElements(By.id("start-back-result")).size() == 1);
-        assertThat(byId("start-back-result").getText()).contains("high risk").contains("total 6 of 9").contains("distress 4 of 5");
+        assertThat(settledText("start-back-result", "high risk", "total 6 of 9", "distress 4 of 5"))
+                .contains("high risk").contains("total 6 of 9").contains("distress 4 of 5");
         screenshot("page-spa-startback");
     }
 
@@ -233,7 +257,7 @@ class WebPageBrowserTest {
         type("duration_weeks", "3");
         wait.until(d -> "true".equals(d.findElement(By.id("age")).getDomAttribute("aria-invalid")));
         assertThat(byId("age-error").getText()).contains("between 0 and 125");
-        assertThat(byId("result-body").getText()).contains("Check the answers");
+        assertThat(settledText("result-body", "Check the answers")).contains("Check the answers");
         assertThat(byId("open-leaflet").isEnabled()).isFalse();
         type("age", "45");
         awaitRecommendation("no_imaging");
