@@ -14,12 +14,19 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {
-            "Applies the EBI measure 2S_lower_back_imaging, exactly as published, to every row of a SUS+ outpatient extract.",
-            "Every row gets one status (counted, excluded, unmatched, rejected) and the run checks they add up.",
-            "Writes DIR/matches.csv (counted and excluded rows), DIR/rejected.csv (rows that could not be read, with why)",
-            "and DIR/summary.json (exact counts), then the report for sharing: DIR/report.html (one self-contained page:",
-            "headline figures, reconciliation, funnel plots, SPC charts, league table, method notes), DIR/aggregates.csv",
-            "and DIR/aggregates.json. The report is disclosure controlled (HES rules) unless --no-disclosure-control."},
+            "Applies the EBI measure 2S_lower_back_imaging, exactly as published, to",
+            "every row of a SUS+ outpatient extract. Every row gets one status",
+            "(counted, excluded, unmatched, rejected); the run checks they add up.",
+            "Writes into DIR:",
+            "  matches.csv     counted and excluded rows, with why",
+            "  rejected.csv    rows that could not be read, with why",
+            "  summary.json    exact counts (a working file, not for publication)",
+            "  report.html     the report to share: one self-contained page with",
+            "                  headline figures, reconciliation, funnel plots,",
+            "                  SPC charts, league table and method notes",
+            "  aggregates.csv, aggregates.json   the report's figures, for analysis",
+            "The report is disclosure controlled (HES rules) unless",
+            "--no-disclosure-control."},
         footer = {"", "Needed columns (any case): Der_Procedure_All, Age_at_Start_of_Episode_SUS,",
             "Der_Age_at_CDS_Activity_Date, Der_Diagnosis_All, Administrative_Category.",
             "Optional columns used by the report: Der_Provider_Code, Der_Commissioner_Code, Appointment_Date.",
@@ -71,9 +78,9 @@ final class AuditCommand implements Callable<Integer> {
     String title;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "single",
-            description = "'single' (default: this machine, fastest below hundreds of millions of rows) or 'spark' (the same "
-                    + "audit as a local Apache Spark job; needs the backcheck-spark module built, and writes matches/, "
-                    + "rejected/ and summary.json, and the same report with the same report options).")
+            description = "'single' (default: this machine; the faster engine on one machine, see the README's Speed) or "
+                    + "'spark' (the same audit as a local Apache Spark job; needs the backcheck-spark module built, which "
+                    + "./backcheck does; writes matches/ and rejected/ as folders of parts, summary.json and the same report).")
     String engine;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Worker threads (default: one per core).")
