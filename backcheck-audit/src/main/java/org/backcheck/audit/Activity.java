@@ -32,6 +32,14 @@ public record Activity(boolean hasProvider, boolean hasCommissioner, boolean has
         public long rows() {
             return counted + excluded + unmatched + rejected;
         }
+
+        /** Adds this cell's counts into {@code byStatus}, indexed by {@link Status} ordinal. */
+        public void addTo(long[] byStatus) {
+            byStatus[Status.COUNTED.ordinal()] += counted;
+            byStatus[Status.EXCLUDED.ordinal()] += excluded;
+            byStatus[Status.UNMATCHED.ordinal()] += unmatched;
+            byStatus[Status.REJECTED.ordinal()] += rejected;
+        }
     }
 
     /** Cells from merged tallies: organisation to month to counts indexed band × status. */

@@ -85,7 +85,8 @@ public final class Audit {
     private AuditSummary execute(Progress progress) throws IOException {
         long started = System.nanoTime();
         int threads = options.threads() == 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
-        try (InputChunks chunks = new InputChunks(options.input(), chunkSize, parquetColumns())) {
+        try (InputChunks chunks = new InputChunks(options.input(), chunkSize,
+                org.backcheck.audit.parquet.ColumnChoice.forAudit(classifier.columns(), options.idColumn()))) {
             if (chunks.parquet() && options.delimiter() != null) {
                 throw new IllegalArgumentException("--delimiter is for delimited text; " + options.input() + " is Parquet: leave it out");
             }
@@ -187,22 +188,6 @@ public final class Audit {
         return summary;
     }
 
-    /**
-     * The columns this run reads, for Parquet input: the measure's (required), the id column (required
-     * when asked for by name), then provider, date and commissioner when present.
-     */
-    private org.backcheck.audit.parquet.ColumnChoice parquetColumns() {
-        java.util.List<String> required = new java.util.ArrayList<>(classifier.columns().stream()
-                .map(org.backcheck.measure.Column::name).toList());
-        java.util.List<String> optional = new java.util.ArrayList<>(List.of(PROVIDER_COLUMN, DATE_COLUMN, COMMISSIONER_COLUMN));
-        if (options.idColumn() != null) {
-            required.add(options.idColumn());
-        } else {
-            optional.add(DEFAULT_ID_COLUMN);
-        }
-        return org.backcheck.audit.parquet.ColumnChoice.of(required, optional);
-    }
-
     private static boolean hasBom(InputChunks.Chunk c) {
         byte[] b = c.bytes();
         return c.length() >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
@@ -264,12 +249,7 @@ public final class Audit {
             }
         });
         long[] byCommissioner = new long[s.length];
-        for (Activity.Cell c : activity.commissioners()) {
-            byCommissioner[Status.COUNTED.ordinal()] += c.counted();
-            byCommissioner[Status.EXCLUDED.ordinal()] += c.excluded();
-            byCommissioner[Status.UNMATCHED.ordinal()] += c.unmatched();
-            byCommissioner[Status.REJECTED.ordinal()] += c.rejected();
-        }
+        activity.commissioners().forEach(c -> c.addTo(byCommissioner));
         long matched = s[Status.COUNTED.ordinal()] + s[Status.EXCLUDED.ordinal()];
         if (t.matchLines != matched || t.rejectionLines != s[Status.REJECTED.ordinal()] || !java.util.Arrays.equals(tallied, s)
                 || !java.util.Arrays.equals(byCommissioner, s)) {

@@ -42,7 +42,8 @@ public record AuditSummary(String measure, String input, String nullPolicy, Stri
 
     /** Rows by status for one provider or month. */
     public record StatusCounts(long rows, long counted, long excluded, long unmatched, long rejected) {
-        static StatusCounts of(long[] byStatus) {
+        /** From counts indexed by {@link Status} ordinal. */
+        public static StatusCounts of(long[] byStatus) {
             long c = byStatus[Status.COUNTED.ordinal()];
             long e = byStatus[Status.EXCLUDED.ordinal()];
             long u = byStatus[Status.UNMATCHED.ordinal()];

@@ -1,11 +1,14 @@
 package org.backcheck.audit.parquet;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
+import org.backcheck.audit.Audit;
+import org.backcheck.measure.Column;
 
 /**
  * Which columns of a Parquet extract to read: the audit needs a handful of a SUS extract's many,
@@ -24,6 +27,21 @@ public record ColumnChoice(Set<String> required, Set<String> optional) {
     public ColumnChoice {
         required = Set.copyOf(required);
         optional = Set.copyOf(optional);
+    }
+
+    /**
+     * The columns an audit reads: the measure's (required), the id column (required when asked for by
+     * name, else OPA_Ident when present), then provider, date and commissioner when present.
+     */
+    public static ColumnChoice forAudit(List<Column> measureColumns, String idColumn) {
+        List<String> required = new ArrayList<>(measureColumns.stream().map(Column::name).toList());
+        List<String> optional = new ArrayList<>(List.of(Audit.PROVIDER_COLUMN, Audit.DATE_COLUMN, Audit.COMMISSIONER_COLUMN));
+        if (idColumn != null) {
+            required.add(idColumn);
+        } else {
+            optional.add(Audit.DEFAULT_ID_COLUMN);
+        }
+        return of(required, optional);
     }
 
     public static ColumnChoice of(List<String> required, List<String> optional) {

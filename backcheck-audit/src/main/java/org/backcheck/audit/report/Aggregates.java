@@ -135,21 +135,17 @@ public final class Aggregates {
     static Map<String, StatusCounts> allMonths(ImagingReport r) {
         Map<String, long[]> sums = new TreeMap<>();
         for (Activity.Cell c : r.summary().activity().providers()) {
-            long[] t = sums.computeIfAbsent(c.month(), m -> new long[4]);
-            t[0] += c.counted();
-            t[1] += c.excluded();
-            t[2] += c.unmatched();
-            t[3] += c.rejected();
+            c.addTo(sums.computeIfAbsent(c.month(), m -> new long[org.backcheck.classify.Status.values().length]));
         }
         Map<String, StatusCounts> out = new java.util.LinkedHashMap<>();
         sums.forEach((m, t) -> {
             if (!m.equals(ImagingReport.UNKNOWN)) {
-                out.put(m, new StatusCounts(t[0] + t[1] + t[2] + t[3], t[0], t[1], t[2], t[3]));
+                out.put(m, StatusCounts.of(t));
             }
         });
         long[] u = sums.get(ImagingReport.UNKNOWN);
         if (u != null) {
-            out.put(ImagingReport.UNKNOWN, new StatusCounts(u[0] + u[1] + u[2] + u[3], u[0], u[1], u[2], u[3]));
+            out.put(ImagingReport.UNKNOWN, StatusCounts.of(u));
         }
         return out;
     }
@@ -158,16 +154,13 @@ public final class Aggregates {
     static Map<String, Map<String, StatusCounts>> byOrgMonth(List<Activity.Cell> cells) {
         Map<String, Map<String, long[]>> sums = new TreeMap<>();
         for (Activity.Cell c : cells) {
-            long[] t = sums.computeIfAbsent(c.organisation(), o -> new TreeMap<>()).computeIfAbsent(c.month(), m -> new long[4]);
-            t[0] += c.counted();
-            t[1] += c.excluded();
-            t[2] += c.unmatched();
-            t[3] += c.rejected();
+            c.addTo(sums.computeIfAbsent(c.organisation(), o -> new TreeMap<>()).computeIfAbsent(c.month(),
+                    m -> new long[org.backcheck.classify.Status.values().length]));
         }
         Map<String, Map<String, StatusCounts>> out = new TreeMap<>();
         sums.forEach((org, months) -> {
             Map<String, StatusCounts> m = new TreeMap<>();
-            months.forEach((month, t) -> m.put(month, new StatusCounts(t[0] + t[1] + t[2] + t[3], t[0], t[1], t[2], t[3])));
+            months.forEach((month, t) -> m.put(month, StatusCounts.of(t)));
             out.put(org, m);
         });
         return out;

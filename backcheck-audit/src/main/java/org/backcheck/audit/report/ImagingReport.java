@@ -57,6 +57,9 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                             List<ProviderSpc> providerSpc, Map<String, String> notCharted,
                             Map<AgeBand, StatusCounts> ageBands) {
 
+    /** Length of the count arrays, indexed by Status ordinal ([0] is counted). */
+    private static final int STATUSES = org.backcheck.classify.Status.values().length;
+
     /** The label of rows without an organisation or month. */
     public static final String UNKNOWN = "unknown";
 
@@ -151,8 +154,8 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         Map<AgeBand, long[]> bandTotals = new EnumMap<>(AgeBand.class);
         Map<String, Map<String, Long>> providerMonthCounted = new TreeMap<>();
         for (Activity.Cell c : activity.providers()) {
-            add(monthTotals.computeIfAbsent(c.month(), m -> new long[4]), c);
-            add(bandTotals.computeIfAbsent(c.ageBand(), b -> new long[4]), c);
+            c.addTo(monthTotals.computeIfAbsent(c.month(), m -> new long[STATUSES]));
+            c.addTo(bandTotals.computeIfAbsent(c.ageBand(), b -> new long[STATUSES]));
             providerMonthCounted.computeIfAbsent(c.organisation(), p -> new TreeMap<>()).merge(c.month(), c.counted(), Long::sum);
         }
         ReportPeriod period = ReportPeriod.of(monthTotals, options.period());
@@ -324,24 +327,17 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
     private static Map<String, long[]> totals(List<Activity.Cell> cells) {
         Map<String, long[]> out = new TreeMap<>();
         for (Activity.Cell c : cells) {
-            add(out.computeIfAbsent(c.organisation(), o -> new long[4]), c);
+            c.addTo(out.computeIfAbsent(c.organisation(), o -> new long[STATUSES]));
         }
         return out;
     }
 
-    private static void add(long[] into, Activity.Cell c) {
-        into[0] += c.counted();
-        into[1] += c.excluded();
-        into[2] += c.unmatched();
-        into[3] += c.rejected();
-    }
-
     private static long rows(long[] c) {
-        return c[0] + c[1] + c[2] + c[3];
+        return counts(c).rows();
     }
 
     private static StatusCounts counts(long[] c) {
-        return new StatusCounts(rows(c), c[0], c[1], c[2], c[3]);
+        return StatusCounts.of(c);
     }
 
     private static void moveUnknownLast(List<Organisation> orgs) {

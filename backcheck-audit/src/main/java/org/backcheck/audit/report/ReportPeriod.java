@@ -98,6 +98,6 @@ public record ReportPeriod(Optional<YearMonth> first, Optional<YearMonth> last, 
     }
 
     private static long rows(long[] c) {
-        return c[0] + c[1] + c[2] + c[3];
+        return org.backcheck.audit.AuditSummary.StatusCounts.of(c).rows();
     }
 }
