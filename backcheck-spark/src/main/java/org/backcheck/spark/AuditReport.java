@@ -39,8 +39,7 @@ final class AuditReport {
         Optional<Population> population = settings.populationFile() == null ? Optional.empty()
                 : Optional.of(Population.read(java.nio.file.Path.of(settings.populationFile())));
         if (!settings.disclosureControl()) {
-            err.println("WARNING: --no-disclosure-control: the report and aggregates will show exact counts, including 1 to 7.");
-            err.println("         They are marked as not disclosure controlled. Do not publish or share them outside your organisation.");
+            err.println(org.backcheck.audit.report.ReportWarnings.NO_DISCLOSURE_CONTROL);
             err.flush();
         }
         Optional<YearMonth[]> period = settings.firstMonth() == null ? Optional.empty()
@@ -52,8 +51,7 @@ final class AuditReport {
     /** Writes the three files into the run's output folder; returns their names. */
     List<String> write(SparkAuditSummary summary, Activity activity, OutputFolder out, PrintStream err) throws IOException {
         if (options.population().isPresent() && !activity.hasCommissioner()) {
-            err.println("WARNING: the extract has no Der_Commissioner_Code column, so the population file is not used:"
-                    + " the report has no rates per head.");
+            err.println(org.backcheck.audit.report.ReportWarnings.POPULATION_NOT_USED);
             err.flush();
         }
         ImagingReport report = ImagingReport.of(auditSummary(summary, activity), options);

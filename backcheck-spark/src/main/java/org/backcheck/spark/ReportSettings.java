@@ -2,7 +2,6 @@ package org.backcheck.spark;
 
 import java.io.Serializable;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -45,21 +44,8 @@ public record ReportSettings(String title, boolean disclosureControl, String pop
         return new ReportSettings(title, disclosureControl, populationFile, first, last);
     }
 
-    /** {@code --period FIRST..LAST}, worded as {@code backcheck audit} words it. */
+    /** {@code --period FIRST..LAST}, read as {@code backcheck audit} reads it. */
     static YearMonth[] period(String text) {
-        String[] parts = text.strip().split("\\.\\.", -1);
-        try {
-            if (parts.length == 2) {
-                YearMonth from = YearMonth.parse(parts[0].strip());
-                YearMonth to = YearMonth.parse(parts[1].strip());
-                if (!from.isAfter(to)) {
-                    return new YearMonth[] {from, to};
-                }
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--period must be FIRST..LAST months as yyyy-MM..yyyy-MM, the first not after"
-                + " the last (e.g. 2024-04..2025-03), not '" + text + "'");
+        return org.backcheck.audit.report.ReportPeriod.parse(text);
     }
 }

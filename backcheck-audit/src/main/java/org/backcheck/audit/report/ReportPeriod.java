@@ -45,6 +45,28 @@ public record ReportPeriod(Optional<YearMonth> first, Optional<YearMonth> last, 
     /** The share of the median month's records a month needs to count towards a found period. */
     static final double PERIOD_MONTH_SHARE = 0.1;
 
+    /**
+     * {@code --period FIRST..LAST} (yyyy-MM..yyyy-MM), as both engines' command lines take it.
+     *
+     * @throws IllegalArgumentException saying what is expected, when the text is not such a period
+     */
+    public static YearMonth[] parse(String text) {
+        String[] parts = text.strip().split("\\.\\.", -1);
+        try {
+            if (parts.length == 2) {
+                YearMonth from = YearMonth.parse(parts[0].strip());
+                YearMonth to = YearMonth.parse(parts[1].strip());
+                if (!from.isAfter(to)) {
+                    return new YearMonth[] {from, to};
+                }
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--period must be FIRST..LAST months as yyyy-MM..yyyy-MM, the first not after"
+                + " the last (e.g. 2024-04..2025-03), not '" + text + "'");
+    }
+
     /** The period given, or found from the records per month (month label to counts by status). */
     static ReportPeriod of(Map<String, long[]> monthTotals, Optional<YearMonth[]> given) {
         List<YearMonth> known = monthTotals.keySet().stream().filter(m -> !m.equals(ImagingReport.UNKNOWN)).map(YearMonth::parse).toList();
