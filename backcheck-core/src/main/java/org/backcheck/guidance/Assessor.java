@@ -3,6 +3,7 @@ package org.backcheck.guidance;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,10 @@ public final class Assessor {
     static final int THREE_MONTHS_WEEKS = 13;
     /** Under this many weeks, say most people recover within six weeks. */
     static final int RECOVERY_WEEKS = 6;
+    /** Over 50 and not settling after a month (CKS): assess further for cancer. */
+    static final int NOT_SETTLING_WEEKS = 4;
+    /** NICE NG12 1.10.1: from 60, persistent back pain prompts the myeloma blood tests. */
+    static final int MYELOMA_AGE = 60;
 
     private final GuidanceText text;
 
@@ -64,17 +69,35 @@ public final class Assessor {
     public Assessment assess(AssessmentRequest r) {
         Draft d = new Draft();
         Set<Pathology> suspected = EnumSet.noneOf(Pathology.class);
-        for (String flag : r.redFlags()) {
-            suspected.add(RedFlags.vocabulary().get(flag).pathology());
+        Set<RedFlag> riskFactors = new LinkedHashSet<>();
+        for (String id : r.redFlags()) {
+            RedFlag flag = RedFlags.vocabulary().get(id);
+            if (flag.isRiskFactor()) {
+                riskFactors.add(flag);
+            } else {
+                suspected.add(flag.pathology());
+            }
+        }
+        for (RecordedCondition c : r.recorded()) {
+            if (c.isRiskFactor()) {
+                riskFactors.add(c.redFlag());
+            } else {
+                suspected.add(c.pathology());
+            }
+            d.reason("reason_recorded", Map.of("code", c.code(),
+                    "meaning", c.redFlag() != null ? c.redFlag().label().toLowerCase(java.util.Locale.ROOT) : c.pathology().label()));
         }
         Set<Pathology> emergency = EnumSet.noneOf(Pathology.class);
         Set<Pathology> other = EnumSet.noneOf(Pathology.class);
         for (Pathology p : suspected) {
             (p.isEmergency() ? emergency : other).add(p);
         }
+        boolean knownCancer = r.redFlags().contains("history_of_cancer")
+                || r.recorded().stream().anyMatch(c -> c.id().equals("history_of_cancer") || c.id().equals(Pathology.CANCER.id()));
 
-        // Cancer features with nerve-root pain or neurological signs: possible metastatic spinal cord compression.
-        boolean mscc = suspected.contains(Pathology.CANCER) && (r.sciatica() || !emergency.isEmpty());
+        // NG234: known cancer with neurological symptoms or signs (nerve-root pain, cauda equina or cord features)
+        // is possible metastatic spinal cord compression. Without a cancer diagnosis it never is.
+        boolean mscc = knownCancer && (r.sciatica() || !emergency.isEmpty());
         if (!emergency.isEmpty() || mscc) {
             d.findings.add(Recommendation.EMERGENCY_MRI);
             if (emergency.contains(Pathology.CAUDA_EQUINA)) {
@@ -101,9 +124,9 @@ public final class Assessor {
             d.reason("reason_serious_pathology");
             // With an emergency under way, the routine pathways below would only slow things down.
             if (other.contains(Pathology.CANCER)) {
-                d.reason("reason_cancer");
+                d.reason(knownCancer ? "reason_cancer_known" : "reason_cancer");
                 if (!anyEmergency) {
-                    d.manage("manage_cancer_pathway");
+                    d.manage(knownCancer ? "manage_mscc_24h" : "manage_cancer_pathway");
                 }
             }
             if (other.contains(Pathology.INFECTION)) {
@@ -123,10 +146,31 @@ public final class Assessor {
             }
         }
 
+        Screening screening = Screening.of(r);
+        boolean redFlags = !suspected.isEmpty();
+        if (!screening.complete()) {
+            Map<String, String> fill = Map.of("groups", joinNames(screening.notAsked().stream().map(Pathology::label).toList()));
+            if (redFlags) {
+                d.reason("reason_also_ask", fill);
+            } else {
+                d.findings.add(Recommendation.SCREENING_INCOMPLETE);
+                d.reason("reason_screening_incomplete", fill);
+            }
+        }
+
+        // Risk factors and age: vigilance, never a scan on their own.
+        boolean overFiftyNotSettling = r.age() > 50 && r.durationWeeks() >= NOT_SETTLING_WEEKS;
+        for (RedFlag factor : riskFactors) {
+            d.reason("reason_risk_" + factor.id());
+        }
+        boolean assessFurther = !redFlags && (!riskFactors.isEmpty() || overFiftyNotSettling);
+        if (assessFurther) {
+            d.findings.add(Recommendation.ASSESS_FURTHER);
+        }
+
         SpondyloarthritisCheck spa = spondyloarthritis(r, d);
 
-        boolean redFlags = !suspected.isEmpty();
-        if (!redFlags && r.age() >= 19) {
+        if (!redFlags && r.age() >= 19 && screening.complete()) {
             if (r.setting() == Setting.SPECIALIST) {
                 d.findings.add(Recommendation.SPECIALIST_IMAGING_IF_CHANGES_MANAGEMENT);
                 d.reason("reason_specialist");
@@ -134,7 +178,7 @@ public final class Assessor {
                 d.reason(changes == null ? "reason_specialist_unknown" : changes ? "reason_specialist_yes" : "reason_specialist_no");
             } else {
                 d.findings.add(Recommendation.NO_IMAGING);
-                d.reason("reason_no_red_flags");
+                d.reason(assessFurther ? "reason_no_red_flags_but_risk" : "reason_no_red_flags");
                 d.reason("reason_imaging_rarely_helps");
             }
         }
@@ -142,12 +186,12 @@ public final class Assessor {
             d.findings.add(Recommendation.OUT_OF_SCOPE);
             d.reason(r.age() >= 16 ? "reason_out_of_scope_16_18" : "reason_out_of_scope_under_16");
         }
-        if (!redFlags && r.durationWeeks() < RECOVERY_WEEKS && r.age() >= 16) {
+        if (!redFlags && r.durationWeeks() < RECOVERY_WEEKS && r.age() >= 16 && screening.complete()) {
             d.reason("reason_six_weeks");
         }
         if (r.age() > 50 && !redFlags) {
             d.reason("reason_age_over_50");
-            if (!redFlags && r.durationWeeks() >= 4) {
+            if (overFiftyNotSettling) {
                 d.reason("reason_over_50_not_settling");
             }
         }
@@ -157,22 +201,31 @@ public final class Assessor {
         if (conservativeCare) {
             conservativeManagement(r, startBack, d);
         }
+        if (!anyEmergency && r.age() >= MYELOMA_AGE) {
+            d.manage("manage_myeloma_bloods");
+        }
         if (!anyEmergency) {
-            d.safety("safety_ces");
-            d.safety("safety_cord");
-            if (r.redFlags().contains("history_of_cancer")) {
-                d.safety("safety_mscc");
+            if (r.age() < 16) {
+                d.safety("safety_child_now");
+                d.safety("safety_child_soon");
+            } else {
+                d.safety("safety_ces");
+                d.safety("safety_cord");
+                if (knownCancer) {
+                    d.safety("safety_mscc");
+                }
+                d.safety("safety_other");
+                d.safety("safety_review");
             }
-            d.safety("safety_other");
-            d.safety("safety_review");
         }
 
         List<Recommendation> findings = new ArrayList<>(EnumSet.copyOf(d.findings));
         Recommendation recommendation = findings.get(0);
         Urgency urgency = urgency(recommendation, other, r);
-        Statement summary = summary(recommendation, suspected, mscc, urgency, r);
+        Statement summary = summary(recommendation, suspected, mscc, urgency, r, screening, riskFactors, overFiftyNotSettling);
         d.cite(summary);
-        String leafletKind = anyEmergency ? "emergency" : redFlags ? "imaging" : r.age() < 16 ? "child" : "routine";
+        String leafletKind = anyEmergency ? "emergency" : redFlags ? "imaging" : r.age() < 16 ? "child"
+                : r.age() < 19 ? "young" : "routine";
         PatientInformation leaflet = new PatientInformation(
                 d.cite(text.statement(leafletKind.equals("routine") ? "patient_about" : "patient_about_" + leafletKind)).text(),
                 d.cite(text.statement("patient_benefits_" + leafletKind)).text(),
@@ -182,8 +235,11 @@ public final class Assessor {
         for (String flag : r.redFlags()) {
             RedFlags.vocabulary().get(flag).citations().forEach(c -> d.sources.putIfAbsent(c.source(), text.sources.get(c.source())));
         }
+        String note = ConsultationNote.write(r, screening, List.copyOf(riskFactors), recommendation, urgency, summary.text(),
+                startBack, findings);
         return new Assessment(recommendation, urgency, summary.text(), List.copyOf(suspected), findings, d.reasons,
-                d.management, startBack, spa, d.safetyNet, List.copyOf(d.sources.values()), leaflet);
+                d.management, startBack, spa, d.safetyNet, List.copyOf(d.sources.values()), leaflet, screening,
+                List.copyOf(riskFactors), note);
     }
 
     /** NICE NG65: count the criteria when back pain began before 45 and has lasted longer than 3 months. */
@@ -268,7 +324,7 @@ public final class Assessor {
     }
 
     private Statement summary(Recommendation recommendation, Set<Pathology> suspected, boolean mscc, Urgency urgency,
-                              AssessmentRequest r) {
+                              AssessmentRequest r, Screening screening, Set<RedFlag> riskFactors, boolean overFiftyNotSettling) {
         Map<String, String> fill = new LinkedHashMap<>();
         List<String> named = new ArrayList<>();
         for (Pathology p : suspected) {
@@ -284,12 +340,25 @@ public final class Assessor {
                 : urgency == Urgency.EMERGENCY ? "emergency department now" : urgency.id());
         fill.put("where", r.age() >= 16 ? "For people aged 16 to 18, follow NICE NG59."
                 : "For children under 16, follow paediatric guidance.");
+        fill.put("groups", joinNames(screening.notAsked().stream().map(Pathology::label).toList()));
+        List<String> factors = new ArrayList<>();
+        riskFactors.forEach(f -> factors.add(RISK_NAMES.getOrDefault(f.id(), f.label().toLowerCase(java.util.Locale.ROOT))));
+        if (overFiftyNotSettling) {
+            factors.add("age over 50 with pain not settling");
+        }
+        fill.put("factors", joinNames(factors));
         String id = switch (recommendation) {
             case SPECIALIST_IMAGING_IF_CHANGES_MANAGEMENT -> "summary_specialist";
             default -> "summary_" + recommendation.id();
         };
         return filled(text.statement(id), fill);
     }
+
+    /** Short names for risk factors in a summary. */
+    private static final Map<String, String> RISK_NAMES = Map.of(
+            "long_term_corticosteroids", "long-term corticosteroids",
+            "osteoporosis", "osteoporosis",
+            "diabetes", "diabetes");
 
     private static String joinNames(List<String> names) {
         if (names.size() <= 1) {

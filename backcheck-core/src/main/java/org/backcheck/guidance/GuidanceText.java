@@ -63,8 +63,9 @@ final class GuidanceText {
 
     private Map<String, RedFlag> loadRedFlags() {
         Map<String, RedFlag> out = new LinkedHashMap<>();
-        for (String[] f : rows("red-flags.csv", 4)) {
-            out.put(f[0], new RedFlag(f[0], Pathology.fromId(f[1]), f[2], citations(f[3], "red flag " + f[0])));
+        for (String[] f : rows("red-flags.csv", 5)) {
+            out.put(f[0], new RedFlag(f[0], Pathology.fromId(f[1]), RedFlag.Grade.fromId(f[2]), f[3],
+                    citations(f[4], "red flag " + f[0])));
         }
         return out;
     }

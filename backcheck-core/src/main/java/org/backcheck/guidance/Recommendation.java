@@ -11,6 +11,16 @@ public enum Recommendation {
     EMERGENCY_MRI,
     /** Suspected cancer or metastases, infection or fracture: imaging appropriate, with an urgency. */
     IMAGING_INDICATED,
+    /**
+     * No red flag found, but not every red-flag group has been asked about: Backcheck lists what is
+     * still to ask and never says "no red flags" before the screen is complete.
+     */
+    SCREENING_INCOMPLETE,
+    /**
+     * No red flag, but a risk factor (long-term corticosteroids, osteoporosis, diabetes) or age over
+     * 50 with pain not settling: assess further for a serious cause; no scan on this alone.
+     */
+    ASSESS_FURTHER,
     /** NICE NG65 referral criteria for suspected axial spondyloarthritis met. */
     REFER_RHEUMATOLOGY,
     /** Exactly three NG65 criteria and HLA-B27 status unknown: test, refer if positive. */

@@ -38,8 +38,8 @@ public record AssessmentCase(String id, String clause, AssessmentRequest request
     }
 
     private static AssessmentCase parse(String[] f) {
-        if (f.length != 16) {
-            throw new IllegalStateException("assessment case needs 16 fields: " + String.join("|", f));
+        if (f.length != 17) {
+            throw new IllegalStateException("assessment case needs 17 fields: " + String.join("|", f));
         }
         Set<SpaFeature> spa = new LinkedHashSet<>();
         for (String s : list(f[8])) {
@@ -54,7 +54,24 @@ public record AssessmentCase(String id, String clause, AssessmentRequest request
                     default -> HlaB27.UNKNOWN;
                 },
                 f[10].equals("-") ? null : Integer.parseInt(f[10]), startBack(f[11]));
+        request = screening(request, f[16]);
         return new AssessmentCase(f[0], f[1], request, f[12], list(f[13]), f[14].equals("-") ? null : f[14], list(f[15]));
+    }
+
+    /** "all": every group asked; "-": none asked; else "group=answer,...". */
+    static AssessmentRequest screening(AssessmentRequest r, String s) {
+        if (s.equals("all")) {
+            return r.screenedFully();
+        }
+        java.util.Map<Pathology, ScreeningAnswer> answers = new java.util.EnumMap<>(Pathology.class);
+        if (!s.equals("-")) {
+            for (String pair : s.split(",")) {
+                String[] kv = pair.split("=");
+                answers.put(Pathology.fromId(kv[0]), ScreeningAnswer.fromId(kv[1], "screening"));
+            }
+        }
+        return new AssessmentRequest(r.age(), r.durationWeeks(), r.sciatica(), r.setting(), r.resultWouldChangeManagement(),
+                r.redFlags(), answers, r.recorded(), r.spaFeatures(), r.hlaB27(), r.onsetAge(), r.startBack());
     }
 
     /** "aaddaaaa:very_much": items 1-8 agree/disagree, then item 9. */

@@ -16,7 +16,7 @@ class ReviewFindingsTest {
     private static AssessmentRequest request(int age, int weeks, boolean sciatica, Set<SpaFeature> spa, Integer onset,
                                              String... flags) {
         return new AssessmentRequest(age, weeks, sciatica, Setting.NON_SPECIALIST, null, Set.of(flags), spa,
-                HlaB27.UNKNOWN, onset, null);
+                HlaB27.UNKNOWN, onset, null).screenedFully();
     }
 
     private static List<String> ids(List<Statement> statements) {
@@ -71,7 +71,107 @@ class ReviewFindingsTest {
         assertThat(ids(a.reasons())).doesNotContain("reason_six_weeks").contains("reason_out_of_scope_under_16");
         assertThat(a.management()).isEmpty();
         assertThat(a.patientInformation().aboutYourBackPain()).contains("children");
-        assertThat(ids(a.safetyNet())).contains("safety_ces");
+        // A safety net written for the parent or carer, not the adult one.
+        assertThat(ids(a.safetyNet())).containsExactly("safety_child_now", "safety_child_soon");
+    }
+
+    @Test
+    void youngPeopleAged16To18GetNoEbiLeafletText() {
+        Assessment a = ASSESSOR.assess(request(17, 2, false, Set.of(), null));
+        assertThat(a.recommendation()).isEqualTo(Recommendation.OUT_OF_SCOPE);
+        assertThat(a.patientInformation().aboutYourBackPain()).contains("young people");
+        assertThat(a.sources()).extracting(Source::id).contains("NICE-NG59");
+    }
+
+    // ---------------------------------------------------------------- issue 10: clinical safety
+
+    @Test
+    void knownCancerWithSpinalPainIsContactWithin24HoursNotAnEmergency() {
+        Assessment a = ASSESSOR.assess(request(64, 2, false, Set.of(), null, "history_of_cancer"));
+        assertThat(a.recommendation()).isEqualTo(Recommendation.IMAGING_INDICATED);
+        assertThat(a.urgency()).isEqualTo(Urgency.URGENT);
+        assertThat(ids(a.management())).contains("manage_mscc_24h").doesNotContain("manage_cancer_pathway", "manage_mscc_now");
+        assertThat(ids(a.reasons())).contains("reason_cancer_known");
+        assertThat(a.sources()).extracting(Source::id).contains("NICE-NG234");
+    }
+
+    @Test
+    void knownCancerWithNeurologyIsImmediateContactAndMriWithin24Hours() {
+        for (AssessmentRequest r : List.of(request(64, 2, true, Set.of(), null, "history_of_cancer"),
+                request(64, 2, false, Set.of(), null, "history_of_cancer", "gait_disturbance"))) {
+            Assessment a = ASSESSOR.assess(r);
+            assertThat(a.recommendation()).isEqualTo(Recommendation.EMERGENCY_MRI);
+            assertThat(ids(a.management())).contains("manage_mscc_now");
+            assertThat(a.management().stream().filter(s -> s.id().equals("manage_mscc_now")).findFirst().orElseThrow().text())
+                    .contains("immediately").contains("24 hours");
+        }
+    }
+
+    @Test
+    void withoutACancerDiagnosisNobodyIsSentToTheMsccTeam() {
+        for (String flag : List.of("unexplained_weight_loss", "non_mechanical_night_pain")) {
+            for (boolean sciatica : new boolean[] {false, true}) {
+                Assessment a = ASSESSOR.assess(request(66, 3, sciatica, Set.of(), null, flag));
+                assertThat(a.recommendation()).as(flag).isEqualTo(Recommendation.IMAGING_INDICATED);
+                assertThat(ids(a.management())).as(flag).contains("manage_cancer_pathway")
+                        .doesNotContain("manage_mscc_now", "manage_mscc_24h");
+                assertThat(ids(a.reasons())).doesNotContain("reason_mscc", "reason_cancer_known");
+                assertThat(ids(a.safetyNet())).doesNotContain("safety_mscc");
+            }
+        }
+    }
+
+    @Test
+    void sixtyAndOverArePromptedForMyelomaBloods() {
+        assertThat(ids(ASSESSOR.assess(request(60, 1, false, Set.of(), null)).management())).contains("manage_myeloma_bloods");
+        assertThat(ids(ASSESSOR.assess(request(59, 30, false, Set.of(), null)).management())).doesNotContain("manage_myeloma_bloods");
+        assertThat(ids(ASSESSOR.assess(request(75, 3, false, Set.of(), null, "fever")).management())).contains("manage_myeloma_bloods");
+        // In an emergency nothing slows the referral down.
+        assertThat(ids(ASSESSOR.assess(request(75, 3, false, Set.of(), null, "saddle_anaesthesia")).management()))
+                .doesNotContain("manage_myeloma_bloods");
+        Assessment a = ASSESSOR.assess(request(61, 1, false, Set.of(), null));
+        assertThat(a.sources()).extracting(Source::id).contains("NICE-NG12");
+    }
+
+    @Test
+    void aRecordedDiagnosisActsWithoutStandingInForASymptom() {
+        AssessmentRequest ces = AssessmentRequest.of(55, 1).withRecorded(List.of(new RecordedCondition("cauda_equina", "ICD-10 G83.4")));
+        Assessment a = ASSESSOR.assess(ces);
+        assertThat(a.recommendation()).isEqualTo(Recommendation.EMERGENCY_MRI);
+        assertThat(ces.redFlags()).isEmpty();
+        assertThat(a.reasons()).extracting(Statement::text).anySatisfy(t -> assertThat(t).contains("ICD-10 G83.4"));
+        assertThat(a.consultationNote()).contains("recorded as ICD-10 G83.4");
+
+        Assessment cancer = ASSESSOR.assess(AssessmentRequest.of(71, 0)
+                .withRecorded(List.of(new RecordedCondition("history_of_cancer", "ICD-10 C50.9"))));
+        assertThat(cancer.recommendation()).isEqualTo(Recommendation.IMAGING_INDICATED);
+        assertThat(ids(cancer.management())).contains("manage_mscc_24h");
+
+        Assessment steroids = ASSESSOR.assess(AssessmentRequest.of(71, 0)
+                .withRecorded(List.of(new RecordedCondition("long_term_corticosteroids", "ICD-10 Z79.52"))).screenedFully());
+        assertThat(steroids.recommendation()).isEqualTo(Recommendation.ASSESS_FURTHER);
+        assertThat(steroids.screening().answers().get(Pathology.FRACTURE)).isEqualTo(ScreeningAnswer.ABSENT);
+    }
+
+    @Test
+    void screeningAnswersThatContradictTheFlagsAreRefusedNamingTheGroup() {
+        assertThatThrownBy(() -> new AssessmentRequest(40, 2, false, Setting.NON_SPECIALIST, null, Set.of("fever"),
+                java.util.Map.of(Pathology.INFECTION, ScreeningAnswer.ABSENT), List.of(), Set.of(), HlaB27.UNKNOWN, null, null))
+                .isInstanceOfSatisfying(InvalidAssessmentException.class, e -> assertThat(e.field()).isEqualTo("screening.infection"));
+        assertThatThrownBy(() -> new AssessmentRequest(40, 2, false, Setting.NON_SPECIALIST, null, Set.of("diabetes"),
+                java.util.Map.of(Pathology.INFECTION, ScreeningAnswer.PRESENT), List.of(), Set.of(), HlaB27.UNKNOWN, null, null))
+                .isInstanceOfSatisfying(InvalidAssessmentException.class, e -> assertThat(e.getMessage()).contains("tick which"));
+    }
+
+    @Test
+    void theConsultationNoteRecordsEveryGroupsAnswerAndTheAdvice() {
+        AssessmentRequest r = new AssessmentRequest(48, 3, true, Setting.NON_SPECIALIST, null, Set.of("diabetes"),
+                java.util.Map.of(Pathology.CAUDA_EQUINA, ScreeningAnswer.ABSENT, Pathology.CANCER, ScreeningAnswer.ABSENT),
+                List.of(), Set.of(), HlaB27.UNKNOWN, null, AssessmentCase.startBack("aaadaddd:moderately"));
+        String note = ASSESSOR.assess(r).consultationNote();
+        assertThat(note).contains("Cauda equina syndrome: asked, none present", "Spinal cord compression: not asked",
+                "Risk factors: diabetes", "STarT Back: medium risk (total 4/9", "Advice: Screening incomplete",
+                "Screen incomplete: not asked about spinal cord compression, spinal infection, vertebral fracture");
     }
 
     @Test
