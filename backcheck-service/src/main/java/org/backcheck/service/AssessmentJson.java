@@ -23,8 +23,11 @@ import org.backcheck.guidance.AssessmentRequest;
 import org.backcheck.guidance.Citation;
 import org.backcheck.guidance.HlaB27;
 import org.backcheck.guidance.InvalidAssessmentException;
+import org.backcheck.guidance.Pathology;
 import org.backcheck.guidance.PatientInformation;
+import org.backcheck.guidance.RecordedCondition;
 import org.backcheck.guidance.RedFlag;
+import org.backcheck.guidance.ScreeningAnswer;
 import org.backcheck.guidance.Setting;
 import org.backcheck.guidance.Source;
 import org.backcheck.guidance.SpaFeature;
@@ -51,7 +54,11 @@ public final class AssessmentJson {
 
     /** The top-level fields of a request, in the order they are written. */
     public static final List<String> REQUEST_FIELDS = List.of("age", "duration_weeks", "sciatica", "setting",
-            "result_would_change_management", "red_flags", "spa_features", "hla_b27", "onset_age", "start_back");
+            "result_would_change_management", "red_flags", "screening", "recorded", "spa_features", "hla_b27", "onset_age",
+            "start_back");
+
+    /** The red-flag groups a screening answers, by id. */
+    public static final List<String> SCREENING_GROUPS = java.util.Arrays.stream(Pathology.values()).map(Pathology::id).toList();
 
     /** The fields of {@code start_back}: the nine items by topic. */
     public static final List<String> START_BACK_FIELDS = List.of("leg_pain", "shoulder_neck_pain", "walking",
@@ -108,6 +115,8 @@ public final class AssessmentJson {
         Setting setting = settingId == null ? Setting.NON_SPECIALIST : Setting.fromId(settingId);
         Boolean changes = optionalBoolean(body, "result_would_change_management");
         Set<String> redFlags = stringSet(body, "red_flags");
+        Map<Pathology, ScreeningAnswer> screening = screening(body.get("screening"));
+        List<RecordedCondition> recorded = recorded(body.get("recorded"));
         Set<SpaFeature> spaFeatures = new LinkedHashSet<>();
         for (String id : stringSet(body, "spa_features")) {
             spaFeatures.add(SpaFeature.fromId(id));
@@ -116,8 +125,59 @@ public final class AssessmentJson {
         HlaB27 hlaB27 = hla == null ? HlaB27.UNKNOWN : HlaB27.fromId(hla);
         Integer onsetAge = optionalInt(body, "onset_age");
         StartBackAnswers startBack = startBack(body.get("start_back"));
-        return new AssessmentRequest(age, durationWeeks, sciatica, setting, changes, redFlags, spaFeatures, hlaB27,
-                onsetAge, startBack);
+        return new AssessmentRequest(age, durationWeeks, sciatica, setting, changes, redFlags, screening, recorded,
+                spaFeatures, hlaB27, onsetAge, startBack);
+    }
+
+    /** {"cauda_equina": "absent", ...}: one answer per red-flag group; a group left out was not asked. */
+    private static Map<Pathology, ScreeningAnswer> screening(JsonNode node) {
+        Map<Pathology, ScreeningAnswer> answers = new java.util.EnumMap<>(Pathology.class);
+        if (node == null || node.isNull()) {
+            return answers;
+        }
+        if (!node.isObject()) {
+            throw new InvalidAssessmentException("screening", "must be an object of red-flag groups "
+                    + SCREENING_GROUPS + ", each present, absent or not_asked; not " + describe(node));
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var e = fields.next();
+            String field = "screening." + e.getKey();
+            if (!SCREENING_GROUPS.contains(e.getKey())) {
+                throw new InvalidAssessmentException(field, "unknown red-flag group; valid groups: " + SCREENING_GROUPS);
+            }
+            if (!e.getValue().isTextual()) {
+                throw new InvalidAssessmentException(field, "must be present, absent or not_asked, not " + describe(e.getValue()));
+            }
+            answers.put(Pathology.fromId(e.getKey()), ScreeningAnswer.fromId(e.getValue().textValue(), field));
+        }
+        return answers;
+    }
+
+    /** [{"id": "history_of_cancer", "code": "ICD-10 C50.9"}, ...]: conditions from a coded record. */
+    private static List<RecordedCondition> recorded(JsonNode node) {
+        List<RecordedCondition> out = new java.util.ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray() || node.size() > 50) {
+            throw new InvalidAssessmentException("recorded", "must be an array of at most 50 {id, code} objects, not "
+                    + describe(node));
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode c = node.get(i);
+            String field = "recorded[" + i + "]";
+            if (!c.isObject()) {
+                throw new InvalidAssessmentException(field, "must be an object {id, code}, not " + describe(c));
+            }
+            for (var names = c.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!name.equals("id") && !name.equals("code")) {
+                    throw new InvalidAssessmentException(field + "." + name, "unknown field; valid fields: [id, code]");
+                }
+            }
+            out.add(new RecordedCondition(requiredString(c, "id", field + ".id"), requiredString(c, "code", field + ".code")));
+        }
+        return out;
     }
 
     private static JsonNode readTree(String json) {
@@ -278,6 +338,10 @@ public final class AssessmentJson {
         o.put("setting", r.setting().id());
         o.put("result_would_change_management", r.resultWouldChangeManagement());
         strings(o.putArray("red_flags"), r.redFlags());
+        ObjectNode screening = o.putObject("screening");
+        r.screening().forEach((group, answer) -> screening.put(group.id(), answer.id()));
+        ArrayNode recorded = o.putArray("recorded");
+        r.recorded().forEach(c -> recorded.addObject().put("id", c.id()).put("code", c.code()));
         strings(o.putArray("spa_features"), r.spaFeatures().stream().map(SpaFeature::id).toList());
         o.put("hla_b27", r.hlaB27().id());
         o.put("onset_age", r.onsetAge());
@@ -304,6 +368,11 @@ public final class AssessmentJson {
         o.put("summary", a.summary());
         strings(o.putArray("suspected"), a.suspected().stream().map(p -> p.id()).toList());
         strings(o.putArray("findings"), a.findings().stream().map(f -> f.id()).toList());
+        o.put("screening", a.screening().complete() ? "complete" : "incomplete");
+        ObjectNode groups = o.putObject("screening_answers");
+        a.screening().answers().forEach((group, answer) -> groups.put(group.id(), answer.id()));
+        strings(o.putArray("not_asked"), a.screening().notAsked().stream().map(Pathology::id).toList());
+        strings(o.putArray("risk_factors"), a.riskFactors().stream().map(RedFlag::id).toList());
         statements(o.putArray("reasons"), a.reasons());
         statements(o.putArray("management"), a.management());
         statements(o.putArray("safety_net"), a.safetyNet());
@@ -345,16 +414,18 @@ public final class AssessmentJson {
             p.put("alternatives", info.alternatives());
             p.put("if_you_do_nothing", info.ifYouDoNothing());
         }
+        o.put("consultation_note", a.consultationNote());
         return o;
     }
 
-    /** The red-flag vocabulary for clients that build a checklist: {@code [{id, pathology, label}]} in vocabulary order. */
+    /** The red-flag vocabulary for clients that build a checklist: {@code [{id, pathology, grade, label}]} in vocabulary order. */
     public static ArrayNode toJson(Map<String, RedFlag> vocabulary) {
         ArrayNode flags = NODES.arrayNode();
         for (RedFlag flag : vocabulary.values()) {
             ObjectNode f = flags.addObject();
             f.put("id", flag.id());
             f.put("pathology", flag.pathology().id());
+            f.put("grade", flag.grade().id());
             f.put("label", flag.label());
         }
         return flags;

@@ -31,6 +31,8 @@ public final class AssessmentText {
         return switch (r) {
             case EMERGENCY_MRI -> "Emergency MRI: refer immediately";
             case IMAGING_INDICATED -> "Imaging indicated";
+            case SCREENING_INCOMPLETE -> "Screening incomplete: ask about every red-flag group first";
+            case ASSESS_FURTHER -> "Assess further for a serious cause";
             case REFER_RHEUMATOLOGY -> "Refer to rheumatology";
             case HLA_B27_TEST -> "Test HLA-B27, refer if positive";
             case SPECIALIST_IMAGING_IF_CHANGES_MANAGEMENT -> "Image only if the result would change management";
@@ -58,6 +60,11 @@ public final class AssessmentText {
         wrap(out, "", a.summary());
         if (!a.suspected().isEmpty()) {
             out.add("Suspected: " + a.suspected().stream().map(Pathology::label).collect(Collectors.joining(", ")));
+        }
+        out.add("Red-flag screen: " + (a.screening().complete() ? "complete"
+                : "incomplete; not asked: " + a.screening().notAsked().stream().map(Pathology::label).collect(Collectors.joining(", "))));
+        if (!a.riskFactors().isEmpty()) {
+            out.add("Risk factors: " + a.riskFactors().stream().map(f -> f.label()).collect(Collectors.joining("; ")));
         }
         if (a.findings().size() > 1) {
             out.add("Also applies: " + a.findings().subList(1, a.findings().size()).stream()

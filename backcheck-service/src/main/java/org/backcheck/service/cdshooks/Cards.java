@@ -5,32 +5,26 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.backcheck.guidance.Assessment;
-import org.backcheck.guidance.Recommendation;
+import org.backcheck.guidance.Pathology;
 import org.backcheck.guidance.RedFlags;
 import org.backcheck.guidance.Source;
 import org.backcheck.guidance.Statement;
-import org.backcheck.service.cdshooks.CodeTables.ConditionRule;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
- * Turns an assessment into one CDS Hooks card. Every sentence of advice is one of the engine's
- * statements with its citations; the card's own words only say what Backcheck read from the
- * record and what it could not see.
- *
- * <ul>
- *   <li>emergency_mri → {@code critical}; never a suggestion to cancel the order.</li>
- *   <li>no_imaging → {@code warning}, with suggestions (cancel; or cancel and refer to
- *       physiotherapy), at most one to be chosen, and override reasons.</li>
- *   <li>anything else (imaging indicated, under 19) → {@code info}.</li>
- * </ul>
+ * Writes the one card a lumbar imaging order gets, of the kind {@link CardPolicy} decided. Advice is
+ * the engine's statements with their citations; the card's own words say what Backcheck read, what
+ * it could not judge (always first), and never claim more than it read: "among the N coded
+ * conditions Backcheck recognised", never "in the record". Cards name the coded diagnosis, never
+ * a symptom standing in for it. Only the warning offers to cancel the order.
  */
 final class Cards {
 
@@ -48,41 +42,42 @@ final class Cards {
      */
     static final String PHYSIO_CODE = "308447003";
     static final String PHYSIO_DISPLAY = "Referral to physiotherapist";
+    /** Most entries listed on a card; the rest are counted. */
+    static final int MAX_LISTED = 20;
 
     /** Statements whose truth depends on how long the pain has lasted, which an order does not say. */
     private static final Set<String> DURATION_STATEMENTS = Set.of("reason_six_weeks", "reason_over_50_not_settling",
             "reason_referral_without_imaging", "manage_chronic_programme", "manage_chronic_specialist");
-
-    private static final Map<Recommendation, String> SHORT = Map.of(
-            Recommendation.EMERGENCY_MRI, "Emergency MRI: refer immediately. Do not delay the scan.",
-            Recommendation.IMAGING_INDICATED, "Red flags in the record: lumbar imaging is appropriate. See the pathway to follow.",
-            Recommendation.OUT_OF_SCOPE, "Under 19: the NHS EBI low back pain imaging guidance does not apply.");
-    private static final String NO_IMAGING_SUMMARY =
-            "No red flags in the record: lumbar imaging is not recommended (NHS EBI guidance).";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Cards() {
     }
 
-    /** What the card needs besides the assessment. */
-    record Facts(OrderReview review, Integer age, String patientId, String baseUrl, int unresolvedReferences) {
+    /**
+     * What the card is made from.
+     *
+     * @param asRecorded the engine's assessment of what the record shows (no screening answers)
+     * @param ifClear    for the warning only: the engine's advice if a full screen finds no red flag, else null
+     */
+    record Facts(CardPolicy.Decision decision, RecordReading reading, Assessment asRecorded, Assessment ifClear,
+                 Integer age, String patientId, String baseUrl) {
     }
 
-    static ObjectNode card(Assessment a, Facts f) {
-        Recommendation rec = a.recommendation();
+    static ObjectNode card(Facts f) {
+        CardPolicy.Kind kind = f.decision().kind();
         ObjectNode card = NODES.objectNode();
         card.put("uuid", UUID.randomUUID().toString());
-        card.put("summary", summary(a));
-        card.put("indicator", rec == Recommendation.EMERGENCY_MRI ? "critical" : rec == Recommendation.NO_IMAGING ? "warning" : "info");
-        card.put("detail", detail(a, f));
+        card.put("summary", summary(f));
+        card.put("indicator", kind.indicator);
+        card.put("detail", detail(f));
         ObjectNode source = card.putObject("source");
         source.put("label", SOURCE_LABEL);
         Source ebi = RedFlags.sources().get("EBI-LBP");
         if (ebi != null && ebi.url() != null && !ebi.url().isBlank()) {
             source.put("url", ebi.url());
         }
-        if (rec == Recommendation.NO_IMAGING) {
+        if (kind == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED) {
             suggestions(card, f);
             ArrayNode reasons = card.putArray("overrideReasons");
             overrideReason(reasons, "red-flag-not-coded", "A red flag is present but not yet coded in the record");
@@ -97,82 +92,86 @@ final class Cards {
         return card;
     }
 
-    /** No date of birth and no red flags: the age decides whether the guidance applies. */
-    static ObjectNode noDateOfBirth(String baseUrl) {
-        ObjectNode card = NODES.objectNode();
-        card.put("uuid", UUID.randomUUID().toString());
-        card.put("summary", "Backcheck cannot check this lumbar imaging order: the record has no date of birth.");
-        card.put("indicator", "info");
-        card.put("detail", "The NHS EBI guidance on low back pain imaging covers people aged 19 and over, so Backcheck "
-                + "needs the age. No red flags were found in the order's reasons or the coded active conditions. "
-                + "Open Backcheck to assess this case by hand.");
-        ObjectNode source = card.putObject("source");
-        source.put("label", SOURCE_LABEL);
-        Source ebi = RedFlags.sources().get("EBI-LBP");
-        if (ebi != null && ebi.url() != null && !ebi.url().isBlank()) {
-            source.put("url", ebi.url());
-        }
-        ObjectNode link = card.putArray("links").addObject();
-        link.put("label", "Open Backcheck");
-        link.put("url", baseUrl + "/");
-        link.put("type", "absolute");
-        return card;
+    static String summary(Facts f) {
+        Assessment a = f.asRecorded();
+        List<RecordEntry> counted = f.reading().counted();
+        String s = switch (f.decision().kind()) {
+            case EMERGENCY -> a.summary().length() <= MAX_SUMMARY ? a.summary()
+                    : "Emergency MRI: refer immediately. Do not delay the scan.";
+            case RED_FLAG -> {
+                RecordEntry first = counted.stream().filter(e -> e.grade() == Grade.RED_FLAG).findFirst().orElseThrow();
+                boolean coded = counted.stream().anyMatch(e -> e.grade() == Grade.RED_FLAG && !e.verdict().fromText());
+                yield coded
+                        ? "Red flag in the record (" + quoted(first.shown(), 48) + "): lumbar imaging is appropriate; see the pathway."
+                        : "Possible red flag in the record's text (" + quoted(first.shown(), 40)
+                        + "): imaging may be appropriate; assess first.";
+            }
+            case CANNOT_JUDGE -> "Backcheck cannot rule out red flags here (" + f.decision().cannotJudge().size()
+                    + (f.decision().cannotJudge().size() == 1 ? " thing" : " things")
+                    + " it could not judge): check before ordering or cancelling.";
+            case OUT_OF_SCOPE -> "Under 19: the NHS EBI low back pain imaging guidance does not apply.";
+            case NO_RED_FLAG_RECOGNISED -> {
+                long n = counted.size();
+                yield "No red flag among the " + n + " coded condition" + (n == 1 ? "" : "s")
+                        + " Backcheck recognised: lumbar imaging is not recommended (NHS EBI).";
+            }
+        };
+        return s.length() <= MAX_SUMMARY ? s : s.substring(0, MAX_SUMMARY - 1) + "\u2026";
     }
 
-    static String summary(Assessment a) {
-        if (a.recommendation() == Recommendation.NO_IMAGING) {
-            return NO_IMAGING_SUMMARY;
-        }
-        String s = a.summary();
-        if (s.length() <= MAX_SUMMARY) {
-            return s;
-        }
-        return SHORT.getOrDefault(a.recommendation(), "Backcheck: read this card before ordering lumbar imaging.");
+    private static String quoted(String words, int max) {
+        String w = words.length() > max ? words.substring(0, max - 1) + "\u2026" : words;
+        return "\u201c" + w + "\u201d";
     }
 
-    private static String detail(Assessment a, Facts f) {
+    private static String detail(Facts f) {
         StringBuilder md = new StringBuilder();
-        if (a.recommendation() == Recommendation.NO_IMAGING || a.recommendation() == Recommendation.EMERGENCY_MRI) {
-            md.append(escape(a.summary())).append("\n\n");
+        CardPolicy.Decision d = f.decision();
+        RecordReading r = f.reading();
+        if (d.kind() == CardPolicy.Kind.EMERGENCY || d.kind() == CardPolicy.Kind.RED_FLAG) {
+            md.append(escape(f.asRecorded().summary())).append("\n\n");
         }
-        section(md, "Why", a.reasons());
-        section(md, "What to do", a.management());
-        section(md, "Safety-net advice to give the person", a.safetyNet());
-
-        OrderReview r = f.review();
-        if (!r.used.isEmpty()) {
+        if (d.kind() == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED) {
+            md.append("**Before you cancel:** Backcheck read only the order's coded reasons and the patient's coded conditions. ")
+                    .append("It cannot see what was found on history or examination. Ask about the red flags for ")
+                    .append(Pathology.values().length).append(" serious causes (")
+                    .append(java.util.Arrays.stream(Pathology.values()).map(Pathology::label).collect(Collectors.joining(", ")))
+                    .append(") before you order or cancel.\n\n");
+        }
+        if (!d.cannotJudge().isEmpty()) {
+            md.append("**What Backcheck could not judge**\n\n");
+            for (String c : d.cannotJudge()) {
+                md.append("- ").append(escape(c)).append('\n');
+            }
+            md.append('\n');
+        }
+        List<RecordEntry> counted = r.counted();
+        if (!counted.isEmpty()) {
             md.append("**Read from the record**\n\n");
-            for (ConditionRule rule : r.used.keySet()) {
-                String meaning = rule.redFlag() == null ? "leg pain (sciatica)"
-                        : "possible " + RedFlags.vocabulary().get(rule.redFlag()).pathology().label();
-                md.append("- ").append(escape(rule.display())).append(" (").append(rule.label()).append("): ")
-                        .append(meaning).append('\n');
+            counted.stream().limit(MAX_LISTED).forEach(e -> md.append("- ").append(entryLine(e)).append('\n'));
+            if (counted.size() > MAX_LISTED) {
+                md.append("- and ").append(counted.size() - MAX_LISTED).append(" more\n");
             }
             md.append('\n');
         }
-        if (!r.notRedFlags.isEmpty()) {
-            md.append("**In the record, not a red flag for this decision**\n\n");
-            for (ConditionRule rule : r.notRedFlags.keySet()) {
-                md.append("- ").append(escape(rule.display())).append(" (").append(rule.label()).append(")\n");
+        List<RecordEntry> past = r.past();
+        if (!past.isEmpty() || r.notCounted > 0) {
+            md.append("**Not counted**\n\n");
+            past.stream().limit(MAX_LISTED).forEach(e -> md.append("- ").append(entryLine(e)).append(" (recorded as past)\n"));
+            if (r.notCounted > 0) {
+                md.append("- ").append(r.notCounted).append(" condition(s) recorded as refuted or entered in error\n");
             }
             md.append('\n');
         }
-        md.append("**What Backcheck could not see**\n\n");
-        if (a.recommendation() == Recommendation.NO_IMAGING) {
-            md.append("- Backcheck read only the order's reasons and the coded active conditions. A red flag found on "
-                    + "history or examination but not coded changes this advice: check for red flags before you order.\n");
-        }
-        md.append("- The order does not say how long the pain has lasted, so advice that depends on it is left out. "
-                + "Open the case in Backcheck to add it.\n");
-        if (f.age() == null) {
-            md.append("- The record has no date of birth; the guidance covers people aged 19 and over.\n");
-        }
-        if (f.unresolvedReferences() > 0) {
-            md.append("- ").append(f.unresolvedReferences())
-                    .append(" condition(s) named as reasons for the order could not be read.\n");
-        }
-        md.append('\n');
-        List<Source> sources = a.sources().stream().filter(s -> s.url() != null && !s.url().isBlank()).toList();
+        Assessment advice = d.kind() == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED ? f.ifClear() : f.asRecorded();
+        String prefix = d.kind() == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED ? "If none of these red flags is present: " : "";
+        section(md, prefix + "why", advice.reasons());
+        section(md, prefix + "what to do", advice.management());
+        section(md, "Safety-net advice to give the person", advice.safetyNet());
+        md.append("**What the order does not say**\n\n")
+                .append("- How long the pain has lasted, so advice that depends on it is left out. ")
+                .append("Open the case in Backcheck to add it and to record the red-flag screen.\n\n");
+        List<Source> sources = advice.sources().stream().filter(s -> s.url() != null && !s.url().isBlank()).toList();
         if (!sources.isEmpty()) {
             md.append("**Sources**\n\n");
             for (Source s : sources) {
@@ -182,12 +181,32 @@ final class Cards {
         return md.toString().strip();
     }
 
+    /** "“Malignant neoplasm of breast” (ICD-10 C50.9): a malignant neoplasm ... (read by ICD-10 C00-C99)". */
+    private static String entryLine(RecordEntry e) {
+        Reading v = e.verdict();
+        String where = e.source() == RecordEntry.Source.PROBLEM_LIST ? "" : " in " + e.source().words;
+        String label = v.fromText() ? "" : " (" + escape(v.label()) + ")";
+        return "\u201c" + escape(e.shown()) + "\u201d" + label + where + ": " + escape(v.meaning())
+                + " \u2014 " + gradeWords(v.grade()) + ", read by " + escape(v.basis());
+    }
+
+    private static String gradeWords(Grade g) {
+        return switch (g) {
+            case RED_FLAG -> "a red flag";
+            case RISK_FACTOR -> "a risk factor";
+            case UNCLASSIFIED -> "not classified";
+            case SCIATICA -> "nerve-root pain";
+            case NOTED -> "noted, not a red flag";
+            case NOT_RED_FLAG -> "not a red flag";
+        };
+    }
+
     private static void section(StringBuilder md, String title, List<Statement> statements) {
         List<Statement> shown = statements.stream().filter(s -> !DURATION_STATEMENTS.contains(s.id())).toList();
         if (shown.isEmpty()) {
             return;
         }
-        md.append("**").append(title).append("**\n\n");
+        md.append("**").append(Character.toUpperCase(title.charAt(0))).append(title.substring(1)).append("**\n\n");
         for (Statement s : shown) {
             md.append("- ").append(escape(s.text())).append(" _(")
                     .append(escape(s.citations().stream().map(Object::toString).collect(Collectors.joining("; "))))
@@ -201,16 +220,16 @@ final class Cards {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("\\`*_[]<>#|".indexOf(c) >= 0) {
+            if ("\\`*_[]<>#|!()~".indexOf(c) >= 0) {
                 out.append('\\');
             }
-            out.append(c);
+            out.append(c == '\n' || c == '\r' ? ' ' : c);
         }
         return out.toString();
     }
 
     private static void suggestions(ObjectNode card, Facts f) {
-        List<ServiceRequest> orders = f.review().lumbarOrders.stream()
+        List<ServiceRequest> orders = f.reading().lumbarOrders.stream()
                 .filter(sr -> sr.getIdElement().getIdPart() != null).toList();
         if (orders.isEmpty()) {
             return;   // nothing the client could delete by reference
@@ -234,7 +253,7 @@ final class Cards {
         sr.put("status", "draft");
         sr.put("intent", "order");
         ObjectNode coding = sr.putObject("code").putArray("coding").addObject();
-        coding.put("system", CodeTables.SNOMED);
+        coding.put("system", RedFlagCodes.SNOMED);
         coding.put("code", PHYSIO_CODE);
         coding.put("display", PHYSIO_DISPLAY);
         sr.putObject("subject").put("reference", "Patient/" + f.patientId());
@@ -275,18 +294,30 @@ final class Cards {
         reasons.addObject().put("system", OVERRIDE_SYSTEM).put("code", code).put("display", display);
     }
 
-    /** The assessment page with what is known filled in; the duration is left for the clinician. */
+    /**
+     * The assessment page with what the record shows: the age, nerve-root pain, and each coded red
+     * flag or risk factor as the diagnosis it is ({@code record=history_of_cancer:ICD-10 C50.9}),
+     * never a pre-ticked symptom. The page asks the red-flag screen itself.
+     */
     static String caseUrl(Facts f) {
         StringBuilder q = new StringBuilder();
         if (f.age() != null) {
             q.append("age=").append(f.age());
         }
-        if (!f.review().redFlags.isEmpty()) {
-            q.append(q.length() > 0 ? "&" : "").append("red_flags=")
-                    .append(URLEncoder.encode(String.join(",", f.review().redFlags), StandardCharsets.UTF_8));
+        Set<String> record = new LinkedHashSet<>();
+        boolean sciatica = false;
+        for (RecordEntry e : f.reading().counted()) {
+            Reading v = e.verdict();
+            sciatica |= e.grade() == Grade.SCIATICA;
+            if (v.means() != null && (e.grade() == Grade.RED_FLAG || e.grade() == Grade.RISK_FACTOR)) {
+                record.add(v.means() + ":" + (v.fromText() ? "free text" : v.label()));
+            }
         }
-        if (f.review().sciatica) {
+        if (sciatica) {
             q.append(q.length() > 0 ? "&" : "").append("sciatica=true");
+        }
+        for (String rec : record) {
+            q.append(q.length() > 0 ? "&" : "").append("record=").append(URLEncoder.encode(rec, StandardCharsets.UTF_8));
         }
         return f.baseUrl() + "/" + (q.length() > 0 ? "?" + q : "");
     }

@@ -22,7 +22,9 @@ import org.backcheck.guidance.Assessment;
 import org.backcheck.guidance.AssessmentRequest;
 import org.backcheck.guidance.Assessor;
 import org.backcheck.guidance.HlaB27;
+import org.backcheck.guidance.RecordedCondition;
 import org.backcheck.guidance.Setting;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Patient;
@@ -41,9 +43,13 @@ import org.hl7.fhir.r4.model.Patient;
  *   <li><b>Which orders.</b> Draft ServiceRequests whose code is in {@code lumbar-imaging-orders.csv}
  *       (verified rows only). order-select: only the selected ones; order-sign: all. None → no cards,
  *       and nothing else is read or fetched.</li>
- *   <li><b>Red flags</b> from the orders' reasonCode and reasonReference and the patient's active
- *       conditions, through {@code red-flag-conditions.csv} (its header gives each mapping's reason).
- *       The card names the coded diagnosis that triggered it.</li>
+ *   <li><b>What the record says</b> is read entry by entry ({@link RecordReading}): the orders'
+ *       reasonCode, reasonReference and notes, and every condition on the problem list whatever its
+ *       clinical status (a past cancer counts). Codes by ICD-10 range, by the curated SNOMED CT list
+ *       or an optional terminology server, and words by the text net ({@link RedFlagCodes}).</li>
+ *   <li><b>Which card</b> is the fail-safe decision table in {@link CardPolicy}: a warning with a
+ *       suggestion to cancel only when everything sent was read and recognised and nothing in it
+ *       calls for imaging or judgement.</li>
  *   <li><b>Duration.</b> An order carries none. The engine is asked with 0 weeks (its most cautious
  *       reading: no NG65 or chronic-pain advice) and the statements that depend on duration are
  *       left off the card, which says so and links to the page to complete it. The
@@ -55,7 +61,9 @@ import org.hl7.fhir.r4.model.Patient;
  *       taken at its last day (the youngest possible age). No date of birth: red flags still give
  *       their card (they apply at any age); without red flags the card says the age is needed.</li>
  *   <li><b>Missing prefetch</b> ({@code patient}, {@code conditions}) is read from fhirServer with the
- *       bearer token when both are given; otherwise, or when that fails, HTTP 412.</li>
+ *       bearer token when both are given; otherwise, or when that fails, HTTP 412. A problem list
+ *       filtered by clinical status, or sent in pages, is fetched whole when Backcheck can, and the
+ *       card says what it could not read when it cannot.</li>
  * </ul>
  *
  * <p>Thread-safe; one instance serves every request. Nothing is stored or logged.
@@ -69,9 +77,16 @@ public final class CdsHooksService {
     static final String ORDER_SIGN_ID = "lumbar-imaging-order-sign";
     /** The ids of the services offered. */
     public static final List<String> SERVICE_IDS = List.of(ORDER_SELECT_ID, ORDER_SIGN_ID);
+    /**
+     * Every condition, whatever its clinical status: a past or in-remission cancer is a red flag, and
+     * Backcheck decides which statuses count ({@link RecordReading#current}).
+     */
     static final Map<String, String> PREFETCH = Map.of(
             "patient", "Patient/{{context.patientId}}",
-            "conditions", "Condition?patient={{context.patientId}}&clinical-status=active");
+            "conditions", "Condition?patient={{context.patientId}}");
+    /** Conditions asked for per page when Backcheck fetches them, and the most pages it follows. */
+    static final int PAGE_SIZE = 200;
+    static final int MAX_PAGES = 5;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -79,7 +94,8 @@ public final class CdsHooksService {
 
     private final Assessor assessor;
     private final Clock clock;
-    private final CodeTables tables;
+    private final RedFlagCodes codes;
+    private final LumbarImagingOrders orders;
     private final FhirFetcher fetcher;
     private final Map<String, String> hooks;   // service id -> hook
     private final String discoveryJson;
@@ -102,10 +118,19 @@ public final class CdsHooksService {
      *                    were returned (the feedback summary's "cards issued")
      */
     public CdsHooksService(Assessor assessor, Clock clock, java.util.function.ObjIntConsumer<String> cardsIssued) {
+        this(assessor, clock, cardsIssued, SnomedTerminology.none());
+    }
+
+    /**
+     * @param terminology asked about SNOMED CT concepts not on Backcheck's list ({@code --terminology-url})
+     */
+    CdsHooksService(Assessor assessor, Clock clock, java.util.function.ObjIntConsumer<String> cardsIssued,
+                    SnomedTerminology terminology) {
         this.cardsIssued = Objects.requireNonNull(cardsIssued, "cardsIssued");
         this.assessor = Objects.requireNonNull(assessor, "assessor");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.tables = CodeTables.standard();
+        this.codes = RedFlagCodes.load(terminology);
+        this.orders = LumbarImagingOrders.standard();
         this.fetcher = new FhirFetcher();
         this.hooks = Map.of(ORDER_SELECT_ID, "order-select", ORDER_SIGN_ID, "order-sign");
         this.discoveryJson = write(discovery());
@@ -149,10 +174,10 @@ public final class CdsHooksService {
         }
         HookRequest req = HookRequest.parse(tree, hook);
         Bundle draft = FhirSupport.parse(req.draftOrders(), Bundle.class, "context.draftOrders");
-        OrderReview review = OrderReview.of(tables, draft, req.selections());
+        RecordReading reading = RecordReading.of(codes, orders, draft, req.selections());
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode cards = response.putArray("cards");
-        if (!review.hasLumbarImaging()) {
+        if (!reading.hasLumbarImaging()) {
             return response;
         }
 
@@ -174,33 +199,85 @@ public final class CdsHooksService {
                 : fetcher.get(req.fhirServer(), "Patient/" + req.patientId(), req.accessToken(), Patient.class, "the patient");
         Bundle conditions = req.conditions() != null
                 ? FhirSupport.parse(req.conditions(), Bundle.class, "prefetch.conditions")
-                : fetcher.get(req.fhirServer(), "Condition?patient=" + req.patientId() + "&clinical-status=active&_count=200",
-                        req.accessToken(), Bundle.class, "the active conditions");
+                : fetchConditions(req);
+        conditions = wholeProblemList(conditions, req, canFetch, reading);
 
-        List<String> unresolved = review.readOrderReasons(draft, conditions);
-        int unreadable = 0;
+        List<String> unresolved = reading.readOrders(draft, conditions);
         for (String ref : unresolved) {
             String cid = ref.substring("Condition/".length());
             if (canFetch && HookRequest.FHIR_ID.matcher(cid).matches()) {
-                review.readCondition(fetcher.get(req.fhirServer(), "Condition/" + cid, req.accessToken(), Condition.class,
-                        "a condition named as the order's reason"));
+                try {
+                    reading.readCondition(fetcher.get(req.fhirServer(), "Condition/" + cid, req.accessToken(), Condition.class,
+                            "a condition named as the order's reason"));
+                } catch (CdsHookException e) {
+                    reading.cannotJudge.add("A condition named as the order's reason could not be read from the FHIR server.");
+                }
             } else {
-                unreadable++;
+                reading.cannotJudge.add("A condition named as the order's reason was not sent and could not be fetched.");
             }
         }
-        review.readConditions(conditions);
+        reading.readConditions(conditions);
 
         Integer age = age(patient);
-        if (age == null && review.redFlags.isEmpty()) {
-            cards.add(Cards.noDateOfBirth(baseUrl));
-            return response;
+        // The record's diagnoses go to the engine as what they are, never as stand-in symptoms. Without a
+        // date of birth they are assessed as for an adult: red flags apply at any age.
+        List<RecordedCondition> recorded = new java.util.ArrayList<>();
+        boolean sciatica = false;
+        for (RecordEntry e : reading.counted()) {
+            Reading v = e.verdict();
+            sciatica |= e.grade() == Grade.SCIATICA;
+            if (v.means() != null && e.grade() != Grade.UNCLASSIFIED && recorded.stream().noneMatch(c -> c.id().equals(v.means()))) {
+                recorded.add(new RecordedCondition(v.means(), v.fromText() ? "free text" : v.label()));
+            }
         }
-        // Without a date of birth, red flags are assessed as for an adult: they apply at any age.
-        AssessmentRequest request = new AssessmentRequest(age == null ? 19 : age, 0, review.sciatica, Setting.NON_SPECIALIST,
-                null, review.redFlags, null, HlaB27.UNKNOWN, null, null);
-        Assessment assessment = assessor.assess(request);
-        cards.add(Cards.card(assessment, new Cards.Facts(review, age, req.patientId(), baseUrl, unreadable)));
+        AssessmentRequest request = new AssessmentRequest(age == null ? 19 : age, 0, sciatica, Setting.NON_SPECIALIST, null,
+                Set.of(), Map.of(), recorded, Set.of(), HlaB27.UNKNOWN, null, null);
+        Assessment asRecorded = assessor.assess(request);
+        CardPolicy.Decision decision = CardPolicy.decide(reading, age, asRecorded.recommendation());
+        Assessment ifClear = decision.kind() == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED ? assessor.assess(request.screenedFully()) : null;
+        cards.add(Cards.card(new Cards.Facts(decision, reading, asRecorded, ifClear, age, req.patientId(), baseUrl)));
         return response;
+    }
+
+    private Bundle fetchConditions(HookRequest req) {
+        return fetcher.get(req.fhirServer(), "Condition?patient=" + req.patientId() + "&_count=" + PAGE_SIZE,
+                req.accessToken(), Bundle.class, "the conditions");
+    }
+
+    /**
+     * The problem list whole: a search result filtered by clinical status (an older prefetch
+     * template) is fetched again unfiltered, and further pages are followed on the same server, when
+     * Backcheck can; when it cannot, the card says what it may have missed.
+     */
+    private Bundle wholeProblemList(Bundle conditions, HookRequest req, boolean canFetch, RecordReading reading) {
+        Bundle.BundleLinkComponent self = conditions.getLink(Bundle.LINK_SELF);
+        if (self != null && self.getUrl() != null && self.getUrl().contains("clinical-status")) {
+            if (canFetch) {
+                conditions = fetchConditions(req);
+            } else {
+                reading.cannotJudge.add("Only conditions of some clinical statuses were sent (the prefetch asked for "
+                        + "clinical-status), so a past cancer would not be seen; use the prefetch template from GET /cds-services.");
+            }
+        }
+        Bundle whole = conditions;
+        for (int page = 1; page < MAX_PAGES; page++) {
+            Bundle.BundleLinkComponent next = conditions.getLink(Bundle.LINK_NEXT);
+            if (next == null || next.getUrl() == null || next.getUrl().isBlank()) {
+                return whole;
+            }
+            if (!canFetch || !next.getUrl().startsWith(req.fhirServer() + "/")) {
+                reading.cannotJudge.add("The conditions came in pages and only the first was sent, so some were not read.");
+                return whole;
+            }
+            conditions = fetcher.get(req.fhirServer(), next.getUrl().substring(req.fhirServer().length() + 1),
+                    req.accessToken(), Bundle.class, "the next page of conditions");
+            conditions.getEntry().forEach(whole::addEntry);
+        }
+        if (conditions.getLink(Bundle.LINK_NEXT) != null) {
+            reading.cannotJudge.add("The problem list is longer than " + MAX_PAGES * PAGE_SIZE
+                    + " conditions; the rest were not read.");
+        }
+        return whole;
     }
 
     /** Age in whole years today, or null when there is no date of birth. */

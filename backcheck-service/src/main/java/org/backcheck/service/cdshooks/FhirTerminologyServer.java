@@ -1,0 +1,564 @@
+package org.backcheck.service.cdshooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/**
+ * {@link SnomedTerminology} backed by a FHIR R4 terminology server (Ontoserver, Snowstorm, HAPI, ...),
+ * for the concepts Backcheck's curated list does not know.
+ *
+ * <p><b>The question asked.</b> For each group, one
+ * {@code GET [base]/ValueSet/$validate-code?url=[implicit value set]&system=http://snomed.info/sct&code=[concept]}.
+ * The value set is SNOMED CT's implicit ECL value set
+ * {@code http://snomed.info/sct?fhir_vs=ecl/[ecl]} with the ECL {@code << p1 OR << p2 ...}
+ * (descendant-or-self of each parent), so one call answers "is the concept a parent or under one".
+ * What was checked, and where:
+ * <ul>
+ *   <li>The URL form: FHIR R4 "Using SNOMED CT with FHIR", section Implicit Value Sets
+ *       (hl7.org/fhir/R4/snomedct.html#implicit, read in its build source, {@code HL7/fhir source/snomedct.html}):
+ *       "{@code ?fhir_vs=ecl/[ecl]} - all concept ids that match the supplied (URI-encoded) expression
+ *       constraint", on the base {@code http://snomed.info/sct} (the server's default edition, latest version).
+ *       The same page's "By Subsumption" filter gives {@code <<} as the ECL for is-a including the concept
+ *       itself. So the ECL is percent-encoded once inside the value-set URL, and that URL is encoded again
+ *       as the {@code url} query parameter (the SNOMED on FHIR IG's FAQ, build.fhir.org/ig/IHTSDO/snomed-ig/faq.html,
+ *       warns that the value set's own {@code ?} must be %-encoded there). Spaces are {@code %20}, never
+ *       {@code +}, which only form decoding reads as a space.</li>
+ *   <li>The answer: ValueSet {@code $validate-code} (hl7.org/fhir/R4/valueset-operation-validate-code.html,
+ *       normative since 4.0.0; read in {@code HL7/fhir source/valueset/operationdefinition-ValueSet-validate-code.xml})
+ *       returns a {@code Parameters} resource whose out-parameter {@code result} is {@code 1..1 boolean},
+ *       "True if the concept details supplied are valid"; {@code message} and {@code display} are optional.
+ *       Only a JSON boolean is accepted (the spec's own example response quotes it as a string, which is
+ *       not valid FHIR JSON; a server doing that gets UNAVAILABLE, never a guess).</li>
+ * </ul>
+ *
+ * <p><b>All or nothing.</b> The calls for one concept go out together and share one deadline. Unless every
+ * group's call answers 200 with a Parameters and a boolean result in time, the answer is UNAVAILABLE:
+ * "not in any group" is only said of a concept that was fully checked.
+ *
+ * <p><b>Cache and back-off.</b> ANSWERED results are kept per (concept, groups) for a time to live (default
+ * 24 h; the hierarchy changes with releases, not by the minute), at most {@code cacheSize} of them, oldest
+ * first out. Failures are not kept, but after one the server is left alone for a back-off (default 30 s):
+ * a dead server then costs one deadline per back-off, not one per hook call.
+ *
+ * <p><b>A limit of the question.</b> R4's $validate-code has no structured way to say "I do not know this
+ * code" apart from "not in this value set": both are {@code result: false} (the reason, if any, is in the
+ * free-text {@code message}). A concept the server's edition lacks therefore comes back ANSWERED with no
+ * groups. The caller should treat that as "not under these parents as far as this server knows".
+ *
+ * <p><b>What it will not do.</b> Log anything (concept ids come from patient records); follow redirects;
+ * read more than 1 MiB of an answer; put the token into a message or {@link #toString()}. Only https
+ * servers, or http on this machine (tests), see {@link #checkUrl(String)}. Safe for concurrent use.
+ */
+final class FhirTerminologyServer implements SnomedTerminology {
+
+    static final Duration DEFAULT_DEADLINE = Duration.ofMillis(1500);
+    static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofHours(24);
+    static final Duration DEFAULT_BACK_OFF = Duration.ofSeconds(30);
+    static final int DEFAULT_CACHE_SIZE = 10_000;
+    static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+
+    static final String SNOMED = "http://snomed.info/sct";
+    /** The implicit value set prefix; the URI-encoded ECL follows it. */
+    static final String ECL_VALUE_SET = SNOMED + "?fhir_vs=ecl/";
+    static final String NOT_AN_SCTID = "not a SNOMED CT identifier";
+
+    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    private static final Pattern SCTID = Pattern.compile("[1-9][0-9]{5,17}");
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]+");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final String token;
+    private final Duration deadline;
+    private final Duration timeToLive;
+    private final Duration backOff;
+    private final Clock clock;
+    private final HttpClient client;
+    private final AnswerCache cache;
+    /** Until when no calls go out, after a failure; {@link Instant#MIN} when none. */
+    private final AtomicReference<Instant> quietUntil = new AtomicReference<>(Instant.MIN);
+
+    /**
+     * With the defaults: 1.5 s deadline, 24 h cache of 10,000 answers, 30 s back-off, the system clock.
+     *
+     * @param baseUrl the server's FHIR base, checked with {@link #checkUrl(String)}
+     * @param token a bearer token for the server, or null when it needs none
+     */
+    FhirTerminologyServer(String baseUrl, String token) {
+        this(baseUrl, token, DEFAULT_DEADLINE, DEFAULT_TIME_TO_LIVE, DEFAULT_BACK_OFF, DEFAULT_CACHE_SIZE, Clock.systemUTC());
+    }
+
+    /**
+     * @param deadline how long one answer (all its group calls together) may take
+     * @param timeToLive how long an ANSWERED result is reused
+     * @param backOff how long to answer UNAVAILABLE without calling after a failure
+     * @param cacheSize how many answers are kept at most
+     * @param clock tells the cache and the back-off the time (the deadline runs on the real clock)
+     * @throws IllegalArgumentException for an unacceptable URL or token, or a non-positive duration or size
+     */
+    FhirTerminologyServer(String baseUrl, String token, Duration deadline, Duration timeToLive, Duration backOff,
+            int cacheSize, Clock clock) {
+        this.base = checkUrl(baseUrl);
+        this.token = checkToken(token);
+        this.deadline = positive(deadline, "deadline");
+        this.timeToLive = positive(timeToLive, "timeToLive");
+        this.backOff = positive(backOff, "backOff");
+        if (cacheSize < 1) {
+            throw new IllegalArgumentException("cacheSize must be at least 1.");
+        }
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.cache = new AnswerCache(cacheSize);
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(deadline)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * Checks a terminology server base URL and returns it without a trailing slash.
+     *
+     * @throws IllegalArgumentException saying what to change: not a URL, not https (http only for
+     *     localhost, 127.0.0.1 or ::1), a user name or password in it, a query or fragment. The message
+     *     never repeats the URL, which could hold a password.
+     */
+    static String checkUrl(String url) {
+        String example = " Give the server's FHIR base URL, e.g. https://tx.example.org/fhir.";
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("The terminology server URL (--terminology-url) is empty." + example);
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("The terminology server URL (--terminology-url) is not a valid URL." + example);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (uri.isOpaque() || host.isEmpty() || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new IllegalArgumentException("The terminology server URL (--terminology-url) must be an https URL with a host name." + example);
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("The terminology server URL (--terminology-url) must not contain a user name or password;"
+                    + " give the server's bearer token separately.");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("The terminology server URL (--terminology-url) must not have a query (?...) or fragment (#...)."
+                    + example);
+        }
+        if (scheme.equals("http") && !LOCAL_HOSTS.contains(host)) {
+            throw new IllegalArgumentException("The terminology server URL (--terminology-url) must use https;"
+                    + " http is accepted only for localhost, 127.0.0.1 or ::1.");
+        }
+        String s = uri.toString();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    @Override
+    public Answer groupsOf(String conceptId, Map<String, List<String>> groups) {
+        Map<String, String> valueSets = valueSets(groups);
+        if (!isConceptId(conceptId)) {
+            return Answer.unavailable(NOT_AN_SCTID);
+        }
+        AnswerCache.Key key = new AnswerCache.Key(conceptId, valueSets);
+        Instant now = clock.instant();
+        Answer cached = cache.get(key, now);
+        if (cached != null) {
+            return cached;
+        }
+        if (now.isBefore(quietUntil.get())) {
+            return Answer.unavailable("the terminology server failed less than " + seconds(backOff) + " ago; not asked again yet");
+        }
+        Answer answer = ask(conceptId, valueSets);
+        if (answer.status() == Status.ANSWERED) {
+            cache.put(key, answer, now.plus(timeToLive));
+        }
+        return answer;
+    }
+
+    /** Sends the group calls together and waits for all of them, up to the deadline. */
+    private Answer ask(String conceptId, Map<String, String> valueSets) {
+        Map<String, CompletableFuture<Boolean>> calls = new LinkedHashMap<>();
+        valueSets.forEach((group, valueSet) -> calls.put(group, contains(valueSet, conceptId)));
+        try {
+            firstFailureOrAll(calls.values()).get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return failed(calls, "no answer within " + seconds(deadline));
+        } catch (ExecutionException | CancellationException e) {
+            return failed(calls, reason(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            calls.values().forEach(c -> c.cancel(true));
+            return Answer.unavailable("interrupted while asking the terminology server");
+        }
+        Set<String> containing = new TreeSet<>();
+        calls.forEach((group, call) -> {
+            if (call.join()) {
+                containing.add(group);
+            }
+        });
+        return Answer.answered(containing);
+    }
+
+    private Answer failed(Map<String, CompletableFuture<Boolean>> calls, String problem) {
+        calls.values().forEach(c -> c.cancel(true));
+        quietUntil.set(clock.instant().plus(backOff));
+        return Answer.unavailable(problem);
+    }
+
+    /** Completes when all calls have, or exceptionally as soon as one fails: no waiting out the deadline for a known failure. */
+    private static CompletableFuture<Void> firstFailureOrAll(Collection<CompletableFuture<Boolean>> calls) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        for (CompletableFuture<Boolean> call : calls) {
+            call.whenComplete((ok, error) -> {
+                if (error != null) {
+                    done.completeExceptionally(error);
+                }
+            });
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
+            if (error == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(error);
+            }
+        });
+        return done;
+    }
+
+    /** One $validate-code call: is {@code conceptId} in {@code valueSet}? */
+    private CompletableFuture<Boolean> contains(String valueSet, String conceptId) {
+        URI uri = URI.create(base + "/ValueSet/$validate-code?url=" + encode(valueSet)
+                + "&system=" + encode(SNOMED) + "&code=" + conceptId);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(deadline)
+                .header("Accept", "application/fhir+json")
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.sendAsync(request.build(), info -> info.statusCode() == 200
+                        ? new CappedBody(MAX_RESPONSE_BYTES)
+                        : BodySubscribers.<byte[]>replacing(null))
+                .thenApply(FhirTerminologyServer::result);
+    }
+
+    private static boolean result(HttpResponse<byte[]> response) {
+        if (response.statusCode() != 200) {
+            throw new Failure("the terminology server answered HTTP " + response.statusCode());
+        }
+        return parseResult(response.body());
+    }
+
+    /**
+     * Reads the {@code result} out-parameter of a $validate-code answer.
+     *
+     * @throws Failure unless the body is a FHIR Parameters resource with exactly one {@code result}
+     *     whose {@code valueBoolean} is a JSON boolean
+     */
+    static boolean parseResult(byte[] body) {
+        Failure notParameters = new Failure("the terminology server's answer is not a Parameters resource with a boolean result");
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw notParameters;
+        }
+        if (root == null || !"Parameters".equals(root.path("resourceType").asText(null)) || !root.path("parameter").isArray()) {
+            throw notParameters;
+        }
+        Boolean result = null;
+        for (JsonNode p : root.get("parameter")) {
+            if ("result".equals(p.path("name").asText(null))) {
+                JsonNode value = p.get("valueBoolean");
+                if (result != null || value == null || !value.isBoolean()) {
+                    throw notParameters;
+                }
+                result = value.booleanValue();
+            }
+        }
+        if (result == null) {
+            throw notParameters;
+        }
+        return result;
+    }
+
+    /**
+     * Checks the groups and turns each into its implicit value-set URL, sorted by group name.
+     *
+     * @throws IllegalArgumentException for no groups, a blank name, a group without parents, or a parent
+     *     that is not a SNOMED CT concept identifier
+     */
+    static Map<String, String> valueSets(Map<String, List<String>> groups) {
+        if (groups == null || groups.isEmpty()) {
+            throw new IllegalArgumentException("Give at least one group of parent concepts.");
+        }
+        Map<String, String> valueSets = new TreeMap<>();
+        groups.forEach((name, parents) -> {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("A group name must not be blank.");
+            }
+            if (parents == null || parents.isEmpty()) {
+                throw new IllegalArgumentException("Group " + name + " has no parent concepts.");
+            }
+            List<String> ecl = new ArrayList<>();
+            for (String parent : parents) {
+                if (!isConceptId(parent)) {
+                    throw new IllegalArgumentException("Group " + name + ": parent " + parent + " is not a SNOMED CT concept identifier.");
+                }
+                ecl.add("<< " + parent);
+            }
+            valueSets.put(name, ECL_VALUE_SET + encode(String.join(" OR ", ecl)));
+        });
+        return Collections.unmodifiableMap(valueSets);
+    }
+
+    /**
+     * Whether {@code id} is a SNOMED CT concept identifier. Per the SNOMED CT Release File Specification
+     * (docs.snomed.org, "6.3 SCTID Constraints", "6.4 Check-digit", "6.5 Partition Identifier"): 6 to 18
+     * decimal digits not starting with 0; the second and third digits from the right are the partition,
+     * {@code 00} (concept) or {@code 10} (concept in an extension), so description and relationship ids
+     * are refused, as FHIR does for codes; the last digit is a Verhoeff (dihedral D5) check digit.
+     */
+    static boolean isConceptId(String id) {
+        if (id == null || !SCTID.matcher(id).matches()) {
+            return false;
+        }
+        String partition = id.substring(id.length() - 3, id.length() - 1);
+        return (partition.equals("00") || partition.equals("10")) && Verhoeff.valid(id);
+    }
+
+    /** Verhoeff's dihedral D5 check, as the SNOMED CT Release File Specification section 6.4.2 describes it. */
+    static final class Verhoeff {
+        private static final int[][] MULTIPLY = {
+            {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+            {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
+            {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+            {3, 4, 0, 1, 2, 8, 9, 5, 6, 7},
+            {4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
+            {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+            {6, 5, 9, 8, 7, 1, 0, 4, 3, 2},
+            {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
+            {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+            {9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
+        };
+        /** Row 0 is the identity and row 1 the given permutation; row i is row i-1 applied after row 1. */
+        private static final int[][] PERMUTE = new int[8][10];
+
+        static {
+            int[] first = {1, 5, 7, 6, 2, 8, 3, 0, 9, 4};
+            for (int j = 0; j < 10; j++) {
+                PERMUTE[0][j] = j;
+                PERMUTE[1][j] = first[j];
+            }
+            for (int i = 2; i < 8; i++) {
+                for (int j = 0; j < 10; j++) {
+                    PERMUTE[i][j] = PERMUTE[i - 1][first[j]];
+                }
+            }
+        }
+
+        private Verhoeff() {
+        }
+
+        /** Whether the digits, check digit last, pass the check. */
+        static boolean valid(String digits) {
+            int check = 0;
+            for (int position = 0; position < digits.length(); position++) {
+                int digit = digits.charAt(digits.length() - 1 - position) - '0';
+                check = MULTIPLY[check][PERMUTE[position % 8][digit]];
+            }
+            return check == 0;
+        }
+    }
+
+    private static String checkToken(String token) {
+        if (token == null) {
+            return null;
+        }
+        if (!TOKEN.matcher(token).matches()) {
+            throw new IllegalArgumentException("The terminology server token must be printable ASCII without spaces.");
+        }
+        return token;
+    }
+
+    private static Duration positive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive.");
+        }
+        return d;
+    }
+
+    /** Percent-encodes a query value; a space is {@code %20}, since only form decoding reads {@code +} as one. */
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String seconds(Duration d) {
+        return BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    }
+
+    /** A short reason for a failed call, naming no URL and no concept. */
+    private String reason(Exception e) {
+        Throwable cause = e;
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof Failure f) {
+            return f.getMessage();
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "no answer within " + seconds(deadline);
+        }
+        if (cause instanceof ConnectException) {
+            return "could not connect to the terminology server";
+        }
+        if (cause instanceof IOException) {
+            return "the connection to the terminology server failed";
+        }
+        return "the call to the terminology server failed";
+    }
+
+    @Override
+    public String toString() {
+        return "FhirTerminologyServer[" + base + (token == null ? "" : ", with token") + "]";
+    }
+
+    /** A failed call, with the short reason for the answer. No stack trace: it is an answer, not a bug. */
+    private static final class Failure extends RuntimeException {
+        Failure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Collects a body up to a cap, and fails (cancelling the rest) past it, so a huge answer costs 1 MiB, not the heap. */
+    private static final class CappedBody implements BodySubscriber<byte[]> {
+        private final int cap;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedBody(int cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (body.isDone()) {
+                return;
+            }
+            for (ByteBuffer b : buffers) {
+                if (bytes.size() + b.remaining() > cap) {
+                    subscription.cancel();
+                    body.completeExceptionally(new Failure("the terminology server's answer is larger than "
+                            + cap / (1024 * 1024) + " MiB"));
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            body.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toByteArray());
+        }
+    }
+
+    /** ANSWERED results by (concept, groups), each until it expires, the oldest dropped past the size. */
+    private static final class AnswerCache {
+
+        /** {@code valueSets}: group name to implicit value-set URL, so equal groups share entries. */
+        record Key(String conceptId, Map<String, String> valueSets) {
+        }
+
+        private record Entry(Answer answer, Instant expires) {
+        }
+
+        private final LinkedHashMap<Key, Entry> entries;
+
+        AnswerCache(int maxEntries) {
+            this.entries = new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+                    return size() > maxEntries;
+                }
+            };
+        }
+
+        synchronized Answer get(Key key, Instant now) {
+            Entry e = entries.get(key);
+            if (e == null) {
+                return null;
+            }
+            if (!now.isBefore(e.expires())) {
+                entries.remove(key);
+                return null;
+            }
+            return e.answer();
+        }
+
+        synchronized void put(Key key, Answer answer, Instant expires) {
+            entries.remove(key);
+            entries.put(key, new Entry(answer, expires));
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.backcheck.service.cdshooks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Annotation;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+
+/**
+ * What the draft orders and the record say, read entry by entry, and what Backcheck could not
+ * judge. Built in steps, because the service may fetch conditions the request did not carry.
+ * Only lumbar imaging orders are read; nothing here is logged.
+ */
+final class RecordReading {
+
+    /** Clinical statuses that mean "no longer current" (FHIR condition-clinical). */
+    private static final Set<String> PAST = Set.of("inactive", "remission", "resolved");
+    /** Verification statuses that mean the condition was never there (FHIR condition-ver-status). */
+    private static final Set<String> NEVER = Set.of("refuted", "entered-in-error");
+    /** Order priorities Backcheck does not second-guess (FHIR request-priority). */
+    private static final Set<String> URGENT = Set.of("urgent", "asap", "stat");
+    /** Longest words quoted from the record on a card. */
+    static final int MAX_SHOWN = 100;
+
+    private final RedFlagCodes codes;
+    final List<ServiceRequest> lumbarOrders;
+    final List<RecordEntry> entries = new ArrayList<>();
+    /** What Backcheck could not judge, in its words: each one stops a suggestion to cancel. */
+    final Set<String> cannotJudge = new LinkedHashSet<>();
+    /** Conditions recorded as refuted or entered in error: not counted. */
+    int notCounted;
+    /** Conditions already read (an order's reason is often also on the problem list). */
+    private final Set<String> conditionsRead = new java.util.HashSet<>();
+
+    private RecordReading(RedFlagCodes codes, List<ServiceRequest> lumbarOrders) {
+        this.codes = codes;
+        this.lumbarOrders = List.copyOf(lumbarOrders);
+    }
+
+    /**
+     * The lumbar imaging orders among the draft orders; for order-select only those selected.
+     *
+     * @param selections ids of the selected ServiceRequests, or null for order-sign (all count)
+     */
+    static RecordReading of(RedFlagCodes codes, LumbarImagingOrders orders, Bundle draftOrders, Set<String> selections) {
+        List<ServiceRequest> lumbar = new ArrayList<>();
+        for (Bundle.BundleEntryComponent e : draftOrders.getEntry()) {
+            if (!(e.getResource() instanceof ServiceRequest sr)) {
+                continue;
+            }
+            if (selections != null && !selections.contains(sr.getIdElement().getIdPart())) {
+                continue;
+            }
+            for (Coding c : sr.getCode().getCoding()) {
+                if (orders.isLumbarImaging(c.getSystem(), c.getCode())) {
+                    lumbar.add(sr);
+                    break;
+                }
+            }
+        }
+        return new RecordReading(codes, lumbar);
+    }
+
+    boolean hasLumbarImaging() {
+        return !lumbarOrders.isEmpty();
+    }
+
+    /**
+     * Reads each lumbar order: its priority, reason codes and text, notes, the conditions it names
+     * and what else it points to.
+     *
+     * @return references to Conditions that could not be found in the request (the caller may fetch them)
+     */
+    List<String> readOrders(Bundle draftOrders, Bundle conditions) {
+        List<String> unresolved = new ArrayList<>();
+        for (ServiceRequest sr : lumbarOrders) {
+            if (sr.hasPriority() && URGENT.contains(sr.getPriority().toCode())) {
+                cannotJudge.add("The order is marked " + sr.getPriority().toCode().toUpperCase(Locale.ROOT)
+                        + ": Backcheck does not advise against an urgent request.");
+            }
+            for (CodeableConcept reason : sr.getReasonCode()) {
+                read(RecordEntry.Source.ORDER_REASON, reason, true);
+            }
+            for (Reference ref : sr.getReasonReference()) {
+                Resource found = resolve(ref, sr, draftOrders, conditions);
+                if (found instanceof Condition c) {
+                    readCondition(c);
+                } else if (found != null) {
+                    cannotJudge.add("The order names a " + found.fhirType() + " as its reason, which Backcheck does not read.");
+                } else if (ref.getReference() != null && ref.getReference().startsWith("Condition/")) {
+                    unresolved.add(ref.getReference());
+                } else {
+                    cannotJudge.add("The order names a reason Backcheck could not find or read.");
+                }
+            }
+            for (Annotation note : sr.getNote()) {
+                readFreeText(RecordEntry.Source.ORDER_NOTE, note.getText());
+            }
+            if (sr.hasSupportingInfo()) {
+                cannotJudge.add("The order points to supporting information, which Backcheck does not read.");
+            }
+        }
+        return unresolved;
+    }
+
+    /** Reads every Condition in a search result (the problem list). */
+    void readConditions(Bundle conditions) {
+        for (Bundle.BundleEntryComponent e : conditions.getEntry()) {
+            if (e.getResource() instanceof Condition c) {
+                readCondition(c);
+            }
+        }
+    }
+
+    /** Reads one condition unless it is recorded as refuted or entered in error. */
+    void readCondition(Condition c) {
+        String id = c.getIdElement().getIdPart();
+        if (id != null && !conditionsRead.add(id)) {
+            return;
+        }
+        for (Coding v : c.getVerificationStatus().getCoding()) {
+            if (NEVER.contains(v.getCode())) {
+                notCounted++;
+                return;
+            }
+        }
+        boolean current = current(c);
+        RecordEntry entry = read(RecordEntry.Source.PROBLEM_LIST, c.getCode(), current);
+        for (Annotation note : c.getNote()) {
+            List<Reading> hits = codes.readText(note.getText());
+            if (!hits.isEmpty()) {
+                entries.add(new RecordEntry(RecordEntry.Source.PROBLEM_LIST, shorten(note.getText()), current, hits));
+            }
+        }
+        if (entry == null) {
+            entries.add(new RecordEntry(RecordEntry.Source.PROBLEM_LIST, "a condition with no code or name", current,
+                    List.of(Reading.unclassified("no code", "a condition recorded with no code and no name"))));
+        }
+    }
+
+    /**
+     * Current unless the clinical status says inactive, remission or resolved, or, without a
+     * clinical status, an abatement is recorded. An unknown status counts as current.
+     */
+    static boolean current(Condition c) {
+        List<Coding> clinical = c.getClinicalStatus().getCoding();
+        if (clinical.isEmpty()) {
+            return !c.hasAbatement();
+        }
+        for (Coding s : clinical) {
+            if (!PAST.contains(s.getCode())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Notes Backcheck cannot judge: an unread free text unless the text net matches it. */
+    private void readFreeText(RecordEntry.Source source, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        List<Reading> hits = codes.readText(text);
+        if (hits.isEmpty()) {
+            cannotJudge.add("Free text in " + source.words + " (\u201c" + shorten(text) + "\u201d), which Backcheck cannot read.");
+        } else {
+            entries.add(new RecordEntry(source, shorten(text), true, hits));
+        }
+    }
+
+    /** One coded concept: each coding, the text net over displays and text; free text beyond the displays is reported. */
+    private RecordEntry read(RecordEntry.Source source, CodeableConcept concept, boolean current) {
+        List<Reading> readings = new ArrayList<>();
+        Set<String> displays = new LinkedHashSet<>();
+        for (Coding coding : concept.getCoding()) {
+            readings.addAll(codes.read(coding.getSystem(), coding.getCode(), coding.getDisplay()));
+            if (coding.getDisplay() != null && !coding.getDisplay().isBlank()) {
+                displays.add(normalised(coding.getDisplay()));
+            }
+        }
+        String text = concept.getText();
+        boolean freeText = text != null && !text.isBlank() && !displays.contains(normalised(text));
+        if (freeText) {
+            List<Reading> hits = codes.readText(text);
+            readings.addAll(hits);
+            if (hits.isEmpty() && !readings.isEmpty()) {
+                cannotJudge.add("Free text beside a code in " + source.words + " (\u201c" + shorten(text)
+                        + "\u201d), which Backcheck cannot read.");
+            }
+            if (readings.isEmpty()) {
+                readings.add(Reading.unclassified("free text", "free text with no code, which Backcheck cannot read"));
+            }
+        }
+        if (readings.isEmpty()) {
+            return null;
+        }
+        String shown = text != null && !text.isBlank() ? text
+                : concept.getCoding().stream().map(Coding::getDisplay).filter(d -> d != null && !d.isBlank()).findFirst()
+                        .orElse(readings.get(0).label());
+        RecordEntry entry = new RecordEntry(source, shorten(shown), current, readings);
+        entries.add(entry);
+        return entry;
+    }
+
+    private static String normalised(String s) {
+        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    static String shorten(String s) {
+        String one = s.strip().replaceAll("\\s+", " ");
+        return one.length() > MAX_SHOWN ? one.substring(0, MAX_SHOWN) + "\u2026" : one;
+    }
+
+    /** Entries that count for the decision: current ones, past cancers and anything Backcheck could not classify. */
+    List<RecordEntry> counted() {
+        return entries.stream().filter(RecordEntry::counts).toList();
+    }
+
+    /** Past entries that do not count (a resolved fracture, a past infection). */
+    List<RecordEntry> past() {
+        return entries.stream().filter(e -> !e.counts()).toList();
+    }
+
+    /** Finds a referenced resource: already resolved by HAPI, contained in the order, in the draft orders, or in the conditions. */
+    private static Resource resolve(Reference ref, ServiceRequest sr, Bundle draftOrders, Bundle conditions) {
+        if (ref.getResource() instanceof Resource r) {
+            return r;
+        }
+        String reference = ref.getReference();
+        if (reference == null) {
+            return null;
+        }
+        if (reference.startsWith("#")) {
+            String id = reference.substring(1);
+            for (Resource r : sr.getContained()) {
+                String rid = r.getIdElement().getIdPart();
+                if (id.equals(rid) || reference.equals(rid)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+        for (Bundle bundle : new Bundle[] {draftOrders, conditions}) {
+            if (bundle == null) {
+                continue;
+            }
+            for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+                Resource r = e.getResource();
+                if (r == null) {
+                    continue;
+                }
+                if (reference.equals(e.getFullUrl())
+                        || reference.equals(r.fhirType() + "/" + r.getIdElement().getIdPart())) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+}

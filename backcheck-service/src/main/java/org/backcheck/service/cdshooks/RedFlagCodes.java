@@ -1,0 +1,101 @@
+package org.backcheck.service.cdshooks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Everything the CDS Hooks service knows about codes and words in a record: ICD-10 by range
+ * ({@link Icd10Rules}), SNOMED CT by the curated list and an optional terminology server
+ * ({@link SnomedConcepts}), and the text net over displays and free text ({@link TextNet}). A coding
+ * in any other code system is unclassified: Backcheck says it could not read it.
+ */
+final class RedFlagCodes {
+
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
+    static final String ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    /** The URI NHS England's terminology server uses for ICD-10 5th edition (UK). */
+    static final String ICD10_UK = "http://hl7.org/fhir/sid/icd-10-uk";
+    private static final String SNOMED_OID = "urn:oid:2.16.840.1.113883.6.96";
+    private static final List<String> ICD10_OIDS = List.of("urn:oid:2.16.840.1.113883.6.3", "urn:oid:2.16.840.1.113883.6.90");
+
+    private final Icd10Rules icd10;
+    private final SnomedConcepts snomed;
+    private final TextNet text;
+
+    private RedFlagCodes(Icd10Rules icd10, SnomedConcepts snomed, TextNet text) {
+        this.icd10 = icd10;
+        this.snomed = snomed;
+        this.text = text;
+    }
+
+    /** The shipped codelists, with the given terminology for SNOMED CT concepts not on the list. */
+    static RedFlagCodes load(SnomedTerminology terminology) {
+        return new RedFlagCodes(Icd10Rules.load(), SnomedConcepts.load(Objects.requireNonNull(terminology)), TextNet.load());
+    }
+
+    Icd10Rules icd10() {
+        return icd10;
+    }
+
+    SnomedConcepts snomed() {
+        return snomed;
+    }
+
+    /**
+     * ICD-10 in any of its FHIR system URIs: WHO's, ICD-10-CM's, the UK's and other national
+     * editions' ({@code http://hl7.org/fhir/sid/icd-10-*}), and the HL7 OIDs; never ICD-10-PCS
+     * (procedures).
+     */
+    static boolean isIcd10(String system) {
+        if (system == null) {
+            return false;
+        }
+        String s = system.strip().toLowerCase(Locale.ROOT);
+        return s.startsWith(ICD10) && !s.contains("pcs") || ICD10_OIDS.contains(s);
+    }
+
+    static boolean isSnomed(String system) {
+        return system != null && (system.strip().equals(SNOMED) || system.strip().equals(SNOMED_OID));
+    }
+
+    /** The reading of a coding's code, without its display. */
+    Reading readCode(String system, String code) {
+        if (code == null || code.isBlank()) {
+            return Reading.unclassified("a coding without a code", "a coding without a code");
+        }
+        String shown = code.strip().length() > 24 ? code.strip().substring(0, 24) + "..." : code.strip();
+        if (isIcd10(system)) {
+            return Icd10Code.parse(code)
+                    .map(c -> icd10.read(c, "ICD-10 " + c.dotted()))
+                    .orElseGet(() -> Reading.unclassified("ICD-10 " + shown, "not a valid ICD-10 code"));
+        }
+        if (isSnomed(system)) {
+            String id = code.strip();
+            return id.matches("[0-9]{6,18}") ? snomed.read(id, "SNOMED CT " + id)
+                    : Reading.unclassified("SNOMED CT " + shown, "not a SNOMED CT identifier");
+        }
+        return Reading.unclassified(shown, system == null ? "a code without a code system"
+                : "a code system Backcheck does not read (" + abbreviated(system) + ")");
+    }
+
+    /** The text net's readings of some words: every match, most serious first. */
+    List<Reading> readText(String words) {
+        return text.read(words);
+    }
+
+    /** A coding read whole: its code, and the text net over its display. */
+    List<Reading> read(String system, String code, String display) {
+        List<Reading> out = new ArrayList<>();
+        out.add(readCode(system, code));
+        out.addAll(readText(display));
+        return out;
+    }
+
+    private static String abbreviated(String system) {
+        String s = system.strip();
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+}
