@@ -132,8 +132,9 @@ class AssessmentJsonTest {
         assertThat(AssessmentJson.write(AssessmentJson.toJson(a))).isEqualTo(text);
         JsonNode json = JSON.readTree(text);
         assertThat(fieldNames(json)).containsExactly("recommendation", "urgency", "summary", "suspected", "findings",
+                "screening", "screening_answers", "not_asked", "risk_factors",
                 "reasons", "management", "safety_net", "start_back", "spondyloarthritis", "sources",
-                "patient_information");
+                "patient_information", "consultation_note");
         assertThat(json.get("recommendation").asText()).isEqualTo(a.recommendation().id()).matches("[a-z_0-9]+");
         assertThat(json.get("urgency").asText()).isEqualTo(a.urgency().id());
         assertThat(json.get("summary").asText()).isEqualTo(a.summary());
@@ -159,9 +160,11 @@ class AssessmentJsonTest {
 
     @Test
     void absentPartsAreWrittenAsNull() throws Exception {
-        Assessment a = Assessor.standard().assess(AssessmentRequest.of(40, 2));
+        Assessment a = Assessor.standard().assess(AssessmentRequest.of(40, 2).screenedFully());
         JsonNode json = JSON.readTree(AssessmentJson.write(AssessmentJson.toJson(a)));
         assertThat(json.get("recommendation").asText()).isEqualTo("no_imaging");
+        assertThat(json.get("screening").asText()).isEqualTo("complete");
+        assertThat(json.get("not_asked")).isEmpty();
         assertThat(json.get("urgency").isNull()).isTrue();
         assertThat(json.get("start_back").isNull()).isTrue();
         assertThat(json.get("spondyloarthritis").isNull()).isTrue();
@@ -171,12 +174,53 @@ class AssessmentJsonTest {
     void theRedFlagVocabularyKeepsItsOrder() {
         JsonNode flags = AssessmentJson.toJson(RedFlags.vocabulary());
         assertThat(flags).extracting(f -> f.get("id").asText()).containsExactlyElementsOf(RedFlags.vocabulary().keySet());
-        assertThat(fieldNames(flags.get(0))).containsExactly("id", "pathology", "label");
+        assertThat(fieldNames(flags.get(0))).containsExactly("id", "pathology", "grade", "label");
+        assertThat(flags).extracting(f -> f.get("grade").asText()).contains("red_flag", "risk_factor");
         assertThat(flags.get(0).get("pathology").asText()).matches("[a-z_]+");
+    }
+
+    @Test
+    void todaysInputStillWorksAndMissingGroupsAreNotAsked() throws Exception {
+        Assessment a = Assessor.standard().assess(AssessmentJson.parseRequest("{\"age\": 40, \"duration_weeks\": 2}"));
+        JsonNode json = JSON.readTree(AssessmentJson.write(AssessmentJson.toJson(a)));
+        assertThat(json.get("recommendation").asText()).isEqualTo("screening_incomplete");
+        assertThat(json.get("screening").asText()).isEqualTo("incomplete");
+        assertThat(json.get("not_asked")).extracting(JsonNode::asText)
+                .containsExactly("cauda_equina", "cord_compression", "cancer", "infection", "fracture");
+        assertThat(json.get("summary").asText()).doesNotContainIgnoringCase("no red flag");
+    }
+
+    @Test
+    void screeningAnswersAndRecordedConditionsAreReadAndWrittenBack() throws Exception {
+        String body = "{\"age\": 71, \"duration_weeks\": 1, \"screening\": {\"cauda_equina\": \"absent\", "
+                + "\"cord_compression\": \"absent\", \"infection\": \"absent\", \"fracture\": \"not_asked\"}, "
+                + "\"recorded\": [{\"id\": \"history_of_cancer\", \"code\": \"ICD-10 C50.9\"}]}";
+        AssessmentRequest r = AssessmentJson.parseRequest(body);
+        assertThat(r.recorded()).extracting(c -> c.code()).containsExactly("ICD-10 C50.9");
+        JsonNode back = AssessmentJson.toJson(r);
+        assertThat(back.at("/screening/cauda_equina").asText()).isEqualTo("absent");
+        assertThat(back.at("/recorded/0/id").asText()).isEqualTo("history_of_cancer");
+        JsonNode json = AssessmentJson.toJson(Assessor.standard().assess(r));
+        assertThat(json.get("recommendation").asText()).isEqualTo("imaging_indicated");
+        assertThat(json.at("/screening_answers/cancer").asText()).isEqualTo("present");
+        assertThat(json.get("not_asked")).extracting(JsonNode::asText).containsExactly("fracture");
+        assertThat(json.get("consultation_note").asText()).contains("recorded as ICD-10 C50.9");
     }
 
     static Stream<Arguments> badRequests() {
         return Stream.of(
+                bad("{\"age\": 40, \"duration_weeks\": 3, \"screening\": {\"cancer\": \"maybe\"}}", "screening.cancer",
+                        "present, absent or not_asked"),
+                bad("{\"age\": 40, \"duration_weeks\": 3, \"screening\": {\"gout\": \"absent\"}}", "screening.gout",
+                        "unknown red-flag group"),
+                bad("{\"age\": 40, \"duration_weeks\": 3, \"screening\": [\"cancer\"]}", "screening", "must be an object"),
+                bad("{\"age\": 40, \"duration_weeks\": 3, \"red_flags\": [\"fever\"], \"screening\": {\"infection\": \"absent\"}}",
+                        "screening.infection", "is absent, but"),
+                bad("{\"age\": 40, \"duration_weeks\": 3, \"recorded\": [{\"id\": \"gout\", \"code\": \"M10\"}]}", "recorded",
+                        "unknown id"),
+                bad("{\"age\": 40, \"duration_weeks\": 3, \"recorded\": [{\"id\": \"cancer\", \"code\": \"<script>\"}]}",
+                        "recorded", "short code label"),
+                bad("{\"age\": 40, \"duration_weeks\": 3, \"recorded\": [{\"id\": \"cancer\"}]}", "recorded[0].code", "is required"),
                 // missing required
                 bad("{\"duration_weeks\": 3}", "age", "is required"),
                 bad("{\"age\": 40}", "duration_weeks", "is required"),

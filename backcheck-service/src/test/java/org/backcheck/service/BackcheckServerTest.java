@@ -89,7 +89,8 @@ class BackcheckServerTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         JsonNode a = JSON.readTree(response.body());
-        assertThat(a.get("recommendation").asText()).isEqualTo("no_imaging");
+        // Today's input, without screening answers: no conclusion before the red flags are asked.
+        assertThat(a.get("recommendation").asText()).isEqualTo("screening_incomplete");
         assertThat(a.get("urgency").isNull()).isTrue();
         assertThat(a.get("reasons").get(0).get("citations").get(0).has("locator")).isTrue();
         assertThat(a.get("patient_information").get("about_your_back_pain").asText()).isNotBlank();

@@ -66,7 +66,8 @@ class CdsHooksServerTest {
             config.routes.get("/fhir/Patient/123", ctx -> ctx.contentType("application/fhir+json").result(patient));
             config.routes.get("/fhir/Condition", ctx -> {
                 assertThat(ctx.queryParam("patient")).isEqualTo("123");
-                assertThat(ctx.queryParam("clinical-status")).isEqualTo("active");
+                // Every clinical status: a past cancer is a red flag.
+                assertThat(ctx.queryParam("clinical-status")).isNull();
                 ctx.contentType("application/fhir+json").result(conditions);
             });
         }).start();
@@ -141,7 +142,7 @@ class CdsHooksServerTest {
             assertThat(s.get("title").asText()).isNotBlank();
             assertThat(s.get("description").asText()).isNotBlank();
             assertThat(s.at("/prefetch/patient").asText()).isEqualTo("Patient/{{context.patientId}}");
-            assertThat(s.at("/prefetch/conditions").asText()).isEqualTo("Condition?patient={{context.patientId}}&clinical-status=active");
+            assertThat(s.at("/prefetch/conditions").asText()).isEqualTo("Condition?patient={{context.patientId}}");
         }
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
@@ -154,8 +155,9 @@ class CdsHooksServerTest {
         assertCommon(card);
         assertThat(card.get("indicator").asText()).isEqualTo("warning");
         assertThat(card.get("summary").asText()).containsIgnoringCase("not recommended");
-        assertThat(card.get("detail").asText()).contains("EBI-LBP").contains("NICE-NG59").contains("Low back pain (SNOMED CT 279039007)")
-                .contains("how long the pain has lasted").doesNotContain("six weeks");
+        assertThat(card.get("detail").asText()).contains("EBI-LBP").contains("NICE-NG59")
+                .contains("\u201cLow back pain\u201d (SNOMED CT 279039007)").contains("How long the pain has lasted")
+                .doesNotContain("six weeks");
         assertThat(card.get("selectionBehavior").asText()).isEqualTo("at-most-one");
         JsonNode suggestions = card.get("suggestions");
         assertThat(suggestions).hasSize(2);
@@ -185,7 +187,7 @@ class CdsHooksServerTest {
         assertCommon(card);
         assertThat(card.get("indicator").asText()).isEqualTo("critical");
         assertThat(card.get("summary").asText()).containsIgnoringCase("emergency MRI");
-        assertThat(card.get("detail").asText()).contains("Cauda equina syndrome (ICD-10 G83.4)");
+        assertThat(card.get("detail").asText()).contains("(ICD-10 G83.4)").contains("cauda equina syndrome");
         assertThat(card.has("suggestions")).isFalse();
         assertThat(card.findValues("type").stream().map(JsonNode::asText)).doesNotContain("delete");
     }
@@ -202,16 +204,20 @@ class CdsHooksServerTest {
         assertCommon(card);
         assertThat(card.get("indicator").asText()).isEqualTo("info");
         assertThat(card.get("summary").asText()).contains("imaging is appropriate");
-        assertThat(card.get("detail").asText()).contains("suspected-cancer").contains("ICD-10 C79.5");
+        // A secondary bone cancer is a known cancer: the MSCC service within 24 hours (NICE NG234).
+        assertThat(card.get("detail").asText()).contains("MSCC coordinator within 24 hours").contains("ICD-10 C79.51");
         assertThat(card.has("suggestions")).isFalse();
-        assertThat(card.at("/links/0/url").asText()).endsWith("/?age=48&red_flags=history_of_cancer");
+        // The page gets the diagnosis, not a pre-ticked symptom.
+        assertThat(card.at("/links/0/url").asText()).endsWith("/?age=48&record=history_of_cancer%3AICD-10+C79.51");
     }
 
     @Test
-    void osteoporosisAloneIsNotARedFlag() throws Exception {
+    void osteoporosisAloneIsARiskFactorThatBlocksTheCancelSuggestionButNotARedFlag() throws Exception {
         JsonNode card = cards(withCondition(example("order-sign-request.json"), "http://hl7.org/fhir/sid/icd-10", "M81.0")).get(0);
-        assertThat(card.get("indicator").asText()).isEqualTo("warning");
-        assertThat(card.get("detail").asText()).contains("not a red flag").contains("ICD-10 M81");
+        assertThat(card.get("indicator").asText()).isEqualTo("info");
+        assertThat(card.has("suggestions")).isFalse();
+        assertThat(card.get("detail").asText()).contains("a risk factor").contains("ICD-10 M81.0")
+                .doesNotContain("imaging is appropriate");
     }
 
     @Test

@@ -106,8 +106,8 @@ final class Icd10Rules {
                     "ICD-10 " + worstPossible.shown() + ", the most serious reading of a shortened code");
         }
         if (best == null) {
-            return new Reading(Grade.NOT_RED_FLAG, null, "outside every red-flag range", label,
-                    "ICD-10: a valid code outside Backcheck's red-flag ranges");
+            return new Reading(Grade.NOT_RED_FLAG, null, "a valid code in none of the red-flag ranges", label,
+                    "Backcheck's ICD-10 ranges");
         }
         return new Reading(best.grade(), best.means(), best.meaning(), label, "ICD-10 " + best.shown());
     }

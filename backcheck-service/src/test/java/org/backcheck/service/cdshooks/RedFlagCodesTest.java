@@ -1,0 +1,146 @@
+package org.backcheck.service.cdshooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The CDS codelists as data, and how codes and words are read: by range, by list, by the text net. */
+class RedFlagCodesTest {
+
+    private static final RedFlagCodes CODES = RedFlagCodes.load(SnomedTerminology.none());
+    private static final LumbarImagingOrders ORDERS = LumbarImagingOrders.standard();
+
+    private static Reading icd(String code) {
+        return CODES.readCode(RedFlagCodes.ICD10, code);
+    }
+
+    @Test
+    void verifiedLumbarImagingCodesMatchAndUnverifiedOnesDoNot() {
+        assertThat(ORDERS.codes()).isNotEmpty().allSatisfy(c -> assertThat(c.display()).isNotBlank());
+        assertThat(ORDERS.isLumbarImaging("http://www.ama-assn.org/go/cpt", "72148")).isTrue();
+        assertThat(ORDERS.isLumbarImaging("http://loinc.org", "24968-0")).isTrue();
+        assertThat(ORDERS.isLumbarImaging(RedFlagCodes.SNOMED, "394451000119106")).isTrue();
+        // Marked "no" in the file: kept for review, not used.
+        assertThat(ORDERS.isLumbarImaging("http://www.ama-assn.org/go/cpt", "72110")).isFalse();
+        // Right code, wrong system; the retroperitoneal ultrasound sometimes mislabelled as lumbar MRI.
+        assertThat(ORDERS.isLumbarImaging("http://loinc.org", "72148")).isFalse();
+        assertThat(ORDERS.isLumbarImaging("http://loinc.org", "24531-6")).isFalse();
+        assertThat(ORDERS.isLumbarImaging(RedFlagCodes.SNOMED, "241645008")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        // The clinical review's examples, and the whole neoplasm class the audit excludes
+        "C50.9, red_flag, history_of_cancer", "C509, red_flag, history_of_cancer", "c50.9, red_flag, history_of_cancer",
+        "C50X, red_flag, history_of_cancer", "C50-, red_flag, history_of_cancer", "C509-, red_flag, history_of_cancer",
+        "C509D, red_flag, history_of_cancer", "C90.0, red_flag, history_of_cancer", "C85.9, red_flag, history_of_cancer",
+        "C91.1, red_flag, history_of_cancer", "C7A.1, red_flag, history_of_cancer", "C4A.9, red_flag, history_of_cancer",
+        "D05.1, red_flag, history_of_cancer", "D47.2, red_flag, history_of_cancer", "D48.0, red_flag, history_of_cancer",
+        "Z85.3, red_flag, history_of_cancer", "R63.4, red_flag, unexplained_weight_loss",
+        // Infection and immunity
+        "B20, red_flag, immunosuppression", "B24, red_flag, immunosuppression", "Z21, red_flag, immunosuppression",
+        "A18.0, red_flag, infection", "A15.0, red_flag, infection", "G06.1, red_flag, infection",
+        "M46.2, red_flag, infection", "M46.49, red_flag, infection", "M49.0, red_flag, infection", "A41.9, red_flag, infection",
+        "I33.0, red_flag, infection", "D84.9, red_flag, immunosuppression", "Z94.0, red_flag, immunosuppression",
+        "R50.9, red_flag, fever",
+        // Cauda equina, cord, fractures
+        "G83.4, red_flag, cauda_equina", "g834, red_flag, cauda_equina", "S34.3, red_flag, cauda_equina",
+        "G95.2, red_flag, cord_compression", "S22.0, red_flag, fracture", "S22.1, red_flag, fracture",
+        "S32.0, red_flag, fracture", "S32.009A, red_flag, fracture", "T08, red_flag, fracture", "M48.50XA, red_flag, fracture",
+        "M80.0, red_flag, fracture", "M80, red_flag, fracture", "M80.08XA, red_flag, fracture", "M80.98, red_flag, fracture",
+        "M80.05, red_flag, fracture", "M84.48, red_flag, fracture",
+        // Risk factors: no cancel suggestion, and no pathway either
+        "M80.01, risk_factor, osteoporosis", "M80.011A, risk_factor, osteoporosis", "M81.0, risk_factor, osteoporosis",
+        "Z79.52, risk_factor, long_term_corticosteroids", "Z79.5, risk_factor, long_term_corticosteroids",
+        "R33, risk_factor, -", "R32, risk_factor, -", "R15, risk_factor, -", "F11.2, risk_factor, -", "M45, risk_factor, -",
+        "G95.0, risk_factor, -", "D33.4, risk_factor, -", "S22.3, risk_factor, -",
+        // Recognised, not red flags
+        "E11.9, noted, diabetes", "Z79.51, noted, -", "M54.4, sciatica, -", "M54.16, sciatica, -", "M51.1, sciatica, -",
+        "M54.5, not_red_flag, -", "I10, not_red_flag, -", "E78.5, not_red_flag, -", "J45.9, not_red_flag, -",
+        "F17.2, not_red_flag, -", "S33.5, not_red_flag, -", "D25.9, not_red_flag, -"})
+    void icd10IsReadByRange(String code, String grade, String means) {
+        Reading r = icd(code);
+        assertThat(r.grade().id()).as(code).isEqualTo(grade);
+        assertThat(r.means()).as(code).isEqualTo(means.equals("-") ? null : means);
+    }
+
+    @Test
+    void aShortenedCodeTakesTheMostSeriousReadingItCouldHave() {
+        // G83 could be G83.4, cauda equina syndrome; S22 could be a thoracic vertebra; M54 could be radiculopathy.
+        assertThat(icd("G83").grade()).isEqualTo(Grade.RED_FLAG);
+        assertThat(icd("G83").meaning()).contains("possibly");
+        assertThat(icd("S22").grade()).isEqualTo(Grade.RED_FLAG);
+        assertThat(icd("M54").grade()).isEqualTo(Grade.SCIATICA);
+        assertThat(icd("M46").grade()).isEqualTo(Grade.RED_FLAG);
+    }
+
+    @Test
+    void everyIcd10SystemUriIsReadAndOthersAreNot() {
+        for (String system : List.of(RedFlagCodes.ICD10, RedFlagCodes.ICD10_CM, RedFlagCodes.ICD10_UK,
+                "http://hl7.org/fhir/sid/icd-10-de", "urn:oid:2.16.840.1.113883.6.3", "urn:oid:2.16.840.1.113883.6.90")) {
+            assertThat(CODES.readCode(system, "C50.9").grade()).as(system).isEqualTo(Grade.RED_FLAG);
+        }
+        assertThat(RedFlagCodes.isIcd10("http://hl7.org/fhir/sid/icd-10-pcs")).isFalse();
+        // Read codes look like ICD-10 (C10.. is diabetes in Read v2): an unknown system is never read as ICD-10.
+        Reading read = CODES.readCode("http://read.info/readv2", "C10..");
+        assertThat(read.grade()).isEqualTo(Grade.UNCLASSIFIED);
+        assertThat(CODES.readCode(null, "C50.9").grade()).isEqualTo(Grade.UNCLASSIFIED);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"C5", "50.9", "CC50", "C50.99999.9", "'   '", "X", "9999"})
+    void anInvalidIcd10CodeIsUnclassifiedNeverBenign(String code) {
+        assertThat(icd(code).grade()).isEqualTo(Grade.UNCLASSIFIED);
+    }
+
+    @Test
+    void snomedIsReadByTheCuratedListAndAnUnknownConceptIsUnclassified() {
+        assertThat(CODES.readCode(RedFlagCodes.SNOMED, "192970008").means()).isEqualTo("cauda_equina");
+        assertThat(CODES.readCode(RedFlagCodes.SNOMED, "254837009").means()).isEqualTo("history_of_cancer");
+        assertThat(CODES.readCode(RedFlagCodes.SNOMED, "109989006").means()).isEqualTo("history_of_cancer");
+        assertThat(CODES.readCode(RedFlagCodes.SNOMED, "279039007").grade()).isEqualTo(Grade.NOT_RED_FLAG);
+        assertThat(CODES.readCode(RedFlagCodes.SNOMED, "64859006").grade()).isEqualTo(Grade.RISK_FACTOR);
+        Reading unknown = CODES.readCode(RedFlagCodes.SNOMED, "399068003");
+        assertThat(unknown.grade()).isEqualTo(Grade.UNCLASSIFIED);
+        assertThat(unknown.meaning()).contains("no terminology server is configured");
+        assertThat(CODES.readCode(RedFlagCodes.SNOMED, "not-a-code").grade()).isEqualTo(Grade.UNCLASSIFIED);
+    }
+
+    @Test
+    void aTerminologyServerClassifiesConceptsNotOnTheListAndItsSilenceIsNeverBenign() {
+        SnomedTerminology underCancer = (code, groups) -> SnomedTerminology.Answer.answered(java.util.Set.of("cancer"));
+        SnomedTerminology underNothing = (code, groups) -> SnomedTerminology.Answer.answered(java.util.Set.of());
+        SnomedTerminology down = (code, groups) -> SnomedTerminology.Answer.unavailable("no answer within 1.5 s");
+        assertThat(RedFlagCodes.load(underCancer).readCode(RedFlagCodes.SNOMED, "399068003").means()).isEqualTo("history_of_cancer");
+        assertThat(RedFlagCodes.load(underNothing).readCode(RedFlagCodes.SNOMED, "399068003").grade()).isEqualTo(Grade.NOT_RED_FLAG);
+        Reading failed = RedFlagCodes.load(down).readCode(RedFlagCodes.SNOMED, "399068003");
+        assertThat(failed.grade()).isEqualTo(Grade.UNCLASSIFIED);
+        assertThat(failed.meaning()).contains("no answer within 1.5 s");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Suspected cauda equina|red_flag|cauda_equina", "?CES|red_flag|cauda_equina",
+        "Metastatic breast carcinoma|red_flag|history_of_cancer", "Hx Ca prostate|red_flag|history_of_cancer",
+        "multiple myeloma|red_flag|history_of_cancer", "Spinal TB|red_flag|infection", "IVDU|red_flag|iv_drug_use",
+        "#L1 vertebra|red_flag|fracture", "wedge fracture T12|red_flag|fracture", "on prednisolone|risk_factor|long_term_corticosteroids",
+        "new urinary retention|risk_factor|-", "leg weakness|risk_factor|-", "HIV positive|red_flag|immunosuppression",
+        "back pain with sciatica|sciatica|-"})
+    void theTextNetCatchesWhatCodesMiss(String words, String grade, String means) {
+        List<Reading> hits = CODES.readText(words);
+        assertThat(hits).as(words).isNotEmpty();
+        assertThat(hits.get(0).grade().id()).as(words).isEqualTo(grade);
+        assertThat(hits.get(0).means()).as(words).isEqualTo(means.equals("-") ? null : means);
+        assertThat(hits.get(0).basis()).startsWith("the words");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Low back pain", "Hypertension", "walking aids", "Lumbago, mechanical", "Asthma",
+        "scancer", "calcium 2.4", "fluid retention"})
+    void theTextNetLeavesOrdinaryWordsAlone(String words) {
+        assertThat(CODES.readText(words)).as(words).isEmpty();
+    }
+}
