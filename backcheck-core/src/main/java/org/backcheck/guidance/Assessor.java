@@ -54,6 +54,8 @@ public final class Assessor {
     static final int NOT_SETTLING_WEEKS = 4;
     /** NICE NG12 1.10.1: from 60, persistent back pain prompts the myeloma blood tests. */
     static final int MYELOMA_AGE = 60;
+    /** PMM red flags: back pain in a child younger than this is a reason for urgent paediatric assessment. */
+    static final int CHILD_WARNING_AGE = 5;
 
     private final GuidanceText text;
 
@@ -185,6 +187,12 @@ public final class Assessor {
         if (r.age() < 19) {
             d.findings.add(Recommendation.OUT_OF_SCOPE);
             d.reason(r.age() >= 16 ? "reason_out_of_scope_16_18" : "reason_out_of_scope_under_16");
+        }
+        // PMM: in a child under 5, back pain is itself a reason for urgent paediatric assessment. No source
+        // Backcheck holds gives a duration threshold for children, so none is used.
+        if (r.age() < CHILD_WARNING_AGE && !anyEmergency) {
+            d.reason("reason_child_under_5");
+            d.manage("manage_child_under_5");
         }
         if (!redFlags && r.durationWeeks() < RECOVERY_WEEKS && r.age() >= 16 && screening.complete()) {
             d.reason("reason_six_weeks");

@@ -76,6 +76,16 @@ class ReviewFindingsTest {
     }
 
     @Test
+    void aChildUnder5IsReferredUrgentlyAndNoDurationThresholdIsInvented() {
+        Assessment four = ASSESSOR.assess(request(4, 0, false, Set.of(), null));
+        assertThat(ids(four.reasons())).contains("reason_child_under_5");
+        assertThat(ids(four.management())).contains("manage_child_under_5");
+        assertThat(four.sources()).extracting(Source::id).contains("PMM-BACK");
+        Assessment five = ASSESSOR.assess(request(5, 30, false, Set.of(), null));
+        assertThat(ids(five.reasons())).doesNotContain("reason_child_under_5");
+    }
+
+    @Test
     void youngPeopleAged16To18GetNoEbiLeafletText() {
         Assessment a = ASSESSOR.assess(request(17, 2, false, Set.of(), null));
         assertThat(a.recommendation()).isEqualTo(Recommendation.OUT_OF_SCOPE);
