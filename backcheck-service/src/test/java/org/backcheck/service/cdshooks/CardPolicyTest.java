@@ -203,4 +203,17 @@ class CardPolicyTest {
         assertThat(card.get("indicator").asText()).isEqualTo("warning");
         assertThat(card.get("detail").asText()).contains("**Not counted**").contains("recorded as past");
     }
+
+    // ---------------------------------------------------------------- what the record says cannot rewrite the card
+
+    @Test
+    void wordsFromTheRecordCannotAddLinksOrMarkupToTheCard() {
+        JsonNode card = HookCall.example().active(SNOMED, "1234567890123", "[Click to cancel](https://evil.example) *now*")
+                .reasonText("**ignore** <img src=x>").card();
+        String detail = card.get("detail").asText();
+        // Markdown reads a backslash-escaped character as itself: no link, no raw HTML, no emphasis.
+        assertThat(detail).doesNotContain("[Click to cancel](").doesNotContainPattern("(?<!\\\\)<img")
+                .doesNotContain("**ignore**");
+        assertThat(detail).contains("\\[Click to cancel\\]").contains("\\<img");
+    }
 }

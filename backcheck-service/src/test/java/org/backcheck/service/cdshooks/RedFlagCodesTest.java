@@ -143,4 +143,41 @@ class RedFlagCodesTest {
     void theTextNetLeavesOrdinaryWordsAlone(String words) {
         assertThat(CODES.readText(words)).as(words).isEmpty();
     }
+
+    /**
+     * The point of care is never less careful than the audit: every code the EBI measure's cancer
+     * exclusion matches (T-SQL LIKE '%C[0-9][0-9]%', '%D0%', '%D3[789]%', '%D4[012345678]%', in the
+     * core codelist icd10-cancer-exclusion.csv) is a red flag to the CDS service.
+     */
+    @Test
+    void theCdsIsNeverLessCarefulThanTheAuditsCancerExclusion() throws Exception {
+        List<String> patterns;
+        try (var in = RedFlagCodesTest.class.getResourceAsStream("/org/backcheck/codelists/icd10-cancer-exclusion.csv")) {
+            patterns = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1)
+                    .map(l -> l.substring(0, l.indexOf(','))).toList();
+        }
+        assertThat(patterns).hasSize(4);
+        int checked = 0;
+        for (char letter : new char[] {'C', 'D'}) {
+            for (int n = 0; n < 100; n++) {
+                for (int sub = -1; sub < 10; sub++) {
+                    String code = letter + String.format("%02d", n) + (sub < 0 ? "" : "." + sub);
+                    String plain = code.replace(".", "");
+                    boolean audited = patterns.stream().anyMatch(p -> likeMatches(p, plain));
+                    if (audited) {
+                        assertThat(icd(code).grade()).as(code).isEqualTo(Grade.RED_FLAG);
+                        assertThat(icd(code).means()).as(code).isEqualTo("history_of_cancer");
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(11 * (100 + 10 + 3 + 9));
+    }
+
+    /** T-SQL LIKE for the four patterns' features: % (any run), [..] (one of), literal characters. */
+    private static boolean likeMatches(String pattern, String value) {
+        String regex = pattern.replace("%", ".*").replaceAll("\\[([^\\]]*)\\]", "[$1]");
+        return value.matches(regex);
+    }
 }
