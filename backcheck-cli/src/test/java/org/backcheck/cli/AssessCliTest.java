@@ -55,11 +55,12 @@ class AssessCliTest {
 
     @Test
     void printsTheAssessmentAsJsonByDefault() throws Exception {
-        Path file = write("{\"age\": 45, \"duration_weeks\": 3}");
+        Path file = write("{\"age\": 45, \"duration_weeks\": 3, \"screening\": {\"cauda_equina\": \"absent\", "
+                + "\"cord_compression\": \"absent\", \"cancer\": \"absent\", \"infection\": \"absent\", \"fracture\": \"absent\"}}");
         assertThat(Main.run("assess", "--input", file.toString())).isZero();
         JsonNode printed = new ObjectMapper().readTree(out());
         assertThat(printed.get("recommendation").asText()).isEqualTo("no_imaging");
-        JsonNode expected = AssessmentJson.toJson(Assessor.standard().assess(AssessmentRequest.of(45, 3)));
+        JsonNode expected = AssessmentJson.toJson(Assessor.standard().assess(AssessmentRequest.of(45, 3).screenedFully()));
         assertThat(printed).isEqualTo(expected);
         assertThat(err()).isEmpty();
     }

@@ -61,10 +61,10 @@ public final class AssessmentText {
         if (!a.suspected().isEmpty()) {
             out.add("Suspected: " + a.suspected().stream().map(Pathology::label).collect(Collectors.joining(", ")));
         }
-        out.add("Red-flag screen: " + (a.screening().complete() ? "complete"
+        wrap(out, "", "    ", "Red-flag screen: " + (a.screening().complete() ? "complete"
                 : "incomplete; not asked: " + a.screening().notAsked().stream().map(Pathology::label).collect(Collectors.joining(", "))));
         if (!a.riskFactors().isEmpty()) {
-            out.add("Risk factors: " + a.riskFactors().stream().map(f -> f.label()).collect(Collectors.joining("; ")));
+            wrap(out, "", "    ", "Risk factors: " + a.riskFactors().stream().map(f -> f.label()).collect(Collectors.joining("; ")));
         }
         if (a.findings().size() > 1) {
             out.add("Also applies: " + a.findings().subList(1, a.findings().size()).stream()
