@@ -53,6 +53,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "A browser origin allowed to call the CDS service (repeatable; default: any origin).")
     List<String> corsOrigins = List.of();
 
+    @Option(names = "--terminology-url", paramLabel = "URL",
+            description = "An https FHIR terminology server base (e.g. Ontoserver or Snowstorm), asked whether a SNOMED CT concept "
+                    + "not on Backcheck's list is under a red-flag concept; each answer cached 24 h, 1.5 s deadline. "
+                    + "Without it, or when it fails, such a concept is unclassified and the card says so.")
+    String terminologyUrl;
+
+    @Option(names = "--terminology-token-file", paramLabel = "FILE",
+            description = "A file holding the terminology server's bearer token (never the token itself on the command line, "
+                    + "where ps would show it).")
+    Path terminologyTokenFile;
+
     @Option(names = "--report", paramLabel = "FILE", defaultValue = "backcheck-demo/audit/report.html",
             description = "The audit report shown at /report (default: the latest 'backcheck demo' report, ${DEFAULT-VALUE}).")
     Path report;
@@ -65,9 +76,12 @@ final class ServeCommand implements Callable<Integer> {
         if (insecureDev && trustedIssuers != null) {
             throw new IllegalArgumentException("--insecure-dev and --trusted-issuers exclude each other: choose one");
         }
+        if (terminologyTokenFile != null && terminologyUrl == null) {
+            throw new IllegalArgumentException("--terminology-token-file needs --terminology-url: the server the token is for");
+        }
         // The server's classes (Javalin, Jetty) load only here, never for other commands.
         ServeRun.serveUntilStopped(new ServeRun.Settings(host, port, trustedIssuers, insecureDev, publicUrl, dbUrl, corsOrigins,
-                        report),
+                        report, terminologyUrl, terminologyTokenFile),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;
     }

@@ -5,6 +5,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,17 +31,23 @@ final class ServeRun {
     private ServeRun() {
     }
 
-    /** What {@code serve} was asked for. */
+    /** The most a token file may hold: a long JWT is a few KiB; anything far larger is the wrong file. */
+    private static final int MAX_TOKEN_FILE_BYTES = 64 * 1024;
+
+    /** What {@code serve} was asked for; {@code terminologyUrl} and {@code terminologyTokenFile} may be null. */
     record Settings(String host, int port, Path trustedIssuers, boolean insecureDev, String publicUrl, String dbUrl,
-                    List<String> corsOrigins, Path report) { }
+                    List<String> corsOrigins, Path report, String terminologyUrl, Path terminologyTokenFile) { }
 
     static void serveUntilStopped(Settings s, PrintWriter out, PrintWriter err) throws InterruptedException, IOException {
         Clock clock = Clock.systemUTC();
+        BackcheckServer.Builder builder = BackcheckServer.builder();
+        // First, so that a bad URL or token file stops serve before anything is opened.
+        String terminology = terminology(s, builder);
         CdsSecurity security = security(s, clock, err);
         FeedbackStore store = JdbcFeedbackStore.open(s.dbUrl(), System.getenv());
         FeedbackRoutes feedback = new FeedbackRoutes(store, clock);
         CardsIssuedCounter cardsIssued = new CardsIssuedCounter(store, clock, Duration.ofSeconds(1));
-        BackcheckServer server = BackcheckServer.builder()
+        BackcheckServer server = builder
                 .cardsIssued(cardsIssued::add)
                 .cdsFeedback(ctx -> {
                     String id = ctx.pathParam("id");
@@ -86,11 +96,57 @@ final class ServeRun {
         out.printf("CDS Hooks discovery: http://%s:%d/cds-services%n", shown, server.port());
         out.printf("Audit report: http://%s:%d/report (from %s)%n", shown, server.port(), s.report());
         out.printf("Card feedback is stored in %s%n", store);
+        out.println(terminology);
         if (security == null) {
             out.println("CDS Hooks calls are refused until you name the EHRs to trust: --trusted-issuers FILE (see --help).");
         }
         out.flush();
         stopped.await();
+    }
+
+    /**
+     * Gives the builder the terminology server, if any, and returns the start-up line about it: the host
+     * only (the path can name a tenant or an account, and start-up output ends up in shared logs), and
+     * never the token.
+     *
+     * @throws IllegalArgumentException for a URL or token the server would refuse, or an empty token file
+     */
+    private static String terminology(Settings s, BackcheckServer.Builder builder) throws IOException {
+        if (s.terminologyUrl() == null) {
+            return "No terminology server (--terminology-url): SNOMED CT concepts not on Backcheck's list are unclassified,"
+                    + " and the cards say so.";
+        }
+        String token = s.terminologyTokenFile() == null ? null : readToken(s.terminologyTokenFile());
+        builder.terminologyServer(s.terminologyUrl(), token);
+        return "SNOMED CT concepts not on Backcheck's list are checked with the terminology server at "
+                + URI.create(s.terminologyUrl().strip()).getHost() + (token == null ? " (no token)" : " (with a bearer token)") + ".";
+    }
+
+    /**
+     * Reads a bearer token from its file, without the whitespace around it (a trailing newline, mostly).
+     *
+     * @throws IOException naming the option and the file, never the content
+     * @throws IllegalArgumentException for an empty or oversized file
+     */
+    private static String readToken(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_TOKEN_FILE_BYTES) {
+                throw new IllegalArgumentException("--terminology-token-file " + file + " is larger than "
+                        + MAX_TOKEN_FILE_BYTES / 1024 + " KiB; it should hold the bearer token only.");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException("cannot read --terminology-token-file " + file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new IOException("cannot read --terminology-token-file " + file + ": permission denied");
+        }
+        String token = new String(bytes, StandardCharsets.UTF_8).strip();
+        if (token.isEmpty()) {
+            throw new IllegalArgumentException("--terminology-token-file " + file
+                    + " is empty; put the terminology server's bearer token in it, or leave the option out if the server needs none.");
+        }
+        return token;
     }
 
     /** Verifying security from --trusted-issuers; the insecure one, announced loudly; or null (refuse every call). */

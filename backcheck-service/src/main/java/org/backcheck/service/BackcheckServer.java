@@ -89,7 +89,7 @@ public final class BackcheckServer implements AutoCloseable {
     private BackcheckServer(Builder b) {
         this.assessor = Objects.requireNonNull(b.assessor, "assessor");
         this.requestLog = Objects.requireNonNull(b.requestLog, "requestLog");
-        this.cds = new CdsHooksService(assessor, b.clock, b.cardsIssued);
+        this.cds = CdsHooksService.withTerminologyServer(assessor, b.clock, b.cardsIssued, b.terminologyUrl, b.terminologyToken);
         this.configure = b.configure;
         this.cdsSecurity = b.cdsSecurity;
         this.cdsFeedback = b.cdsFeedback;
@@ -105,7 +105,7 @@ public final class BackcheckServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Options beyond the engine and the request log: the clock and the CDS Hooks hook points. */
+    /** Options beyond the engine and the request log: the clock, the terminology server and the CDS Hooks hook points. */
     public static final class Builder {
         private Assessor assessor = Assessor.standard();
         private Consumer<String> requestLog = LOG::info;
@@ -114,6 +114,8 @@ public final class BackcheckServer implements AutoCloseable {
         private Handler cdsFeedback = BackcheckServer::feedbackNotImplemented;
         private java.util.function.ObjIntConsumer<String> cardsIssued = (serviceId, cards) -> { };
         private Consumer<io.javalin.config.JavalinConfig> configure = config -> { };
+        private String terminologyUrl;
+        private String terminologyToken;
 
         private Builder() {
         }
@@ -132,6 +134,23 @@ public final class BackcheckServer implements AutoCloseable {
         /** Today's date for patients' ages in CDS Hooks calls. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * A FHIR R4 terminology server (Ontoserver, Snowstorm, ...) that CDS Hooks calls ask whether a SNOMED CT
+         * concept not on Backcheck's list falls under one of Backcheck's red-flag parents; each answer is kept 24 h,
+         * and one that takes over 1.5 s is not waited for. Without one, or when it fails, such a concept is
+         * unclassified: an info card that says so, never a suggestion to cancel. Default: none.
+         *
+         * @param url the server's FHIR base: https, or http on this machine only
+         * @param token its bearer token, or null when it needs none
+         * @throws IllegalArgumentException at once, saying what to change, for a URL or token that would not
+         *     work; the message repeats neither
+         */
+        public Builder terminologyServer(String url, String token) {
+            this.terminologyUrl = CdsHooksService.checkTerminologyServer(url, token);
+            this.terminologyToken = token;
             return this;
         }
 

@@ -122,6 +122,41 @@ public final class CdsHooksService {
     }
 
     /**
+     * A service that asks a FHIR terminology server about the SNOMED CT concepts not on Backcheck's list
+     * ({@code backcheck serve --terminology-url}); the public way in, since the terminology types stay
+     * inside this package.
+     *
+     * @param terminologyUrl the server's FHIR base, see {@link #checkTerminologyServer}; null for none, and
+     *     such concepts are then unclassified, which the card says
+     * @param terminologyToken its bearer token, or null when it needs none
+     * @throws IllegalArgumentException for a URL or token {@link #checkTerminologyServer} refuses, or a token without a URL
+     */
+    public static CdsHooksService withTerminologyServer(Assessor assessor, Clock clock,
+            java.util.function.ObjIntConsumer<String> cardsIssued, String terminologyUrl, String terminologyToken) {
+        if (terminologyUrl == null && terminologyToken != null) {
+            throw new IllegalArgumentException("A terminology server token needs a terminology server URL (--terminology-url).");
+        }
+        SnomedTerminology terminology = terminologyUrl == null
+                ? SnomedTerminology.none()
+                : new FhirTerminologyServer(terminologyUrl, terminologyToken);
+        return new CdsHooksService(assessor, clock, cardsIssued, terminology);
+    }
+
+    /**
+     * Checks a terminology server's base URL and bearer token before anything starts, so that a mistake
+     * stops {@code backcheck serve} at once rather than turning every card into "unclassified".
+     *
+     * @param token the bearer token, or null
+     * @return the URL as it will be used (without a trailing slash)
+     * @throws IllegalArgumentException saying what to change; the message repeats neither URL nor token
+     */
+    public static String checkTerminologyServer(String url, String token) {
+        String checked = FhirTerminologyServer.checkUrl(url);
+        FhirTerminologyServer.checkToken(token);
+        return checked;
+    }
+
+    /**
      * @param terminology asked about SNOMED CT concepts not on Backcheck's list ({@code --terminology-url})
      */
     CdsHooksService(Assessor assessor, Clock clock, java.util.function.ObjIntConsumer<String> cardsIssued,

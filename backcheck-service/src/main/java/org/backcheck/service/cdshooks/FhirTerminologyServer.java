@@ -47,8 +47,9 @@ import java.util.regex.Pattern;
  * for the concepts Backcheck's curated list does not know.
  *
  * <p><b>The question asked.</b> For each group, one
- * {@code GET [base]/ValueSet/$validate-code?url=[implicit value set]&system=http://snomed.info/sct&code=[concept]}.
- * The value set is SNOMED CT's implicit ECL value set
+ * {@code GET [base]/ValueSet/$validate-code?url=[implicit value set]&system=http://snomed.info/sct&code=[concept]},
+ * and with them one more that asks whether the server knows the concept at all (see "A limit of the
+ * question" below). A group's value set is SNOMED CT's implicit ECL value set
  * {@code http://snomed.info/sct?fhir_vs=ecl/[ecl]} with the ECL {@code << p1 OR << p2 ...}
  * (descendant-or-self of each parent), so one call answers "is the concept a parent or under one".
  * What was checked, and where:
@@ -70,19 +71,32 @@ import java.util.regex.Pattern;
  *       not valid FHIR JSON; a server doing that gets UNAVAILABLE, never a guess).</li>
  * </ul>
  *
- * <p><b>All or nothing.</b> The calls for one concept go out together and share one deadline. Unless every
- * group's call answers 200 with a Parameters and a boolean result in time, the answer is UNAVAILABLE:
- * "not in any group" is only said of a concept that was fully checked.
+ * <p><b>All or nothing.</b> The calls for one concept (the groups' and the existence call) go out together
+ * and share one deadline. Unless every one of them answers 200 with a Parameters and a boolean result in
+ * time, the answer is UNAVAILABLE: "not in any group" is only said of a concept that was fully checked.
  *
  * <p><b>Cache and back-off.</b> ANSWERED results are kept per (concept, groups) for a time to live (default
  * 24 h; the hierarchy changes with releases, not by the minute), at most {@code cacheSize} of them, oldest
  * first out. Failures are not kept, but after one the server is left alone for a back-off (default 30 s):
  * a dead server then costs one deadline per back-off, not one per hook call.
  *
- * <p><b>A limit of the question.</b> R4's $validate-code has no structured way to say "I do not know this
- * code" apart from "not in this value set": both are {@code result: false} (the reason, if any, is in the
- * free-text {@code message}). A concept the server's edition lacks therefore comes back ANSWERED with no
- * groups. The caller should treat that as "not under these parents as far as this server knows".
+ * <p><b>A limit of the question, and the call that closes it.</b> R4's $validate-code has no structured way
+ * to say "I do not know this code" apart from "not in this value set": both are {@code result: false} (the
+ * reason, if any, is in the free-text {@code message}, which is not for machines). The group calls alone
+ * would therefore make a concept the server's edition lacks (a national extension's concept on an
+ * international server, a concept from a newer release, a wrong id whose check digit happens to pass) look
+ * ANSWERED with no groups: "not a red flag", which can lead to a suggestion to cancel an imaging order.
+ * So one more call goes out with the group calls, the same $validate-code against the implicit value set
+ * of all concepts, {@code http://snomed.info/sct?fhir_vs} ({@link #ALL_CONCEPTS}). Checked in the same
+ * section of the same page (hl7.org/fhir/R4/snomedct.html#implicit, {@code HL7/fhir source/snomedct.html}):
+ * "{@code ?fhir_vs} - all concept ids in the edition/version", and on the unversioned base the server
+ * "SHALL use the latest version available for its default edition", which is the edition the group calls
+ * are answered from. Only when that call answers true is "in no group" believed. When it answers false,
+ * the answer is UNAVAILABLE, {@value #UNKNOWN_CONCEPT}: without back-off, since the server is working, and
+ * not cached, so that a server which loads a release with the concept is believed at once. A server that
+ * counts only active concepts in that value set (the page does not say) answers false for an inactive
+ * concept, which is then unclassified too: the safe side. If a server says a concept is in a group yet
+ * not in the edition, the contradiction is UNAVAILABLE as well.
  *
  * <p><b>What it will not do.</b> Log anything (concept ids come from patient records); follow redirects;
  * read more than 1 MiB of an answer; put the token into a message or {@link #toString()}. Only https
@@ -99,6 +113,9 @@ final class FhirTerminologyServer implements SnomedTerminology {
     static final String SNOMED = "http://snomed.info/sct";
     /** The implicit value set prefix; the URI-encoded ECL follows it. */
     static final String ECL_VALUE_SET = SNOMED + "?fhir_vs=ecl/";
+    /** The implicit value set of every concept in the server's default edition: is the concept known at all? */
+    static final String ALL_CONCEPTS = SNOMED + "?fhir_vs";
+    static final String UNKNOWN_CONCEPT = "the terminology server does not know this concept";
     static final String NOT_AN_SCTID = "not a SNOMED CT identifier";
 
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -217,20 +234,29 @@ final class FhirTerminologyServer implements SnomedTerminology {
         return answer;
     }
 
-    /** Sends the group calls together and waits for all of them, up to the deadline. */
+    /**
+     * Sends the existence call and the group calls together and waits for all of them, up to the deadline;
+     * a concept the server does not know is UNAVAILABLE, whatever the groups said.
+     */
     private Answer ask(String conceptId, Map<String, String> valueSets) {
+        CompletableFuture<Boolean> known = contains(ALL_CONCEPTS, conceptId);
         Map<String, CompletableFuture<Boolean>> calls = new LinkedHashMap<>();
         valueSets.forEach((group, valueSet) -> calls.put(group, contains(valueSet, conceptId)));
+        List<CompletableFuture<Boolean>> all = new ArrayList<>(calls.values());
+        all.add(known);
         try {
-            firstFailureOrAll(calls.values()).get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            firstFailureOrAll(all).get(deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return failed(calls, "no answer within " + seconds(deadline));
+            return failed(all, "no answer within " + seconds(deadline));
         } catch (ExecutionException | CancellationException e) {
-            return failed(calls, reason(e));
+            return failed(all, reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            calls.values().forEach(c -> c.cancel(true));
+            all.forEach(c -> c.cancel(true));
             return Answer.unavailable("interrupted while asking the terminology server");
+        }
+        if (!known.join()) {
+            return Answer.unavailable(UNKNOWN_CONCEPT);
         }
         Set<String> containing = new TreeSet<>();
         calls.forEach((group, call) -> {
@@ -241,8 +267,8 @@ final class FhirTerminologyServer implements SnomedTerminology {
         return Answer.answered(containing);
     }
 
-    private Answer failed(Map<String, CompletableFuture<Boolean>> calls, String problem) {
-        calls.values().forEach(c -> c.cancel(true));
+    private Answer failed(Collection<CompletableFuture<Boolean>> calls, String problem) {
+        calls.forEach(c -> c.cancel(true));
         quietUntil.set(clock.instant().plus(backOff));
         return Answer.unavailable(problem);
     }
@@ -413,12 +439,18 @@ final class FhirTerminologyServer implements SnomedTerminology {
         }
     }
 
-    private static String checkToken(String token) {
+    /**
+     * Checks a bearer token: it goes into a header, so nothing that could end the header or start another.
+     *
+     * @throws IllegalArgumentException without repeating the token
+     */
+    static String checkToken(String token) {
         if (token == null) {
             return null;
         }
         if (!TOKEN.matcher(token).matches()) {
-            throw new IllegalArgumentException("The terminology server token must be printable ASCII without spaces.");
+            throw new IllegalArgumentException("The terminology server token (--terminology-token-file) must be printable"
+                    + " ASCII without spaces or line breaks inside it.");
         }
         return token;
     }

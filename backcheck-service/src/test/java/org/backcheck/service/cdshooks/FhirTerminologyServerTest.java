@@ -40,8 +40,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The terminology client against a fake FHIR terminology server on a random local port. The fake
  * answers {@code $validate-code} from a made-up slice of the SNOMED CT hierarchy, reading the ECL back
- * out of the implicit value-set URL the way a real server must; each test can swap its answer for a
- * failure, a delay or a malformed body, and sees every request it got.
+ * out of the implicit value-set URL the way a real server must, and answers the existence call (the
+ * implicit value set of all concepts) for the concepts in that slice only; each test can swap its
+ * answer for a failure, a delay or a malformed body, and sees every request it got.
  */
 class FhirTerminologyServerTest {
 
@@ -51,13 +52,15 @@ class FhirTerminologyServerTest {
     private static final String LUNG_CANCER = "254637007";       // under CANCER_PARENT in the fake
     private static final String PNEUMONIA = "233604007";         // under INFECTION_PARENT in the fake
     private static final String INFARCTION = "22298006";         // under neither
+    private static final String UNKNOWN = "138875005";           // a valid concept id the fake does not know
     private static final String TOKEN = "s3cret-terminology-token";
 
-    /** Ancestors of each concept, in the fake; a concept is also "under" itself. */
+    /** Ancestors of each concept, in the fake; a concept is also "under" itself. The fake knows these concepts only. */
     private static final Map<String, Set<String>> ANCESTORS = Map.of(
             LUNG_CANCER, Set.of(CANCER_PARENT, "404684003"),
             PNEUMONIA, Set.of(INFECTION_PARENT, "404684003"),
-            INFARCTION, Set.of("404684003"));
+            INFARCTION, Set.of("404684003"),
+            SECONDARY_PARENT, Set.of("404684003"));
 
     private static final Map<String, List<String>> GROUPS = Map.of(
             "cancer", List.of(CANCER_PARENT, SECONDARY_PARENT),
@@ -65,13 +68,22 @@ class FhirTerminologyServerTest {
 
     /** What the fake saw of one request. */
     record Seen(String path, String rawQuery, String url, String system, String code, String accept, String authorization) {
+        /** Whether this is the call asking if the concept exists at all. */
+        boolean asksExistence() {
+            return FhirTerminologyServer.ALL_CONCEPTS.equals(url);
+        }
+
         /** The ECL inside the implicit value-set URL, decoded a second time as the spec says it is encoded. */
         String ecl() {
             assertThat(url).startsWith(FhirTerminologyServer.ECL_VALUE_SET);
             return URLDecoder.decode(url.substring(FhirTerminologyServer.ECL_VALUE_SET.length()), StandardCharsets.UTF_8);
         }
 
+        /** The parents a group call asks about; none for the existence call. */
         List<String> parents() {
+            if (asksExistence()) {
+                return List.of();
+            }
             return Arrays.stream(ecl().split(" OR ")).map(p -> p.replaceFirst("^<< ", "")).collect(Collectors.toList());
         }
     }
@@ -79,6 +91,9 @@ class FhirTerminologyServerTest {
     /** What the fake answers. */
     record Reply(int status, String body, long delayMillis, String location) {
         static Reply membership(Seen seen) {
+            if (seen.asksExistence()) {
+                return new Reply(200, parameters(ANCESTORS.containsKey(seen.code())), 0, null);
+            }
             Set<String> ancestors = ANCESTORS.getOrDefault(seen.code(), Set.of());
             boolean in = seen.parents().stream().anyMatch(p -> p.equals(seen.code()) || ancestors.contains(p));
             return new Reply(200, parameters(in), 0, null);
@@ -182,14 +197,16 @@ class FhirTerminologyServerTest {
         assertThat(answer.status()).isEqualTo(Status.ANSWERED);
         assertThat(answer.groups()).isEmpty();
         assertThat(answer.problem()).isNull();
-        assertThat(SEEN).hasSize(2);
+        assertThat(SEEN).as("two groups and the existence call").hasSize(3);
     }
 
     @Test
     void eachGroupIsOneValidateCodeCallWithTheEclImplicitValueSetEncodedAsTheSpecSays() {
         server().groupsOf(LUNG_CANCER, Map.of("cancer", List.of(CANCER_PARENT, SECONDARY_PARENT)));
-        assertThat(SEEN).hasSize(1);
-        Seen seen = SEEN.get(0);
+        assertThat(SEEN).hasSize(2);
+        List<Seen> groupCalls = groupCalls();
+        assertThat(groupCalls).hasSize(1);
+        Seen seen = groupCalls.get(0);
         assertThat(seen.path()).isEqualTo("/fhir/ValueSet/$validate-code");
         // Decoded once as a query parameter: the value-set URL, its ECL still URI-encoded, spaces as %20.
         assertThat(seen.url()).isEqualTo("http://snomed.info/sct?fhir_vs=ecl/%3C%3C%20363346000%20OR%20%3C%3C%2094222008");
@@ -209,14 +226,14 @@ class FhirTerminologyServerTest {
         long start = System.nanoTime();
         assertThat(server().groupsOf(LUNG_CANCER, three)).isEqualTo(Answer.answered(Set.of("cancer")));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
-        assertThat(SEEN).hasSize(3);
+        assertThat(SEEN).hasSize(4);
     }
 
     @Test
     void theTokenIsSentAsBearerAndShownNowhere() {
         FhirTerminologyServer server = server();
         server.groupsOf(LUNG_CANCER, GROUPS);
-        assertThat(SEEN).hasSize(2).allSatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer " + TOKEN));
+        assertThat(SEEN).hasSize(3).allSatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer " + TOKEN));
         assertThat(server.toString()).doesNotContain(TOKEN);
         reply = seen -> Reply.of(401, "{\"resourceType\":\"OperationOutcome\"}");
         assertThat(server().groupsOf(INFARCTION, GROUPS).problem()).doesNotContain(TOKEN);
@@ -225,7 +242,74 @@ class FhirTerminologyServerTest {
     @Test
     void withoutATokenNoAuthorizationIsSent() {
         new FhirTerminologyServer(base, null).groupsOf(LUNG_CANCER, GROUPS);
-        assertThat(SEEN).hasSize(2).allSatisfy(s -> assertThat(s.authorization()).isNull());
+        assertThat(SEEN).hasSize(3).allSatisfy(s -> assertThat(s.authorization()).isNull());
+    }
+
+    // ---- a concept the server does not know ----
+
+    @Test
+    void aConceptTheServerDoesNotKnowIsUnavailableNotAnsweredWithNoGroups() {
+        FhirTerminologyServer server = server();
+        Answer answer = server.groupsOf(UNKNOWN, GROUPS);
+        assertThat(answer).isEqualTo(Answer.unavailable(FhirTerminologyServer.UNKNOWN_CONCEPT));
+        assertThat(answer.problem()).isEqualTo("the terminology server does not know this concept").doesNotContain(UNKNOWN);
+        assertThat(groupCalls()).as("the groups were asked too, in the same go").hasSize(2);
+    }
+
+    @Test
+    void anUnknownConceptIsNotAServerFailureSoNoBackOffAndItIsAskedAgain() {
+        FhirTerminologyServer server = server();
+        assertThat(server.groupsOf(UNKNOWN, GROUPS).status()).isEqualTo(Status.UNAVAILABLE);
+        assertThat(server.groupsOf(LUNG_CANCER, GROUPS)).isEqualTo(Answer.answered(Set.of("cancer")));
+        assertThat(SEEN).hasSize(6);
+        // Not cached: a server that has since loaded the concept is believed at once.
+        assertThat(server.groupsOf(UNKNOWN, GROUPS).status()).isEqualTo(Status.UNAVAILABLE);
+        assertThat(SEEN).hasSize(9);
+    }
+
+    @Test
+    void aServerThatPutsAConceptInAGroupButNotInItsEditionIsNotBelieved() {
+        reply = seen -> seen.asksExistence() ? Reply.of(200, parameters(false)) : Reply.of(200, parameters(true));
+        assertThat(server().groupsOf(LUNG_CANCER, GROUPS)).isEqualTo(Answer.unavailable(FhirTerminologyServer.UNKNOWN_CONCEPT));
+    }
+
+    @Test
+    void theExistenceCallAsksTheImplicitValueSetOfAllConcepts() {
+        server().groupsOf(INFARCTION, Map.of("cancer", List.of(CANCER_PARENT)));
+        List<Seen> existence = SEEN.stream().filter(Seen::asksExistence).collect(Collectors.toList());
+        assertThat(existence).hasSize(1);
+        Seen seen = existence.get(0);
+        assertThat(seen.path()).isEqualTo("/fhir/ValueSet/$validate-code");
+        assertThat(seen.url()).isEqualTo("http://snomed.info/sct?fhir_vs");
+        assertThat(seen.rawQuery()).isEqualTo("url=http%3A%2F%2Fsnomed.info%2Fsct%3Ffhir_vs&system=http%3A%2F%2Fsnomed.info%2Fsct&code="
+                + INFARCTION);
+        assertThat(seen.accept()).isEqualTo("application/fhir+json");
+        assertThat(seen.authorization()).isEqualTo("Bearer " + TOKEN);
+    }
+
+    static Stream<Arguments> existenceFailures() {
+        return Stream.of(
+                Arguments.of("HTTP 500", Reply.of(500, "{\"resourceType\":\"OperationOutcome\"}"), "answered HTTP 500"),
+                Arguments.of("not Parameters", Reply.of(200, "{\"resourceType\":\"OperationOutcome\"}"), "not a Parameters resource"),
+                Arguments.of("too slow", Reply.of(200, parameters(true)).delayed(4000), "no answer within 1 s"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("existenceFailures")
+    void aFailureOfOnlyTheExistenceCallIsUnavailable(String name, Reply existence, String problem) {
+        // The groups answer at once that the concept is in none of them; only the existence call goes wrong.
+        reply = seen -> seen.asksExistence() ? existence : Reply.membership(seen);
+        Answer answer = server(Duration.ofSeconds(1), 10).groupsOf(INFARCTION, GROUPS);
+        assertThat(answer.status()).isEqualTo(Status.UNAVAILABLE);
+        assertThat(answer.groups()).isEmpty();
+        assertThat(answer.problem()).contains(problem);
+    }
+
+    /** The calls the fake got that ask about a group, not about existence. */
+    private static List<Seen> groupCalls() {
+        synchronized (SEEN) {
+            return SEEN.stream().filter(s -> !s.asksExistence()).collect(Collectors.toList());
+        }
     }
 
     // ---- cache ----
@@ -234,15 +318,15 @@ class FhirTerminologyServerTest {
     void anAnswerIsReusedUntilItsTimeToLiveEnds() {
         FhirTerminologyServer server = server();
         Answer first = server.groupsOf(LUNG_CANCER, GROUPS);
-        assertThat(SEEN).hasSize(2);
+        assertThat(SEEN).hasSize(3);
 
         clock.advance(Duration.ofHours(24).minusSeconds(1));
         assertThat(server.groupsOf(LUNG_CANCER, GROUPS)).isEqualTo(first);
-        assertThat(SEEN).as("served from the cache").hasSize(2);
+        assertThat(SEEN).as("served from the cache").hasSize(3);
 
         clock.advance(Duration.ofSeconds(1));
         assertThat(server.groupsOf(LUNG_CANCER, GROUPS)).isEqualTo(first);
-        assertThat(SEEN).as("asked again after 24 h").hasSize(4);
+        assertThat(SEEN).as("asked again after 24 h").hasSize(6);
     }
 
     @Test
@@ -250,10 +334,10 @@ class FhirTerminologyServerTest {
         FhirTerminologyServer server = server();
         server.groupsOf(LUNG_CANCER, GROUPS);
         assertThat(server.groupsOf(LUNG_CANCER, Map.of("cancer", List.of(SECONDARY_PARENT)))).isEqualTo(Answer.answered(Set.of()));
-        assertThat(SEEN).hasSize(3);
+        assertThat(SEEN).hasSize(5);
         // Equal groups in another map instance share the entry.
         server.groupsOf(LUNG_CANCER, Map.of("infection", List.of(INFECTION_PARENT), "cancer", List.of(CANCER_PARENT, SECONDARY_PARENT)));
-        assertThat(SEEN).hasSize(3);
+        assertThat(SEEN).hasSize(5);
     }
 
     @Test
@@ -263,11 +347,11 @@ class FhirTerminologyServerTest {
         server.groupsOf(LUNG_CANCER, cancer);
         server.groupsOf(PNEUMONIA, cancer);
         server.groupsOf(INFARCTION, cancer);
-        assertThat(SEEN).hasSize(3);
+        assertThat(SEEN).hasSize(6);
         server.groupsOf(INFARCTION, cancer);
-        assertThat(SEEN).as("the newest is kept").hasSize(3);
+        assertThat(SEEN).as("the newest is kept").hasSize(6);
         server.groupsOf(LUNG_CANCER, cancer);
-        assertThat(SEEN).as("the oldest was dropped").hasSize(4);
+        assertThat(SEEN).as("the oldest was dropped").hasSize(8);
     }
 
     // ---- failures ----
@@ -363,7 +447,7 @@ class FhirTerminologyServerTest {
 
         clock.advance(Duration.ofSeconds(1));
         assertThat(server.groupsOf(LUNG_CANCER, GROUPS)).isEqualTo(Answer.answered(Set.of("cancer")));
-        assertThat(SEEN).hasSize(afterFailure + 2);
+        assertThat(SEEN).hasSize(afterFailure + 3);
     }
 
     /** The failed answer may return before the fake has logged the second group's call; wait for it to settle. */
