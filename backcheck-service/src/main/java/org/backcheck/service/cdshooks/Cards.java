@@ -152,6 +152,10 @@ final class Cards {
             if (counted.size() > MAX_LISTED) {
                 md.append("- and ").append(counted.size() - MAX_LISTED).append(" more\n");
             }
+            if (counted.stream().anyMatch(e -> e.verdict().fromText() && e.grade() != Grade.NOT_RED_FLAG)) {
+                md.append("\nWords are matched as written: Backcheck cannot tell whether they were negated "
+                        + "(\u201cno fever\u201d matches fever). Check what the record says.\n");
+            }
             md.append('\n');
         }
         List<RecordEntry> past = r.past();

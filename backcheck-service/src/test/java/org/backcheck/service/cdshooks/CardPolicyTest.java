@@ -38,7 +38,8 @@ class CardPolicyTest {
         JsonNode card = HookCall.example().reasonText("suspected cauda equina").card();
         assertThat(card.get("indicator").asText()).isEqualTo("critical");
         assertNoCancel(card);
-        assertThat(card.get("detail").asText()).contains("the words \u201ccauda equina\u201d");
+        assertThat(card.get("detail").asText()).contains("the words \u201ccauda equina\u201d")
+                .contains("cannot tell whether they were negated");
     }
 
     @Test
