@@ -94,8 +94,11 @@ public final class Assessor {
         for (Pathology p : suspected) {
             (p.isEmergency() ? emergency : other).add(p);
         }
+        // A known cancer is one recorded or reported as a cancer (history_of_cancer); a coded neoplasm
+        // in situ, of uncertain behaviour or a non-melanoma skin cancer is recorded as the cancer
+        // pathology instead: a reason to look, not an MSCC trigger.
         boolean knownCancer = r.redFlags().contains("history_of_cancer")
-                || r.recorded().stream().anyMatch(c -> c.id().equals("history_of_cancer") || c.id().equals(Pathology.CANCER.id()));
+                || r.recorded().stream().anyMatch(c -> c.id().equals("history_of_cancer"));
 
         // NG234: known cancer with neurological symptoms or signs (nerve-root pain, cauda equina or cord features)
         // is possible metastatic spinal cord compression. Without a cancer diagnosis it never is.
@@ -327,6 +330,7 @@ public final class Assessor {
             case IMAGING_INDICATED -> r.redFlags().contains("major_trauma") ? Urgency.EMERGENCY
                     : other.contains(Pathology.INFECTION) ? Urgency.SAME_DAY : Urgency.URGENT;
             case REFER_RHEUMATOLOGY, HLA_B27_TEST -> Urgency.ROUTINE;
+            case OUT_OF_SCOPE -> r.age() < CHILD_WARNING_AGE ? Urgency.URGENT : null;
             default -> null;
         };
     }
@@ -347,6 +351,7 @@ public final class Assessor {
         fill.put("urgency", urgency == null ? "" : urgency == Urgency.SAME_DAY ? "same day"
                 : urgency == Urgency.EMERGENCY ? "emergency department now" : urgency.id());
         fill.put("where", r.age() >= 16 ? "For people aged 16 to 18, follow NICE NG59."
+                : r.age() < CHILD_WARNING_AGE ? "Under 5, back pain needs urgent paediatric assessment."
                 : "For children under 16, follow paediatric guidance.");
         fill.put("groups", joinNames(screening.notAsked().stream().map(Pathology::label).toList()));
         List<String> factors = new ArrayList<>();

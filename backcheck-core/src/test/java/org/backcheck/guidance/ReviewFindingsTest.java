@@ -119,7 +119,7 @@ class ReviewFindingsTest {
 
     @Test
     void withoutACancerDiagnosisNobodyIsSentToTheMsccTeam() {
-        for (String flag : List.of("unexplained_weight_loss", "non_mechanical_night_pain")) {
+        for (String flag : List.of("unexplained_weight_loss")) {
             for (boolean sciatica : new boolean[] {false, true}) {
                 Assessment a = ASSESSOR.assess(request(66, 3, sciatica, Set.of(), null, flag));
                 assertThat(a.recommendation()).as(flag).isEqualTo(Recommendation.IMAGING_INDICATED);
@@ -129,6 +129,40 @@ class ReviewFindingsTest {
                 assertThat(ids(a.safetyNet())).doesNotContain("safety_mscc");
             }
         }
+    }
+
+    @Test
+    void infectionRiskFactorsAndNightPainAloneAskForAssessmentNotAScan() {
+        // Independent review M8: graded as risk factors (Finucane 2020; Downie 2013), fever stays a red flag.
+        for (String flag : List.of("immunosuppression", "recent_bacterial_infection", "iv_drug_use", "non_mechanical_night_pain")) {
+            Assessment a = ASSESSOR.assess(request(45, 2, false, Set.of(), null, flag));
+            assertThat(a.recommendation()).as(flag).isEqualTo(Recommendation.ASSESS_FURTHER);
+            assertThat(a.findings()).as(flag).doesNotContain(Recommendation.IMAGING_INDICATED);
+            assertThat(ids(a.reasons())).as(flag).contains("reason_risk_" + flag);
+        }
+        Assessment withFever = ASSESSOR.assess(request(45, 2, false, Set.of(), null, "iv_drug_use", "fever"));
+        assertThat(withFever.recommendation()).isEqualTo(Recommendation.IMAGING_INDICATED);
+        assertThat(withFever.urgency()).isEqualTo(Urgency.SAME_DAY);
+    }
+
+    @Test
+    void aNeoplasmThatIsNotAKnownCancerNeverTriggersMscc() {
+        // Independent review M6: in situ, uncertain behaviour or skin cancers are recorded as the cancer pathology.
+        Assessment a = ASSESSOR.assess(AssessmentRequest.of(64, 0).withRecorded(List.of(new RecordedCondition("cancer", "ICD-10 D06.9"))));
+        AssessmentRequest withSciatica = new AssessmentRequest(64, 0, true, Setting.NON_SPECIALIST, null, Set.of(),
+                java.util.Map.of(), List.of(new RecordedCondition("cancer", "ICD-10 C44.9")), Set.of(), HlaB27.UNKNOWN, null, null);
+        Assessment b = ASSESSOR.assess(withSciatica);
+        for (Assessment x : List.of(a, b)) {
+            assertThat(x.recommendation()).isEqualTo(Recommendation.IMAGING_INDICATED);
+            assertThat(ids(x.management())).contains("manage_cancer_pathway").doesNotContain("manage_mscc_now", "manage_mscc_24h");
+        }
+    }
+
+    @Test
+    void aChildUnder5HasAnUrgentSummaryNotJustOutOfScope() {
+        Assessment a = ASSESSOR.assess(request(3, 1, false, Set.of(), null));
+        assertThat(a.summary()).contains("Under 5").contains("urgent paediatric assessment");
+        assertThat(a.urgency()).isEqualTo(Urgency.URGENT);
     }
 
     @Test
