@@ -12,15 +12,18 @@ import org.backcheck.guidance.Recommendation;
  * <pre>
  * | # | when (first match wins)                                             | kind                   | indicator | cancel suggestion |
  * |---|---------------------------------------------------------------------|------------------------|-----------|-------------------|
- * | 1 | the engine, given the record's red flags, says emergency MRI         | EMERGENCY              | critical  | never             |
+ * | 1 | the engine, given the record's CODED red flags, says emergency MRI   | EMERGENCY              | critical  | never             |
  * |   | (cauda equina or cord compression; a known cancer with nerve-root    |                        |           |                   |
- * |   | pain or neurology: NICE NG234)                                       |                        |           |                   |
- * | 2 | any counted entry is a red flag (coded, past cancer, or text net)    | RED_FLAG               | info      | never             |
+ * |   | pain from the order: NICE NG234)                                     |                        |           |                   |
+ * | 2 | any counted entry is a red flag (coded, past cancer, or text net),   | RED_FLAG               | info      | never             |
+ * |   | or words alone call for an emergency ("if suspected: emergency")     |                        |           |                   |
  * | 3 | no date of birth                                                     | CANNOT_JUDGE           | info      | never             |
  * | 4 | age under 19                                                         | OUT_OF_SCOPE           | info      | never             |
  * | 5 | anything Backcheck could not judge: an urgent/ASAP/STAT order, free  | CANNOT_JUDGE           | info      | never             |
- * |   | text it cannot read, an unclassified code, a risk factor, a reason   |                        |           |                   |
- * |   | or condition list it could not read whole, no coded condition at all |                        |           |                   |
+ * |   | text (any), an unclassified code (unknown system, invalid, or in no  |                        |           |                   |
+ * |   | range: the tables fail closed), a risk factor (a past red flag is    |                        |           |                   |
+ * |   | one), a reason or problem list not read whole (empty, filtered,      |                        |           |                   |
+ * |   | paged, fewer than its total, redacted), an unreadable priority       |                        |           |                   |
  * | 6 | otherwise: 19 or over, routine, every entry classified, none a red   | NO_RED_FLAG_RECOGNISED | warning   | offered           |
  * |   | flag or risk factor                                                  |                        |           |                   |
  * </pre>
@@ -63,9 +66,10 @@ final class CardPolicy {
     /**
      * @param reading    what was read from the orders and the record
      * @param age        whole years today, or null without a date of birth
-     * @param engine     the engine's recommendation for the record's red flags (assessed without a screen)
+     * @param engine     the engine's recommendation for the record's red flags, words included (assessed without a screen)
+     * @param fromCodes  the same for the coded red flags alone: only codes can make a card critical
      */
-    static Decision decide(RecordReading reading, Integer age, Recommendation engine) {
+    static Decision decide(RecordReading reading, Integer age, Recommendation engine, Recommendation fromCodes) {
         List<String> cannot = new ArrayList<>(reading.cannotJudge);
         List<RecordEntry> counted = reading.counted();
         for (RecordEntry e : counted) {
@@ -81,10 +85,10 @@ final class CardPolicy {
             cannot.add("The order has no coded reason and the record no coded condition Backcheck recognised, so it has "
                     + "nothing to check against.");
         }
-        if (engine == Recommendation.EMERGENCY_MRI) {
+        if (fromCodes == Recommendation.EMERGENCY_MRI) {
             return new Decision(Kind.EMERGENCY, 1, cannot);
         }
-        if (counted.stream().anyMatch(e -> e.grade() == Grade.RED_FLAG)) {
+        if (engine == Recommendation.EMERGENCY_MRI || counted.stream().anyMatch(e -> e.grade() == Grade.RED_FLAG)) {
             return new Decision(Kind.RED_FLAG, 2, cannot);
         }
         if (age == null) {

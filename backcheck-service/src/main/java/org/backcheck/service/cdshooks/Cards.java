@@ -47,7 +47,7 @@ final class Cards {
 
     /** Statements whose truth depends on how long the pain has lasted, which an order does not say. */
     private static final Set<String> DURATION_STATEMENTS = Set.of("reason_six_weeks", "reason_over_50_not_settling",
-            "reason_referral_without_imaging", "manage_chronic_programme", "manage_chronic_specialist");
+            "reason_referral_without_imaging", "manage_chronic_programme", "manage_chronic_specialist", "manage_myeloma_bloods");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -101,10 +101,13 @@ final class Cards {
             case RED_FLAG -> {
                 RecordEntry first = counted.stream().filter(e -> e.grade() == Grade.RED_FLAG).findFirst().orElseThrow();
                 boolean coded = counted.stream().anyMatch(e -> e.grade() == Grade.RED_FLAG && !e.verdict().fromText());
+                if (a.recommendation() == org.backcheck.guidance.Recommendation.EMERGENCY_MRI && !coded) {
+                    yield "The record's text names " + first.verdict().meaning().replace(" named in the text", "")
+                            + ": if suspected, refer now for an emergency MRI, not a routine scan.";
+                }
                 yield coded
-                        ? "Red flag in the record (" + quoted(first.shown(), 48) + "): lumbar imaging is appropriate; see the pathway."
-                        : "Possible red flag in the record's text (" + quoted(first.shown(), 40)
-                        + "): imaging may be appropriate; assess first.";
+                        ? "Red flag in the record (" + quoted(first.shown(), 48) + "): follow its pathway; the card says which test and how soon."
+                        : "Possible red flag in the record's text (" + quoted(first.shown(), 40) + "): assess it before deciding.";
             }
             case CANNOT_JUDGE -> "Backcheck cannot rule out red flags here (" + f.decision().cannotJudge().size()
                     + (f.decision().cannotJudge().size() == 1 ? " thing" : " things")
@@ -112,8 +115,8 @@ final class Cards {
             case OUT_OF_SCOPE -> "Under 19: the NHS EBI low back pain imaging guidance does not apply.";
             case NO_RED_FLAG_RECOGNISED -> {
                 long n = counted.size();
-                yield "No red flag among the " + n + " coded condition" + (n == 1 ? "" : "s")
-                        + " Backcheck recognised: lumbar imaging is not recommended (NHS EBI).";
+                yield "No red flag in the " + n + " coded condition" + (n == 1 ? "" : "s")
+                        + " Backcheck read: ask about red flags before cancelling; if none, no imaging (NHS EBI).";
             }
         };
         return s.length() <= MAX_SUMMARY ? s : s.substring(0, MAX_SUMMARY - 1) + "\u2026";
@@ -130,6 +133,10 @@ final class Cards {
         RecordReading r = f.reading();
         if (d.kind() == CardPolicy.Kind.EMERGENCY || d.kind() == CardPolicy.Kind.RED_FLAG) {
             md.append(escape(f.asRecorded().summary())).append("\n\n");
+            if (r.plainXray) {
+                md.append("**The order is a plain X-ray.** An X-ray cannot rule out cancer, spinal metastases, infection or "
+                        + "cord compression; where they are suspected, the test is MRI (NICE NG234 for spinal metastases).\n\n");
+            }
         }
         if (d.kind() == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED) {
             md.append("**Before you cancel:** Backcheck read only the order's coded reasons and the patient's coded conditions. ")

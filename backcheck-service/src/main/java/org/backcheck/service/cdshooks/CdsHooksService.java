@@ -22,6 +22,7 @@ import org.backcheck.guidance.Assessment;
 import org.backcheck.guidance.AssessmentRequest;
 import org.backcheck.guidance.Assessor;
 import org.backcheck.guidance.HlaB27;
+import org.backcheck.guidance.Recommendation;
 import org.backcheck.guidance.RecordedCondition;
 import org.backcheck.guidance.Setting;
 import java.util.Set;
@@ -215,6 +216,7 @@ public final class CdsHooksService {
         if (!reading.hasLumbarImaging()) {
             return response;
         }
+        reading.cannotJudge.addAll(req.orderProblems());
 
         boolean canFetch = req.fhirServer() != null && req.accessToken() != null;
         List<String> missing = new java.util.ArrayList<>();
@@ -255,23 +257,53 @@ public final class CdsHooksService {
 
         Integer age = age(patient);
         // The record's diagnoses go to the engine as what they are, never as stand-in symptoms. Without a
-        // date of birth they are assessed as for an adult: red flags apply at any age.
+        // date of birth they are assessed as for an adult: red flags apply at any age. Nerve-root pain
+        // counts when the order gives it (an old sciatica code on the problem list is not today's).
         List<RecordedCondition> recorded = new java.util.ArrayList<>();
+        List<RecordedCondition> coded = new java.util.ArrayList<>();
         boolean sciatica = false;
         for (RecordEntry e : reading.counted()) {
             Reading v = e.verdict();
-            sciatica |= e.grade() == Grade.SCIATICA;
-            if (v.means() != null && e.grade() != Grade.UNCLASSIFIED && recorded.stream().noneMatch(c -> c.id().equals(v.means()))) {
-                recorded.add(new RecordedCondition(v.means(), v.fromText() ? "free text" : v.label()));
+            sciatica |= e.grade() == Grade.SCIATICA && e.source() != RecordEntry.Source.PROBLEM_LIST;
+            if (v.means() != null && (e.grade() == Grade.RED_FLAG || e.grade() == Grade.RISK_FACTOR)
+                    && recorded.stream().noneMatch(c -> c.id().equals(v.means()))) {
+                RecordedCondition c = new RecordedCondition(v.means(), v.fromText() ? "free text" : v.label());
+                recorded.add(c);
+                if (!v.fromText()) {
+                    coded.add(c);
+                }
             }
         }
         AssessmentRequest request = new AssessmentRequest(age == null ? 19 : age, 0, sciatica, Setting.NON_SPECIALIST, null,
                 Set.of(), Map.of(), recorded, Set.of(), HlaB27.UNKNOWN, null, null);
         Assessment asRecorded = assessor.assess(request);
-        CardPolicy.Decision decision = CardPolicy.decide(reading, age, asRecorded.recommendation());
+        // An emergency card only when codes alone call for it: words are not read for negation.
+        Recommendation fromCodes = asRecorded.recommendation() != Recommendation.EMERGENCY_MRI || coded.size() == recorded.size()
+                ? asRecorded.recommendation() : assessor.assess(request.withRecorded(coded)).recommendation();
+        CardPolicy.Decision decision = CardPolicy.decide(reading, age, asRecorded.recommendation(), fromCodes);
         Assessment ifClear = decision.kind() == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED ? assessor.assess(request.screenedFully()) : null;
         cards.add(Cards.card(new Cards.Facts(decision, reading, asRecorded, ifClear, age, req.patientId(), baseUrl)));
         return response;
+    }
+
+    /** Search parameters that do not filter which conditions come back. */
+    private static final Set<String> UNFILTERED = Set.of("patient", "subject", "_count", "_sort", "_format", "_total",
+            "_summary", "_elements", "_pretty");
+
+    /** True when a search URL narrows the conditions returned (clinical-status, category, code, date...). */
+    static boolean filtered(String url) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return false;
+        }
+        for (String pair : url.substring(q + 1).split("&")) {
+            String name = pair.split("=", 2)[0];
+            String base = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+            if (!base.isEmpty() && !UNFILTERED.contains(base)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Bundle fetchConditions(HookRequest req) {
@@ -286,12 +318,12 @@ public final class CdsHooksService {
      */
     private Bundle wholeProblemList(Bundle conditions, HookRequest req, boolean canFetch, RecordReading reading) {
         Bundle.BundleLinkComponent self = conditions.getLink(Bundle.LINK_SELF);
-        if (self != null && self.getUrl() != null && self.getUrl().contains("clinical-status")) {
+        if (self != null && self.getUrl() != null && filtered(self.getUrl())) {
             if (canFetch) {
                 conditions = fetchConditions(req);
             } else {
-                reading.cannotJudge.add("Only conditions of some clinical statuses were sent (the prefetch asked for "
-                        + "clinical-status), so a past cancer would not be seen; use the prefetch template from GET /cds-services.");
+                reading.cannotJudge.add("Only some conditions were sent (the search was filtered, for example by clinical "
+                        + "status or category), so a past cancer could be missing; use the prefetch template from GET /cds-services.");
             }
         }
         Bundle whole = conditions;

@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  * @param conditions   prefetch.conditions as JSON text, or null when not prefetched
  * @param fhirServer   the checked FHIR base URL, or null
  * @param accessToken  fhirAuthorization.access_token, or null; never logged or shown
+ * @param orderProblems what could not be read in the draft orders before parsing them (a priority that
+ *                      is not one of FHIR's codes), each of which stops a suggestion to cancel
  */
 record HookRequest(String hook, String hookInstance, String userId, String patientId, Set<String> selections,
-                   String draftOrders, String patient, String conditions, String fhirServer, String accessToken) {
+                   String draftOrders, String patient, String conditions, String fhirServer, String accessToken,
+                   List<String> orderProblems) {
 
     /** FHIR's id syntax; also keeps ids safe to put in a URL path. */
     static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
@@ -107,8 +110,40 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
             requiredString(auth, "scope", "fhirAuthorization.scope");
             optionalString(auth, "subject", "fhirAuthorization.subject");
         }
-        return new HookRequest(hook, hookInstance, userId, patientId, selections, draft.toString(), patient, conditions,
-                fhirServer, token);
+        List<String> orderProblems = new ArrayList<>();
+        JsonNode orders = readablePriorities(draft, orderProblems);
+        return new HookRequest(hook, hookInstance, userId, patientId, selections, orders.toString(), patient, conditions,
+                fhirServer, token, List.copyOf(orderProblems));
+    }
+
+    /** FHIR's request-priority codes. */
+    private static final Set<String> PRIORITIES = Set.of("routine", "urgent", "asap", "stat");
+
+    /**
+     * The draft orders with every ServiceRequest priority readable: FHIR's codes in any case are
+     * lower-cased; anything else ("emergency", "2", a priority only in an extension) is taken out
+     * before parsing, which would otherwise refuse the whole request or fail on it, and is reported
+     * as something Backcheck could not judge (an unreadable priority may be an urgent one).
+     */
+    static JsonNode readablePriorities(JsonNode draft, List<String> problems) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = draft.deepCopy();
+        for (JsonNode entry : copy.path("entry")) {
+            if (entry.path("resource") instanceof com.fasterxml.jackson.databind.node.ObjectNode r
+                    && "ServiceRequest".equals(r.path("resourceType").asText())) {
+                JsonNode priority = r.get("priority");
+                if (priority != null && priority.isTextual()
+                        && PRIORITIES.contains(priority.asText().strip().toLowerCase(java.util.Locale.ROOT))) {
+                    r.put("priority", priority.asText().strip().toLowerCase(java.util.Locale.ROOT));
+                } else if (priority != null || r.has("_priority")) {
+                    problems.add("An order's priority could not be read (" + (priority != null && priority.isTextual()
+                            ? "\u201c" + RecordReading.shorten(priority.asText()) + "\u201d" : "given in an extension or not as text")
+                            + "): it may be urgent, so Backcheck does not advise against it.");
+                    r.remove("priority");
+                }
+                r.remove("_priority");
+            }
+        }
+        return copy;
     }
 
     /** A prefetch entry: absent or null means "not prefetched"; anything else must be a resource object. */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Reads ICD-10 codes by range, from {@code org/backcheck/cds/icd10-red-flags.csv} (its header says
- * how rows are written and chosen). A code that stops before the character a row depends on
+ * how rows are written and chosen). The table fails closed: a code in no range, red-flag or benign,
+ * is unclassified. A code that stops before the character a row depends on
  * ("G83", where G83.4 is cauda equina syndrome; "S22", where S22.0 is a thoracic vertebra) could be
  * any code under it, so it takes the most serious reading it could have.
  */
@@ -106,8 +107,7 @@ final class Icd10Rules {
                     "ICD-10 " + worstPossible.shown() + ", the most serious reading of a shortened code");
         }
         if (best == null) {
-            return new Reading(Grade.NOT_RED_FLAG, null, "a valid code in none of the red-flag ranges", label,
-                    "Backcheck's ICD-10 ranges");
+            return Reading.unclassified(label, "an ICD-10 code in none of Backcheck's ranges, red-flag or benign");
         }
         return new Reading(best.grade(), best.means(), best.meaning(), label, "ICD-10 " + best.shown());
     }

@@ -47,6 +47,12 @@ final class LumbarImagingOrders {
         return system != null && code != null && verified.containsKey(system + "|" + code.strip());
     }
 
+    /** True when (system, code) is a verified lumbar plain X-ray (its display says so). */
+    boolean isPlainXray(String system, String code) {
+        ImagingCode c = system == null || code == null ? null : verified.get(system + "|" + code.strip());
+        return c != null && (c.display().startsWith("X-ray") || c.display().startsWith("Plain X-ray"));
+    }
+
     private static LumbarImagingOrders load() {
         List<ImagingCode> codes = new ArrayList<>();
         for (String[] row : CdsData.rows("lumbar-imaging-orders.csv", 5)) {

@@ -18,6 +18,7 @@ record RecordEntry(Source source, String shown, boolean current, List<Reading> r
     enum Source {
         ORDER_REASON("the order's reason"),
         ORDER_NOTE("a note on the order"),
+        OTHER_ORDER("another draft order"),
         PROBLEM_LIST("the problem list");
 
         final String words;
@@ -37,23 +38,35 @@ record RecordEntry(Source source, String shown, boolean current, List<Reading> r
     }
 
     /**
-     * What the entry means: the most serious of its readings that Backcheck could classify (two
-     * codings of one condition are two names for it; the text net never lowers a reading); when none
-     * could be classified, unclassified.
+     * What the entry means: the most serious of all its readings, an unclassified coding included
+     * (one benign coding must not hide another that Backcheck could not read). A past red flag other
+     * than a cancer is a risk factor: it may come back, and the record does not say that it has not.
      */
     Reading verdict() {
-        return readings.stream().filter(r -> r.grade() != Grade.UNCLASSIFIED)
-                .min(Comparator.comparing(Reading::grade))
-                .orElse(readings.get(0));
+        Reading worst = readings.stream().min(Comparator.comparing(Reading::grade)).orElseThrow();
+        if (!current && worst.grade() == Grade.RED_FLAG && !isCancer(worst.means())) {
+            return new Reading(Grade.RISK_FACTOR, null, "a past " + stripArticle(worst.meaning())
+                    + " (recorded as no longer active): ask whether it has come back", worst.label(), worst.basis());
+        }
+        return worst;
     }
 
     Grade grade() {
         return verdict().grade();
     }
 
-    /** A past cancer is still a cancer red flag (history of cancer); anything else past is not counted. */
+    /** Counted for the decision: current entries, and past ones that still matter (a cancer, a past red flag, a risk factor, anything unclassified). */
     boolean counts() {
-        return current || grade() == Grade.RED_FLAG && "history_of_cancer".equals(verdict().means())
-                || grade() == Grade.UNCLASSIFIED;
+        Grade g = grade();
+        return current || g == Grade.RED_FLAG || g == Grade.RISK_FACTOR || g == Grade.UNCLASSIFIED;
+    }
+
+    /** A cancer or neoplasm reading: a past one is still a red flag (history of cancer). */
+    static boolean isCancer(String means) {
+        return "history_of_cancer".equals(means) || "cancer".equals(means);
+    }
+
+    private static String stripArticle(String meaning) {
+        return meaning.startsWith("a ") ? meaning.substring(2) : meaning.startsWith("an ") ? meaning.substring(3) : meaning;
     }
 }

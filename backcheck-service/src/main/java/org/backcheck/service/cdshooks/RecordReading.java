@@ -25,6 +25,8 @@ final class RecordReading {
     private static final Set<String> PAST = Set.of("inactive", "remission", "resolved");
     /** Verification statuses that mean the condition was never there (FHIR condition-ver-status). */
     private static final Set<String> NEVER = Set.of("refuted", "entered-in-error");
+    static final String CLINICAL_STATUS = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+    static final String VERIFICATION_STATUS = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
     /** Order priorities Backcheck does not second-guess (FHIR request-priority). */
     private static final Set<String> URGENT = Set.of("urgent", "asap", "stat");
     /** Longest words quoted from the record on a card. */
@@ -32,17 +34,24 @@ final class RecordReading {
 
     private final RedFlagCodes codes;
     final List<ServiceRequest> lumbarOrders;
+    /** True when a lumbar order is a plain X-ray, which cannot rule out the serious causes. */
+    final boolean plainXray;
     final List<RecordEntry> entries = new ArrayList<>();
     /** What Backcheck could not judge, in its words: each one stops a suggestion to cancel. */
     final Set<String> cannotJudge = new LinkedHashSet<>();
     /** Conditions recorded as refuted or entered in error: not counted. */
     int notCounted;
-    /** Conditions already read (an order's reason is often also on the problem list). */
-    private final Set<String> conditionsRead = new java.util.HashSet<>();
+    /**
+     * Conditions already read, by identity: an order's reason resolved to a problem-list entry is
+     * the same resource and is read once; two resources that share an id (a contained one, one in
+     * the draft orders, a faulty server's duplicate) are both read.
+     */
+    private final Set<Condition> conditionsRead = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private RecordReading(RedFlagCodes codes, List<ServiceRequest> lumbarOrders) {
+    private RecordReading(RedFlagCodes codes, List<ServiceRequest> lumbarOrders, boolean plainXray) {
         this.codes = codes;
         this.lumbarOrders = List.copyOf(lumbarOrders);
+        this.plainXray = plainXray;
     }
 
     /**
@@ -52,6 +61,7 @@ final class RecordReading {
      */
     static RecordReading of(RedFlagCodes codes, LumbarImagingOrders orders, Bundle draftOrders, Set<String> selections) {
         List<ServiceRequest> lumbar = new ArrayList<>();
+        boolean xray = false;
         for (Bundle.BundleEntryComponent e : draftOrders.getEntry()) {
             if (!(e.getResource() instanceof ServiceRequest sr)) {
                 continue;
@@ -62,11 +72,12 @@ final class RecordReading {
             for (Coding c : sr.getCode().getCoding()) {
                 if (orders.isLumbarImaging(c.getSystem(), c.getCode())) {
                     lumbar.add(sr);
+                    xray |= orders.isPlainXray(c.getSystem(), c.getCode());
                     break;
                 }
             }
         }
-        return new RecordReading(codes, lumbar);
+        return new RecordReading(codes, lumbar, xray);
     }
 
     boolean hasLumbarImaging() {
@@ -104,33 +115,85 @@ final class RecordReading {
             for (Annotation note : sr.getNote()) {
                 readFreeText(RecordEntry.Source.ORDER_NOTE, note.getText());
             }
+            String orderName = sr.getCode().getText();
+            boolean nameIsADisplay = sr.getCode().getCoding().stream()
+                    .anyMatch(c -> c.getDisplay() != null && normalised(c.getDisplay()).equals(normalised(orderName == null ? "" : orderName)));
+            if (orderName != null && !nameIsADisplay) {
+                readFreeText(RecordEntry.Source.ORDER_NOTE, orderName);
+            }
+            for (CodeableConcept detail : sr.getOrderDetail()) {
+                readFreeText(RecordEntry.Source.ORDER_NOTE, detail.getText());
+                for (Coding c : detail.getCoding()) {
+                    readFreeText(RecordEntry.Source.ORDER_NOTE, c.getDisplay());
+                }
+            }
+            readFreeText(RecordEntry.Source.ORDER_NOTE, sr.getPatientInstruction());
             if (sr.hasSupportingInfo()) {
                 cannotJudge.add("The order points to supporting information, which Backcheck does not read.");
+            }
+        }
+        // The other draft orders describe the same patient and episode: a referral for suspected cauda
+        // equina beside the scan counts. Their coded reasons are read; their words only for what they name.
+        for (Bundle.BundleEntryComponent e : draftOrders.getEntry()) {
+            if (e.getResource() instanceof ServiceRequest other && !lumbarOrders.contains(other)) {
+                for (CodeableConcept reason : other.getReasonCode()) {
+                    read(RecordEntry.Source.OTHER_ORDER, reason, true);
+                }
+                readOtherText(other.getCode().getText());
+                other.getCode().getCoding().forEach(c -> readOtherText(c.getDisplay()));
+                other.getNote().forEach(n -> readOtherText(n.getText()));
             }
         }
         return unresolved;
     }
 
-    /** Reads every Condition in a search result (the problem list). */
+    /**
+     * Reads every Condition in a search result (the problem list), and says when the list cannot be
+     * taken as whole: empty (nothing recorded, or nothing shared?), fewer entries than its total,
+     * an OperationOutcome among the results (a server's warning that something was left out), or
+     * marked as a subset or redacted.
+     */
     void readConditions(Bundle conditions) {
+        int read = 0;
+        boolean outcome = false;
         for (Bundle.BundleEntryComponent e : conditions.getEntry()) {
             if (e.getResource() instanceof Condition c) {
                 readCondition(c);
+                read++;
+            } else if (e.getResource() instanceof org.hl7.fhir.r4.model.OperationOutcome
+                    || e.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME) {
+                outcome = true;
             }
         }
+        if (read == 0) {
+            cannotJudge.add("The problem list arrived empty: Backcheck cannot tell whether nothing is recorded or nothing was shared.");
+        }
+        if (conditions.hasTotal() && conditions.getTotal() > read) {
+            cannotJudge.add("The problem list says it holds " + conditions.getTotal() + " conditions, but " + read
+                    + " arrived; the rest were not read.");
+        }
+        if (outcome) {
+            cannotJudge.add("The server's answer for the problem list carries a warning (an OperationOutcome): it may be incomplete.");
+        }
+        if (partial(conditions.getMeta())) {
+            cannotJudge.add("The problem list is marked as a subset or redacted: some conditions were not shared.");
+        }
+    }
+
+    /** A v3 ObservationValue tag or security label that says the data were cut: SUBSETTED, REDACTED. */
+    private static boolean partial(org.hl7.fhir.r4.model.Meta meta) {
+        return java.util.stream.Stream.concat(meta.getTag().stream(), meta.getSecurity().stream())
+                .anyMatch(c -> "SUBSETTED".equals(c.getCode()) || "REDACTED".equals(c.getCode()));
     }
 
     /** Reads one condition unless it is recorded as refuted or entered in error. */
     void readCondition(Condition c) {
-        String id = c.getIdElement().getIdPart();
-        if (id != null && !conditionsRead.add(id)) {
+        if (!conditionsRead.add(c)) {
             return;
         }
-        for (Coding v : c.getVerificationStatus().getCoding()) {
-            if (NEVER.contains(v.getCode())) {
-                notCounted++;
-                return;
-            }
+        if (neverThere(c)) {
+            notCounted++;
+            return;
         }
         boolean current = current(c);
         RecordEntry entry = read(RecordEntry.Source.PROBLEM_LIST, c.getCode(), current);
@@ -147,8 +210,28 @@ final class RecordReading {
     }
 
     /**
-     * Current unless the clinical status says inactive, remission or resolved, or, without a
-     * clinical status, an abatement is recorded. An unknown status counts as current.
+     * Refuted or entered in error: only when every verification coding in FHIR's own code system (or
+     * with no system) says so. A look-alike code from another system, or codings that disagree,
+     * leave the condition counted.
+     */
+    static boolean neverThere(Condition c) {
+        List<Coding> codings = c.getVerificationStatus().getCoding();
+        if (codings.isEmpty()) {
+            return false;
+        }
+        for (Coding v : codings) {
+            boolean fhirs = v.getSystem() == null || VERIFICATION_STATUS.equals(v.getSystem());
+            if (!fhirs || !NEVER.contains(v.getCode())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Current unless the clinical status, in FHIR's own code system (or with no system), says
+     * inactive, remission or resolved, or, without a clinical status, an abatement is recorded. An
+     * unknown status, or codings that disagree, count as current.
      */
     static boolean current(Condition c) {
         List<Coding> clinical = c.getClinicalStatus().getCoding();
@@ -156,23 +239,35 @@ final class RecordReading {
             return !c.hasAbatement();
         }
         for (Coding s : clinical) {
-            if (!PAST.contains(s.getCode())) {
+            boolean fhirs = s.getSystem() == null || CLINICAL_STATUS.equals(s.getSystem());
+            if (!fhirs || !PAST.contains(s.getCode())) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Notes Backcheck cannot judge: an unread free text unless the text net matches it. */
+    /**
+     * Free text: Backcheck cannot read what it says, so it always stops a suggestion to cancel (one
+     * matched word does not mean the rest was understood); the words the text net matches are
+     * also counted as what they name.
+     */
     private void readFreeText(RecordEntry.Source source, String text) {
         if (text == null || text.isBlank()) {
             return;
         }
+        cannotJudge.add("Free text in " + source.words + " (\u201c" + shorten(text) + "\u201d), which Backcheck cannot read.");
         List<Reading> hits = codes.readText(text);
-        if (hits.isEmpty()) {
-            cannotJudge.add("Free text in " + source.words + " (\u201c" + shorten(text) + "\u201d), which Backcheck cannot read.");
-        } else {
+        if (!hits.isEmpty()) {
             entries.add(new RecordEntry(source, shorten(text), true, hits));
+        }
+    }
+
+    /** Words that are not about this order (another draft order's text): only what the text net matches counts. */
+    private void readOtherText(String text) {
+        List<Reading> hits = codes.readText(text);
+        if (!hits.isEmpty()) {
+            entries.add(new RecordEntry(RecordEntry.Source.OTHER_ORDER, shorten(text), true, hits));
         }
     }
 
@@ -189,14 +284,11 @@ final class RecordReading {
         String text = concept.getText();
         boolean freeText = text != null && !text.isBlank() && !displays.contains(normalised(text));
         if (freeText) {
-            List<Reading> hits = codes.readText(text);
-            readings.addAll(hits);
-            if (hits.isEmpty() && !readings.isEmpty()) {
-                cannotJudge.add("Free text beside a code in " + source.words + " (\u201c" + shorten(text)
-                        + "\u201d), which Backcheck cannot read.");
-            }
+            readings.addAll(codes.readText(text));
             if (readings.isEmpty()) {
                 readings.add(Reading.unclassified("free text", "free text with no code, which Backcheck cannot read"));
+            } else if (source != RecordEntry.Source.OTHER_ORDER) {
+                cannotJudge.add("Free text in " + source.words + " (\u201c" + shorten(text) + "\u201d), which Backcheck cannot read.");
             }
         }
         if (readings.isEmpty()) {
@@ -206,7 +298,10 @@ final class RecordReading {
                 : concept.getCoding().stream().map(Coding::getDisplay).filter(d -> d != null && !d.isBlank()).findFirst()
                         .orElse(readings.get(0).label());
         RecordEntry entry = new RecordEntry(source, shorten(shown), current, readings);
-        entries.add(entry);
+        // Another order's reasons count only for the red flags and risk factors they name.
+        if (source != RecordEntry.Source.OTHER_ORDER || entry.grade() == Grade.RED_FLAG || entry.grade() == Grade.RISK_FACTOR) {
+            entries.add(entry);
+        }
         return entry;
     }
 

@@ -86,11 +86,18 @@ final class RedFlagCodes {
         return text.read(words);
     }
 
-    /** A coding read whole: its code, and the text net over its display. */
+    /**
+     * A coding read whole: its code, and, only when the code could not be classified, the text net
+     * over its display. A recognised code wins over the words of its own display ("Fracture of
+     * lower end of radius" is not a spinal fracture; "Family history of cancer" is not a cancer).
+     */
     List<Reading> read(String system, String code, String display) {
         List<Reading> out = new ArrayList<>();
-        out.add(readCode(system, code));
-        out.addAll(readText(display));
+        Reading coded = readCode(system, code);
+        out.add(coded);
+        if (coded.grade() == Grade.UNCLASSIFIED) {
+            out.addAll(readText(display));
+        }
         return out;
     }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  * Reads SNOMED CT concepts: first Backcheck's curated list ({@code snomed-red-flags.csv}), then, for
  * a concept not on it, the terminology server if one is configured ({@code snomed-red-flag-parents.csv}
  * says which parents it is asked about). Without an answer the concept is unclassified, and the
- * reading says why (no server configured, or what went wrong), so the card can say it.
+ * reading says why (no server configured, or what went wrong), so the card can say it. A concept
+ * under none of the parents is unclassified too: only a benign parent makes a concept benign.
  */
 final class SnomedConcepts {
 
@@ -62,7 +63,15 @@ final class SnomedConcepts {
                 throw new IllegalStateException("snomed-red-flag-parents.csv: parent " + row[1]
                         + " is not on the curated list, where its source would be recorded");
             }
-            parents.add(new Parent(row[0], row[1], grade, means, row[4]));
+            Parent parent = new Parent(row[0], row[1], grade, means, row[4]);
+            for (Parent other : parents) {
+                if (other.group().equals(parent.group())
+                        && (other.grade() != grade || !java.util.Objects.equals(other.means(), means))) {
+                    throw new IllegalStateException("snomed-red-flag-parents.csv: the parents of group " + parent.group()
+                            + " must share one grade and meaning");
+                }
+            }
+            parents.add(parent);
         }
         return new SnomedConcepts(concepts, parents, terminology);
     }
@@ -96,8 +105,8 @@ final class SnomedConcepts {
             }
         }
         if (worst == null) {
-            return new Reading(Grade.NOT_RED_FLAG, null, "under none of Backcheck's red-flag parent concepts", label,
-                    "the terminology server");
+            return Reading.unclassified(label, "a SNOMED CT concept not on Backcheck's list and under none of the "
+                    + "parents it asks the terminology server about, red-flag or benign");
         }
         return new Reading(worst.grade(), worst.means(), worst.meaning(), label, "the terminology server");
     }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * ({@code org/backcheck/cds/text-net.csv}). It catches what codes miss: an unknown code whose
  * display says "metastatic", a reason typed as "?cauda equina". It does not read negation ("no
  * fever" still matches "fever"): a false alarm costs a click, a missed red flag can cost a spine, so
- * the card quotes the words it matched and says that it cannot tell whether they were negated.
+ * the card quotes the words it matched and says that it cannot tell whether they were negated. When a
+ * qualifying word is in the same text ("no", "family history", "safety net", "screening"), a
+ * red-flag match becomes a risk factor: named, no pathway claimed, still no cancel.
  */
 final class TextNet {
 
@@ -24,23 +26,31 @@ final class TextNet {
     }
 
     private final List<Rule> rules;
+    /** Words that may negate or qualify what a text names ("no", "family history", "safety net"). */
+    private final List<Pattern> qualifiers;
 
-    private TextNet(List<Rule> rules) {
+    private TextNet(List<Rule> rules, List<Pattern> qualifiers) {
         this.rules = List.copyOf(rules);
+        this.qualifiers = List.copyOf(qualifiers);
     }
 
     static TextNet load() {
         List<Rule> rules = new ArrayList<>();
+        List<Pattern> qualifiers = new ArrayList<>();
         for (String[] row : CdsData.rows("text-net.csv", 5)) {
+            CdsData.checkCitations("text-net.csv", row[0], row[4]);
+            Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + row[0].replace('\u00a6', '|') + ")(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            if (row[1].equals("qualifier")) {
+                qualifiers.add(p);
+                continue;
+            }
             Grade grade = Grade.fromId(row[1]);
             String means = row[2].equals("-") ? null : row[2];
             CdsData.checkMeans("text-net.csv", row[0], grade, means);
-            CdsData.checkCitations("text-net.csv", row[0], row[4]);
-            Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + row[0] + ")(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             rules.add(new Rule(p, grade, means, row[3]));
         }
-        return new TextNet(rules);
+        return new TextNet(rules, qualifiers);
     }
 
     /** Every rule the text matches, once each, most serious first; empty when none does. */
@@ -49,12 +59,26 @@ final class TextNet {
             return List.of();
         }
         String t = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        String qualifier = null;
+        for (Pattern q : qualifiers) {
+            Matcher m = q.matcher(t);
+            if (m.find()) {
+                qualifier = m.group().strip().toLowerCase(Locale.ROOT);
+                break;
+            }
+        }
         List<Reading> out = new ArrayList<>();
         for (Rule r : rules) {
             Matcher m = r.pattern().matcher(t);
             if (m.find()) {
-                out.add(new Reading(r.grade(), r.means(), r.meaning(), LABEL,
-                        "the words \u201c" + m.group().strip().toLowerCase(Locale.ROOT) + "\u201d"));
+                String words = "the words \u201c" + m.group().strip().toLowerCase(Locale.ROOT) + "\u201d";
+                if (qualifier != null && r.grade() == Grade.RED_FLAG) {
+                    // "No CES symptoms", "family history of cancer": name it, claim nothing.
+                    out.add(new Reading(Grade.RISK_FACTOR, null, r.meaning() + ", with \u201c" + qualifier
+                            + "\u201d nearby: Backcheck cannot tell whether it is present", LABEL, words));
+                } else {
+                    out.add(new Reading(r.grade(), r.means(), r.meaning(), LABEL, words));
+                }
             }
         }
         out.sort((a, b) -> a.grade().compareTo(b.grade()));
