@@ -441,7 +441,6 @@
       el('p', { class: 'verdict-title', id: 'verdict-title', text: HEADINGS[a.recommendation] || a.recommendation }));
     if (a.urgency) head.append(el('p', { class: 'urgency', id: 'urgency', text: 'Urgency: ' + (URGENCY[a.urgency] || a.urgency) }));
     head.append(el('p', { class: 'summary', id: 'summary', text: a.summary }));
-    head.append(el('a', { class: 'to-details', href: '#result-title', text: 'Details, leaflet and note' }));
     verdict.replaceChildren(head);
 
     const parts = [screenStatus(a)];
@@ -664,8 +663,8 @@
   // At phone width the summary sticks to the bottom of the screen: keep what gets focus clear of it.
   if (window.ResizeObserver) {
     new ResizeObserver(() => {
-      document.documentElement.style.setProperty('--verdict-height', verdict.offsetHeight + 'px');
-    }).observe(verdict);
+      document.documentElement.style.setProperty('--verdict-height', $('verdict-bar').offsetHeight + 'px');
+    }).observe($('verdict-bar'));
   }
 
   buildStartBack();

@@ -475,11 +475,12 @@ class WebPageBrowserTest {
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
             assertThat((Number) js("return window.innerWidth;")).isEqualTo(390L);
             assertThat(onScreen("verdict")).as("the summary at load").isTrue();
+            assertThat(byId("verdict").getText()).contains("Enter the age and the duration");
             type("age", "67");
             type("duration_weeks", "8");
             awaitRecommendation("screening_incomplete");
             assertThat(onScreen("verdict-title")).as("the heading after age and duration").isTrue();
-            Map<String, Number> bar = box("verdict");
+            Map<String, Number> bar = box("verdict-bar");
             assertThat(bar.get("height").doubleValue()).isLessThan(0.5 * bar.get("innerHeight").doubleValue());
             // The form is far longer than the screen: the summary is not simply after it.
             assertThat(((Number) js("return document.getElementById('case').getBoundingClientRect().height;")).doubleValue())
@@ -501,7 +502,7 @@ class WebPageBrowserTest {
             screenshot("phone-complete");
 
             // At the end of the page the summary sits in its place, above the details it heads.
-            click(byId("verdict").findElement(By.className("to-details")));
+            click(byId("verdict-bar").findElement(By.className("to-details")));
             wait.until(d -> onScreen("result-title"));
             screenshot("phone-details");
         } finally {
