@@ -19,8 +19,20 @@
     hla_b27_test: 'Test HLA-B27, refer if positive',
     specialist_imaging_if_changes_management: 'Image only if the result would change management',
     no_imaging: 'No imaging',
-    out_of_scope: 'Outside the guidance\u2019s age range'
+    out_of_scope: 'Outside the guidance\u2019s age range',
+    screening_incomplete: 'Screening incomplete',
+    assess_further: 'Assess further for a serious cause'
   };
+
+  // The screening answers a group can have, as the page offers them.
+  const ANSWERS = [
+    ['not_asked', 'Not asked'],
+    ['absent', 'Asked: none present'],
+    ['present', 'Present']
+  ];
+
+  // A code label from a record link: what RecordedCondition accepts.
+  const CODE_LABEL = /^[A-Za-z0-9 .\-]{1,40}$/;
 
   const URGENCY = {
     emergency: 'Emergency: now',
@@ -52,12 +64,19 @@
 
   const $ = (id) => document.getElementById(id);
   const form = $('case');
-  const resultBody = $('result-body');
+  const verdict = $('verdict');
+  const details = $('result-details');
+  const copyButton = $('copy-note');
   const leafletButton = $('open-leaflet');
   let latest = null;      // the last assessment shown
   let sequence = 0;       // answers arrive in order of asking; older ones are dropped
   let pending = null;     // the request in flight
   let timer = null;
+  const flagsById = new Map();   // the red-flag vocabulary, by id
+  const groupIds = [];           // the red-flag groups, in checklist order
+  let recorded = [];             // conditions from the patient's record: {id, code, pathology, riskFactor, meaning}
+  let leafletPrinted = false;    // printed in this session (until Start again)
+  const folded = new Map();      // the open or closed state the clinician chose for each result section
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -89,21 +108,96 @@
     return response.json();
   }
 
+  function pathologyName(id) {
+    return PATHOLOGY_NAMES[id] || capitalise(id.replace(/_/g, ' '));
+  }
+
+  // One fieldset per red-flag group: the screening answer (not asked, none present, present), the
+  // group's red flags, and its risk factors apart (they never make the group present).
   async function buildRedFlags() {
     const flags = await getJson('api/red-flags');
     const groups = $('red-flag-groups');
     groups.textContent = '';
     const byPathology = new Map();
     for (const flag of flags) {
+      flagsById.set(flag.id, flag);
       if (!byPathology.has(flag.pathology)) byPathology.set(flag.pathology, []);
       byPathology.get(flag.pathology).push(flag);
     }
     for (const [pathology, list] of byPathology) {
-      const set = el('fieldset', { class: 'nested group-' + pathology },
-        el('legend', { text: PATHOLOGY_NAMES[pathology] || capitalise(pathology.replace(/_/g, ' ')) }));
-      for (const flag of list) set.append(checkbox('red_flags', flag.id, flag.label, 'rf-'));
+      groupIds.push(pathology);
+      const set = el('fieldset', { class: 'nested group group-' + pathology, id: 'group-' + pathology,
+        'data-group': pathology, 'data-answer': 'not_asked', 'aria-describedby': 'screening.' + pathology + '-error' },
+        el('legend', { text: pathologyName(pathology) }));
+      const answers = el('div', { class: 'answers', id: 'screening.' + pathology, role: 'radiogroup',
+        'aria-label': 'Screening answer: ' + pathologyName(pathology).toLowerCase() });
+      for (const [value, label] of ANSWERS) {
+        const id = 'scr-' + pathology + '-' + value;
+        const input = el('input', { type: 'radio', id, name: 'screening-' + pathology, value });
+        if (value === 'not_asked') { input.checked = true; input.defaultChecked = true; }
+        answers.append(el('span', { class: 'answer answer-' + value }, input, el('label', { for: id, text: label })));
+      }
+      set.append(answers);
+      set.append(el('p', { class: 'note group-hint', id: 'hint-' + pathology, hidden: '' }));
+      set.append(el('p', { class: 'error', id: 'screening.' + pathology + '-error', hidden: '' }));
+      const redFlags = list.filter((f) => f.grade !== 'risk_factor');
+      const risks = list.filter((f) => f.grade === 'risk_factor');
+      const flagSet = el('fieldset', { class: 'flags', id: 'flags-' + pathology },
+        el('legend', { text: 'Red flags: tick each one present' }));
+      for (const flag of redFlags) flagSet.append(checkbox('red_flags', flag.id, flag.label, 'rf-'));
+      set.append(flagSet);
+      if (risks.length) {
+        const riskSet = el('fieldset', { class: 'risks', id: 'risks-' + pathology },
+          el('legend', { text: 'Risk factors (raise vigilance, not a reason to scan on their own)' }));
+        for (const flag of risks) riskSet.append(checkbox('risk_factors', flag.id, flag.label, 'rf-'));
+        set.append(riskSet);
+      }
       groups.append(set);
     }
+  }
+
+  // Keeps one group's answer consistent with its ticks and the record: a ticked or recorded red flag
+  // makes the group present and locks the other answers; unticking the last one (with nothing
+  // recorded) returns the group to not asked, so that "none present" is only ever the clinician's
+  // own answer. A group answered none present folds its red flags away.
+  function syncGroup(pathology) {
+    const set = $('group-' + pathology);
+    const ticked = set.querySelectorAll('input[name="red_flags"]:checked').length > 0;
+    const fromRecord = recorded.filter((c) => c.pathology === pathology && !c.riskFactor);
+    const forced = ticked || fromRecord.length > 0;
+    const radioOf = (value) => $('scr-' + pathology + '-' + value);
+    if (forced) radioOf('present').checked = true;
+    else if (set.dataset.forced === 'true' && radioOf('present').checked) radioOf('not_asked').checked = true;
+    set.dataset.forced = String(forced);
+    radioOf('not_asked').disabled = forced;
+    radioOf('absent').disabled = forced;
+    const answer = radio('screening-' + pathology) || 'not_asked';
+    set.dataset.answer = answer;
+    $('flags-' + pathology).hidden = answer === 'absent';
+    const hint = $('hint-' + pathology);
+    const riskRecords = recorded.filter((c) => c.pathology === pathology && c.riskFactor);
+    let text = '';
+    if (fromRecord.length) {
+      text = 'Present in the patient\u2019s record (' + fromRecord.map((c) => c.code).join(', ') + ').';
+    } else if (ticked) {
+      text = 'Present: a red flag is ticked. Untick it to change the answer.';
+    } else if (answer === 'present') {
+      text = 'Tick which red flag is present.';
+    }
+    if (riskRecords.length) {
+      text += (text ? ' ' : '') + 'Risk factor in the record: '
+        + riskRecords.map((c) => c.code + ' (' + c.meaning.toLowerCase() + ')').join('; ') + '.';
+    }
+    hint.textContent = text;
+    hint.hidden = text === '';
+  }
+
+  function syncGroups() {
+    for (const g of groupIds) syncGroup(g);
+    const answered = groupIds.filter((g) => radio('screening-' + g) !== 'not_asked').length;
+    $('screen-progress').textContent = groupIds.length
+      ? answered + ' of ' + groupIds.length + ' groups answered' + (answered === groupIds.length ? ': the screen is complete.' : '.')
+      : '';
   }
 
   async function buildSpaFeatures() {
@@ -157,6 +251,16 @@
     return { answers, given };
   }
 
+  // The answered groups only: a group left out counts as not asked.
+  function screeningAnswers() {
+    const answers = {};
+    for (const g of groupIds) {
+      const a = radio('screening-' + g);
+      if (a === 'absent' || a === 'present') answers[g] = a;
+    }
+    return answers;
+  }
+
   function request() {
     const setting = radio('setting') || 'non_specialist';
     const body = {
@@ -164,7 +268,9 @@
       duration_weeks: intValue('duration_weeks'),
       sciatica: $('sciatica').checked,
       setting,
-      red_flags: checked('red_flags'),
+      red_flags: checked('red_flags').concat(checked('risk_factors')),
+      screening: screeningAnswers(),
+      recorded: recorded.map((c) => ({ id: c.id, code: c.code })),
       spa_features: checked('spa_features'),
       hla_b27: $('hla_b27').value
     };
@@ -190,6 +296,7 @@
   // ---------------------------------------------------------------- asking the server
 
   function schedule() {
+    syncGroups();
     $('changes').hidden = radio('setting') !== 'specialist';
     showStartBackProgress();
     clearTimeout(timer);
@@ -200,9 +307,17 @@
     const body = request();
     clearFieldErrors();
     if (body.age === null || body.duration_weeks === null) {
-      latest = null;
-      leafletButton.disabled = true;
-      showMessage('Enter the age and the duration to see the recommendation.');
+      ++sequence;
+      if (pending) pending.abort();
+      showNothing('Enter the age and the duration to see the recommendation.');
+      return;
+    }
+    // Present, but which red flag? The group's own hint asks; nothing is assessed until it is ticked.
+    const unticked = groupIds.filter((g) => body.screening[g] === 'present' && $('group-' + g).dataset.forced !== 'true');
+    if (unticked.length) {
+      ++sequence;
+      if (pending) pending.abort();
+      showNothing('Tick which red flag is present: ' + names(unticked) + '.');
       return;
     }
     const mine = ++sequence;
@@ -221,17 +336,16 @@
       payload = await response.json();
     } catch (e) {
       if (e.name === 'AbortError') return;
-      if (mine === sequence) showMessage('Backcheck could not be reached. Check that it is still running.');
+      if (mine === sequence) showNothing('Backcheck could not be reached. Check that it is still running.');
       return;
     }
     if (mine !== sequence) return;
     if (response.ok) {
       latest = payload;
-      leafletButton.disabled = false;
+      leafletButton.disabled = !payload.patient_information;
       showAssessment(payload);
     } else {
-      latest = null;
-      leafletButton.disabled = true;
+      showNothing(null);
       showProblem(payload);
     }
   }
@@ -241,23 +355,42 @@
   function clearFieldErrors() {
     for (const e of form.querySelectorAll('.error')) { e.hidden = true; e.textContent = ''; }
     for (const i of form.querySelectorAll('[aria-invalid]')) i.removeAttribute('aria-invalid');
+    for (const g of form.querySelectorAll('.group.invalid')) g.classList.remove('invalid');
   }
 
-  function showMessage(text) {
-    resultBody.replaceChildren(el('p', { class: 'placeholder', text }));
+  // No assessment to show: a message in the summary, nothing below it, nothing to hand out or copy.
+  function showNothing(text) {
+    latest = null;
+    leafletButton.disabled = true;
+    copyButton.disabled = true;
+    setCopyStatus('');
+    $('note-details').hidden = true;
+    $('note-text').value = '';
+    details.replaceChildren();
+    if (text !== null) verdict.replaceChildren(el('p', { class: 'placeholder', text }));
+  }
+
+  // A field id in a problem, as a person reads it: screening.cancer is the cancer group.
+  function fieldName(field) {
+    const m = /^screening\.([a-z_]+)$/.exec(field || '');
+    return m ? pathologyName(m[1]) : field;
   }
 
   function showProblem(problem) {
     const field = problem && problem.field;
     const detail = (problem && problem.detail) || 'The answers could not be assessed.';
+    const local = field && detail.startsWith(field + ': ') ? detail.slice(field.length + 2) : detail;
     const input = field ? $(field) : null;
     const note = field ? $(field + '-error') : null;
     if (input && note) {
       input.setAttribute('aria-invalid', 'true');
-      note.textContent = detail.startsWith(field + ': ') ? detail.slice(field.length + 2) : detail;
+      const group = input.closest('.group');
+      if (group) group.classList.add('invalid');
+      note.textContent = capitalise(local);
       note.hidden = false;
     }
-    resultBody.replaceChildren(el('p', { class: 'problem', role: 'alert', text: 'Check the answers: ' + detail }));
+    const where = field && field !== '(body)' ? fieldName(field) + ': ' + local : detail;
+    verdict.replaceChildren(el('p', { class: 'problem', role: 'alert', text: 'Check the answers: ' + where }));
   }
 
   function citations(list) {
@@ -266,29 +399,60 @@
     return span;
   }
 
-  function statements(title, list, id) {
+  // A folded section of the result. It keeps the state the clinician gave it while the answers change.
+  function fold(id, title, openByDefault, ...content) {
+    const d = el('details', { class: 'part', id });
+    d.open = folded.has(id) ? folded.get(id) : openByDefault;
+    d.append(el('summary', {}, el('h3', { text: title })), ...content);
+    d.addEventListener('toggle', () => folded.set(id, d.open));
+    return d;
+  }
+
+  function statements(title, list, id, openByDefault) {
     if (!list || list.length === 0) return null;
     const ul = el('ul', { class: 'statements' });
     for (const s of list) ul.append(el('li', { 'data-id': s.id }, el('span', { text: s.text + ' ' }), citations(s.citations)));
-    return el('section', { class: 'part', id }, el('h3', { text: title }), ul);
+    return fold(id, title, openByDefault, ul);
+  }
+
+  function names(ids) {
+    return ids.map((p) => pathologyName(p).toLowerCase()).join(', ');
+  }
+
+  // The screen's state under the summary: which groups are still to ask, each a link to its group.
+  function screenStatus(a) {
+    if (a.screening === 'complete') {
+      return el('p', { class: 'screen-status complete', id: 'screen-status', text: 'Red-flag screen: every group asked.' });
+    }
+    // Under a "Screening incomplete" heading the status need not say it again; under any other it must.
+    const p = el('p', { class: 'screen-status incomplete', id: 'screen-status' });
+    if (a.recommendation !== 'screening_incomplete') p.append(el('strong', { text: 'Screening incomplete. ' }));
+    p.append('Still to ask about: ');
+    a.not_asked.forEach((g, i) => {
+      if (i > 0) p.append(i === a.not_asked.length - 1 ? ' and ' : ', ');
+      p.append(el('a', { href: '#group-' + g, 'data-group': g, text: pathologyName(g).toLowerCase() }));
+    });
+    p.append('.');
+    return p;
   }
 
   function showAssessment(a) {
-    const parts = [];
     const head = el('div', { class: 'verdict verdict-' + a.recommendation, id: 'recommendation', 'data-recommendation': a.recommendation },
-      el('p', { class: 'verdict-title', text: HEADINGS[a.recommendation] || a.recommendation }));
+      el('p', { class: 'verdict-title', id: 'verdict-title', text: HEADINGS[a.recommendation] || a.recommendation }));
     if (a.urgency) head.append(el('p', { class: 'urgency', id: 'urgency', text: 'Urgency: ' + (URGENCY[a.urgency] || a.urgency) }));
     head.append(el('p', { class: 'summary', id: 'summary', text: a.summary }));
-    parts.push(head);
-    if (a.suspected.length) {
-      parts.push(el('p', { text: 'Suspected: ' + a.suspected.map((p) => (PATHOLOGY_NAMES[p] || p).toLowerCase()).join(', ') + '.' }));
-    }
+    verdict.replaceChildren(head);
+
+    const parts = [screenStatus(a)];
+    if (a.suspected.length) parts.push(el('p', { id: 'suspected', text: 'Suspected: ' + names(a.suspected) + '.' }));
     if (a.findings.length > 1) {
       parts.push(el('p', { text: 'Also applies: ' + a.findings.slice(1).map((f) => HEADINGS[f] || f).join('; ') + '.' }));
     }
-    parts.push(statements('Why', a.reasons, 'reasons'));
-    parts.push(statements('What to do', a.management, 'management'));
-    parts.push(statements('Safety net: tell the person', a.safety_net, 'safety-net'));
+    if (a.risk_factors && a.risk_factors.length) {
+      parts.push(el('p', { id: 'risk-factors', text: 'Risk factors: '
+        + a.risk_factors.map((r) => (flagsById.get(r) ? flagsById.get(r).label : r).replace(/ \(on its own.*\)$/, '').toLowerCase()).join('; ')
+        + '. They raise vigilance; on their own they are not a reason to scan.' }));
+    }
     if (a.start_back) {
       const sb = a.start_back;
       parts.push(el('p', { id: 'start-back-result',
@@ -300,6 +464,12 @@
         text: 'Axial spondyloarthritis: ' + (SPA_OUTCOMES[spa.outcome] || spa.outcome)
           + (spa.criteria.length ? ' (' + spa.criteria.length + ' criteria counted).' : '.') }));
     }
+    const child = a.safety_net.some((s) => s.id.startsWith('safety_child'));
+    // The safety net stays open: it is what the clinician says to every patient before they leave.
+    parts.push(statements(child ? 'Safety net: tell the parent or carer' : 'Safety net: tell the person', a.safety_net, 'safety-net', true));
+    // What to do is open too when it cannot wait: an emergency or same-day referral is acted on now.
+    parts.push(statements('What to do', a.management, 'management', a.urgency === 'emergency' || a.urgency === 'same_day'));
+    parts.push(statements('Why', a.reasons, 'reasons', false));
     if (a.sources.length) {
       const ol = el('ul', { class: 'sources' });
       for (const s of a.sources) {
@@ -312,9 +482,65 @@
         }
         ol.append(li);
       }
-      parts.push(el('section', { class: 'part', id: 'sources' }, el('h3', { text: 'Sources' }), ol));
+      parts.push(fold('sources', 'Sources', false, ol));
     }
-    resultBody.replaceChildren(...parts.filter(Boolean));
+    details.replaceChildren(...parts.filter(Boolean));
+    showNote();
+  }
+
+  // ---------------------------------------------------------------- the consultation note
+
+  function noteText() {
+    if (!latest || !latest.consultation_note) return '';
+    return latest.consultation_note.replace(/\s+$/, '') + '\n'
+      + (leafletPrinted ? 'Patient leaflet printed.' : 'Patient leaflet: not given.') + '\n';
+  }
+
+  function showNote() {
+    const text = noteText();
+    const area = $('note-text');
+    if (area.value !== text) {
+      area.value = text;
+      setCopyStatus('');
+    }
+    area.rows = Math.min(24, Math.max(4, text.split('\n').length));
+    $('note-details').hidden = text === '';
+    copyButton.disabled = text === '';
+  }
+
+  function setCopyStatus(text, how) {
+    const status = $('copy-status');
+    status.textContent = text;
+    if (how) status.dataset.how = how; else delete status.dataset.how;
+  }
+
+  // The clipboard API where the browser allows it; otherwise the note is opened and selected in its
+  // read-only box, copied with the older command where that works, or left selected for Ctrl+C.
+  async function copyNote() {
+    const text = noteText();
+    if (!text) return;
+    if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+      try {
+        await navigator.clipboard.writeText(text);
+        setCopyStatus('Copied', 'clipboard');
+        return;
+      } catch (e) {
+        // refused (no permission, or the page is not focused): fall back to selecting the text
+      }
+    }
+    const area = $('note-text');
+    $('note-details').open = true;
+    area.focus();
+    area.select();
+    area.setSelectionRange(0, area.value.length);
+    let copied = false;
+    try {
+      copied = document.execCommand('copy');
+    } catch (e) {
+      copied = false;
+    }
+    if (copied) setCopyStatus('Copied', 'selected-copied');
+    else setCopyStatus('The note is selected: press Ctrl+C (\u2318C on a Mac) to copy it.', 'selected');
   }
 
   // ---------------------------------------------------------------- the leaflet
@@ -330,7 +556,11 @@
     const list = $('leaflet-safety-list');
     list.replaceChildren(...latest.safety_net.map((s) => el('li', { text: s.text })));
     $('leaflet-safety-net').hidden = latest.safety_net.length === 0;
-    $('leaflet-result').textContent = 'Your clinician\u2019s advice today: ' + (HEADINGS[latest.recommendation] || '').toLowerCase() + '.';
+    // A screen still in progress is no advice to hand a patient: the leaflet then says nothing of it.
+    const advice = latest.recommendation === 'screening_incomplete' ? ''
+      : 'Your clinician\u2019s advice today: ' + (HEADINGS[latest.recommendation] || '').toLowerCase() + '.';
+    $('leaflet-result').textContent = advice;
+    $('leaflet-result').hidden = advice === '';
     $('app').hidden = true;
     $('leaflet').hidden = false;
     document.body.classList.add('leaflet-open');
@@ -341,14 +571,18 @@
     $('leaflet').hidden = true;
     $('app').hidden = false;
     document.body.classList.remove('leaflet-open');
+    showNote();
     leafletButton.focus();
   }
 
   // ---------------------------------------------------------------- pre-filling from a link
 
-  // A CDS Hooks card links here as /?age=48&red_flags=history_of_cancer&sciatica=true (also
-  // duration_weeks, setting). Only known values are taken; the query is then dropped from the
-  // address bar so the case does not linger in the URL.
+  // A CDS Hooks card links here as
+  //   /?age=71&sciatica=true&record=history_of_cancer%3AICD-10+C50.9&record=cauda_equina%3AICD-10+G83.4
+  // (also duration_weeks, setting). Only known values are taken. Symptoms are never pre-ticked:
+  // a record entry (a red-flag or group id and its code label) is shown as what it is, sent as
+  // recorded, and makes its group present. The query is then dropped from the address bar so the
+  // case does not linger in the URL.
   function prefillFromQuery() {
     const query = new URLSearchParams(window.location.search);
     if ([...query.keys()].length === 0) return;
@@ -361,29 +595,77 @@
     for (const input of form.querySelectorAll('input[name="setting"]')) {
       if (input.value === setting) input.checked = true;
     }
-    const flags = new Set((query.get('red_flags') || '').split(',').filter((f) => f !== ''));
-    for (const input of form.querySelectorAll('input[name="red_flags"]')) {
-      if (flags.has(input.value)) input.checked = true;
+    let unreadable = 0;
+    const seen = new Set();
+    for (const entry of query.getAll('record').slice(0, 50)) {
+      const colon = entry.indexOf(':');
+      const id = colon > 0 ? entry.slice(0, colon).trim() : '';
+      const code = colon > 0 ? entry.slice(colon + 1).trim() : '';
+      const flag = flagsById.get(id);
+      const pathology = flag ? flag.pathology : (groupIds.includes(id) ? id : null);
+      if (!pathology || !CODE_LABEL.test(code)) { unreadable++; continue; }
+      if (seen.has(id + ':' + code)) continue;
+      seen.add(id + ':' + code);
+      recorded.push({ id, code, pathology, riskFactor: Boolean(flag && flag.grade === 'risk_factor'),
+        meaning: flag ? flag.label : pathologyName(id) });
     }
+    showRecord(unreadable);
     window.history.replaceState(null, '', window.location.pathname);
+  }
+
+  function showRecord(unreadable) {
+    const list = $('record-list');
+    list.replaceChildren(...recorded.map((c) => el('li', { 'data-id': c.id, 'data-code': c.code },
+      el('strong', { text: 'From the patient\u2019s record: ' }), c.code + ' \u2014 ' + c.meaning)));
+    if (unreadable) {
+      list.append(el('li', { class: 'problem', id: 'record-unreadable', text: unreadable === 1
+        ? 'The link carried one record entry Backcheck could not read: check the record yourself.'
+        : 'The link carried ' + unreadable + ' record entries Backcheck could not read: check the record yourself.' }));
+    }
+    $('record').hidden = list.children.length === 0;
   }
 
   // ---------------------------------------------------------------- wiring
 
   form.addEventListener('input', schedule);
   form.addEventListener('change', schedule);
-  form.addEventListener('reset', () => setTimeout(schedule, 0));
+  // Start again is a new case: the record from the link, the leaflet and the folds go with it.
+  form.addEventListener('reset', () => setTimeout(() => {
+    recorded = [];
+    showRecord(0);
+    leafletPrinted = false;
+    folded.clear();
+    for (const g of form.querySelectorAll('.group')) g.dataset.forced = 'false';
+    schedule();
+  }, 0));
   $('start-back-clear').addEventListener('click', () => {
     for (const i of form.querySelectorAll('#start-back input[type=radio]')) i.checked = false;
     $('sb-bothersomeness').value = '';
     schedule();
   });
+  // A link to a group still to ask moves the keyboard there too.
+  details.addEventListener('click', (e) => {
+    const link = e.target.closest('a[data-group]');
+    if (!link) return;
+    e.preventDefault();
+    const target = $('scr-' + link.dataset.group + '-not_asked');
+    $('group-' + link.dataset.group).scrollIntoView({ block: 'start' });
+    if (target) target.focus({ preventScroll: true });
+  });
   leafletButton.addEventListener('click', openLeaflet);
+  copyButton.addEventListener('click', copyNote);
   $('close-leaflet').addEventListener('click', closeLeaflet);
-  $('print-leaflet').addEventListener('click', () => window.print());
+  $('print-leaflet').addEventListener('click', () => { leafletPrinted = true; window.print(); });
+  window.addEventListener('beforeprint', () => { if (!$('leaflet').hidden) leafletPrinted = true; });
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !$('leaflet').hidden) closeLeaflet();
   });
+  // At phone width the summary sticks to the bottom of the screen: keep what gets focus clear of it.
+  if (window.ResizeObserver) {
+    new ResizeObserver(() => {
+      document.documentElement.style.setProperty('--verdict-height', $('verdict-bar').offsetHeight + 'px');
+    }).observe($('verdict-bar'));
+  }
 
   buildStartBack();
   Promise.all([buildRedFlags(), buildSpaFeatures()])
