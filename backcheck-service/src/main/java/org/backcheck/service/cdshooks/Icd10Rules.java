@@ -19,6 +19,11 @@ final class Icd10Rules {
             return from.length();
         }
 
+        /** A single code or pattern is narrower than a range of the same length. */
+        boolean narrowerThan(Rule other) {
+            return from.equals(to) && !other.from().equals(other.to());
+        }
+
         /** The code is covered by this rule. */
         boolean covers(String code) {
             return code.length() >= length() && within(code.substring(0, length()));
@@ -91,7 +96,8 @@ final class Icd10Rules {
         Rule best = null;
         for (Rule r : rules) {
             if (r.covers(c) && (best == null || r.length() > best.length()
-                    || r.length() == best.length() && r.grade().compareTo(best.grade()) < 0)) {
+                    || r.length() == best.length() && r.grade().compareTo(best.grade()) < 0
+                    || r.length() == best.length() && r.grade() == best.grade() && r.narrowerThan(best))) {
                 best = r;
             }
         }

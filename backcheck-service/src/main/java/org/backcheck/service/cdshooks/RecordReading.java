@@ -115,12 +115,9 @@ final class RecordReading {
             for (Annotation note : sr.getNote()) {
                 readFreeText(RecordEntry.Source.ORDER_NOTE, note.getText());
             }
-            String orderName = sr.getCode().getText();
-            boolean nameIsADisplay = sr.getCode().getCoding().stream()
-                    .anyMatch(c -> c.getDisplay() != null && normalised(c.getDisplay()).equals(normalised(orderName == null ? "" : orderName)));
-            if (orderName != null && !nameIsADisplay) {
-                readFreeText(RecordEntry.Source.ORDER_NOTE, orderName);
-            }
+            // The order's name is usually the test's own name ("MRI lumbar spine without contrast"), so
+            // it does not stop the cancel by itself; what it names ("MRI L-spine ?cauda equina") counts.
+            readNamedText(RecordEntry.Source.ORDER_REASON, sr.getCode().getText());
             for (CodeableConcept detail : sr.getOrderDetail()) {
                 readFreeText(RecordEntry.Source.ORDER_NOTE, detail.getText());
                 for (Coding c : detail.getCoding()) {
@@ -139,9 +136,9 @@ final class RecordReading {
                 for (CodeableConcept reason : other.getReasonCode()) {
                     read(RecordEntry.Source.OTHER_ORDER, reason, true);
                 }
-                readOtherText(other.getCode().getText());
-                other.getCode().getCoding().forEach(c -> readOtherText(c.getDisplay()));
-                other.getNote().forEach(n -> readOtherText(n.getText()));
+                readNamedText(RecordEntry.Source.OTHER_ORDER, other.getCode().getText());
+                other.getCode().getCoding().forEach(c -> readNamedText(RecordEntry.Source.OTHER_ORDER, c.getDisplay()));
+                other.getNote().forEach(n -> readNamedText(RecordEntry.Source.OTHER_ORDER, n.getText()));
             }
         }
         return unresolved;
@@ -263,11 +260,17 @@ final class RecordReading {
         }
     }
 
-    /** Words that are not about this order (another draft order's text): only what the text net matches counts. */
-    private void readOtherText(String text) {
+    /**
+     * Words that name something rather than tell it (an order's name, another draft order's text):
+     * only what the text net matches counts.
+     */
+    private void readNamedText(RecordEntry.Source source, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
         List<Reading> hits = codes.readText(text);
         if (!hits.isEmpty()) {
-            entries.add(new RecordEntry(RecordEntry.Source.OTHER_ORDER, shorten(text), true, hits));
+            entries.add(new RecordEntry(source, shorten(text), true, hits));
         }
     }
 

@@ -34,12 +34,18 @@ class CardPolicyTest {
     }
 
     @Test
-    void row1SuspectedCaudaEquinaInTheOrdersFreeTextIsCritical() {
+    void row2SuspectedCaudaEquinaInFreeTextSaysEmergencyIfSuspectedButOnlyCodesMakeACardCritical() {
+        // Independent review M5: words are not read for negation, so they never raise a critical card.
         JsonNode card = HookCall.example().reasonText("suspected cauda equina").card();
-        assertThat(card.get("indicator").asText()).isEqualTo("critical");
+        assertThat(card.get("indicator").asText()).isEqualTo("info");
         assertNoCancel(card);
+        assertThat(card.get("summary").asText()).contains("cauda equina syndrome").contains("if suspected, refer now for an emergency MRI");
         assertThat(card.get("detail").asText()).contains("the words \u201ccauda equina\u201d")
                 .contains("cannot tell whether they were negated");
+        JsonNode negated = HookCall.example().note("No CES symptoms. CES safety netting given.").card();
+        assertThat(negated.get("indicator").asText()).isEqualTo("info");
+        assertThat(negated.get("summary").asText()).doesNotContain("emergency");
+        assertNoCancel(negated);
     }
 
     @Test
@@ -58,7 +64,7 @@ class CardPolicyTest {
                 .active(ICD10, "C50.9", "Malignant neoplasm of breast").card();
         assertThat(card.get("indicator").asText()).isEqualTo("info");
         assertNoCancel(card);
-        assertThat(card.get("summary").asText()).contains("Malignant neoplasm of breast").contains("imaging is appropriate");
+        assertThat(card.get("summary").asText()).contains("Malignant neoplasm of breast").contains("follow its pathway");
         String detail = card.get("detail").asText();
         assertThat(detail).contains("ICD-10 C50.9").contains("MSCC coordinator within 24 hours");
         // The card names the diagnosis, never a stand-in symptom.
@@ -180,7 +186,7 @@ class CardPolicyTest {
         JsonNode card = HookCall.example().card();
         assertThat(card.get("indicator").asText()).isEqualTo("warning");
         assertThat(card.get("summary").asText())
-                .isEqualTo("No red flag among the 3 coded conditions Backcheck recognised: lumbar imaging is not recommended (NHS EBI).");
+                .isEqualTo("No red flag in the 3 coded conditions Backcheck read: ask about red flags before cancelling; if none, no imaging (NHS EBI).");
         assertThat(HookCall.actionTypes(card)).contains("delete", "create");
         String detail = card.get("detail").asText();
         // The caveat comes first, before any advice, and the card never says "in the record".
@@ -199,10 +205,18 @@ class CardPolicyTest {
     }
 
     @Test
-    void row6APastFractureIsListedButNotCounted() {
-        JsonNode card = HookCall.example().condition(ICD10, "S32.0", "Fracture of lumbar vertebra", "resolved", null).card();
-        assertThat(card.get("indicator").asText()).isEqualTo("warning");
-        assertThat(card.get("detail").asText()).contains("**Not counted**").contains("recorded as past");
+    void row5APastRedFlagIsARiskFactorThatBlocksTheWarning() {
+        // Independent review M3: a past fracture, cauda equina syndrome or spinal infection may come back.
+        for (String code : new String[] {"S32.0", "G83.4", "M46.4", "A18.0"}) {
+            JsonNode card = HookCall.example().condition(ICD10, code, null, "resolved", null).card();
+            assertNoCancel(card);
+            assertThat(card.get("indicator").asText()).as(code).isEqualTo("info");
+            assertThat(card.get("detail").asText()).as(code).contains("recorded as no longer active");
+        }
+        // A past benign condition is listed, not counted.
+        JsonNode benign = HookCall.example().condition(ICD10, "J45.9", "Asthma", "resolved", null).card();
+        assertThat(benign.get("indicator").asText()).isEqualTo("warning");
+        assertThat(benign.get("detail").asText()).contains("**Not counted**").contains("recorded as past");
     }
 
     // ---------------------------------------------------------------- what the record says cannot rewrite the card
