@@ -85,9 +85,7 @@ public final class CdsHooksService {
     static final Map<String, String> PREFETCH = Map.of(
             "patient", "Patient/{{context.patientId}}",
             "conditions", "Condition?patient={{context.patientId}}");
-    /** Conditions asked for per page when Backcheck fetches them, and the most pages it follows. */
-    static final int PAGE_SIZE = 200;
-    static final int MAX_PAGES = 5;
+
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -234,10 +232,10 @@ public final class CdsHooksService {
         Patient patient = req.patient() != null
                 ? FhirSupport.parse(req.patient(), Patient.class, "prefetch.patient")
                 : fetcher.get(req.fhirServer(), "Patient/" + req.patientId(), req.accessToken(), Patient.class, "the patient");
-        Bundle conditions = req.conditions() != null
+        ProblemList problemList = new ProblemList(fetcher, req, canFetch);
+        Bundle conditions = problemList.whole(req.conditions() != null
                 ? FhirSupport.parse(req.conditions(), Bundle.class, "prefetch.conditions")
-                : fetchConditions(req);
-        conditions = wholeProblemList(conditions, req, canFetch, reading);
+                : problemList.fetch(), reading);
 
         List<String> unresolved = reading.readOrders(draft, conditions);
         for (String ref : unresolved) {
@@ -284,67 +282,6 @@ public final class CdsHooksService {
         Assessment ifClear = decision.kind() == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED ? assessor.assess(request.screenedFully()) : null;
         cards.add(Cards.card(new Cards.Facts(decision, reading, asRecorded, ifClear, age, req.patientId(), baseUrl)));
         return response;
-    }
-
-    /** Search parameters that do not filter which conditions come back. */
-    private static final Set<String> UNFILTERED = Set.of("patient", "subject", "_count", "_sort", "_format", "_total",
-            "_summary", "_elements", "_pretty");
-
-    /** True when a search URL narrows the conditions returned (clinical-status, category, code, date...). */
-    static boolean filtered(String url) {
-        int q = url.indexOf('?');
-        if (q < 0) {
-            return false;
-        }
-        for (String pair : url.substring(q + 1).split("&")) {
-            String name = pair.split("=", 2)[0];
-            String base = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
-            if (!base.isEmpty() && !UNFILTERED.contains(base)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Bundle fetchConditions(HookRequest req) {
-        return fetcher.get(req.fhirServer(), "Condition?patient=" + req.patientId() + "&_count=" + PAGE_SIZE,
-                req.accessToken(), Bundle.class, "the conditions");
-    }
-
-    /**
-     * The problem list whole: a search result filtered by clinical status (an older prefetch
-     * template) is fetched again unfiltered, and further pages are followed on the same server, when
-     * Backcheck can; when it cannot, the card says what it may have missed.
-     */
-    private Bundle wholeProblemList(Bundle conditions, HookRequest req, boolean canFetch, RecordReading reading) {
-        Bundle.BundleLinkComponent self = conditions.getLink(Bundle.LINK_SELF);
-        if (self != null && self.getUrl() != null && filtered(self.getUrl())) {
-            if (canFetch) {
-                conditions = fetchConditions(req);
-            } else {
-                reading.cannotJudge.add("Only some conditions were sent (the search was filtered, for example by clinical "
-                        + "status or category), so a past cancer could be missing; use the prefetch template from GET /cds-services.");
-            }
-        }
-        Bundle whole = conditions;
-        for (int page = 1; page < MAX_PAGES; page++) {
-            Bundle.BundleLinkComponent next = conditions.getLink(Bundle.LINK_NEXT);
-            if (next == null || next.getUrl() == null || next.getUrl().isBlank()) {
-                return whole;
-            }
-            if (!canFetch || !next.getUrl().startsWith(req.fhirServer() + "/")) {
-                reading.cannotJudge.add("The conditions came in pages and only the first was sent, so some were not read.");
-                return whole;
-            }
-            conditions = fetcher.get(req.fhirServer(), next.getUrl().substring(req.fhirServer().length() + 1),
-                    req.accessToken(), Bundle.class, "the next page of conditions");
-            conditions.getEntry().forEach(whole::addEntry);
-        }
-        if (conditions.getLink(Bundle.LINK_NEXT) != null) {
-            reading.cannotJudge.add("The problem list is longer than " + MAX_PAGES * PAGE_SIZE
-                    + " conditions; the rest were not read.");
-        }
-        return whole;
     }
 
     /** Age in whole years today, or null when there is no date of birth. */

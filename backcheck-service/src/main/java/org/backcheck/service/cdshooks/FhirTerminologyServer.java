@@ -2,7 +2,6 @@ package org.backcheck.service.cdshooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -12,10 +11,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +31,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -119,7 +114,6 @@ final class FhirTerminologyServer implements SnomedTerminology {
     static final String NOT_AN_SCTID = "not a SNOMED CT identifier";
 
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
-    private static final Pattern SCTID = Pattern.compile("[1-9][0-9]{5,17}");
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -130,7 +124,7 @@ final class FhirTerminologyServer implements SnomedTerminology {
     private final Duration backOff;
     private final Clock clock;
     private final HttpClient client;
-    private final AnswerCache cache;
+    private final TerminologyAnswerCache cache;
     /** Until when no calls go out, after a failure; {@link Instant#MIN} when none. */
     private final AtomicReference<Instant> quietUntil = new AtomicReference<>(Instant.MIN);
 
@@ -163,7 +157,7 @@ final class FhirTerminologyServer implements SnomedTerminology {
             throw new IllegalArgumentException("cacheSize must be at least 1.");
         }
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.cache = new AnswerCache(cacheSize);
+        this.cache = new TerminologyAnswerCache(cacheSize);
         this.client = HttpClient.newBuilder()
                 .connectTimeout(deadline)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -218,7 +212,7 @@ final class FhirTerminologyServer implements SnomedTerminology {
         if (!isConceptId(conceptId)) {
             return Answer.unavailable(NOT_AN_SCTID);
         }
-        AnswerCache.Key key = new AnswerCache.Key(conceptId, valueSets);
+        TerminologyAnswerCache.Key key = new TerminologyAnswerCache.Key(conceptId, valueSets);
         Instant now = clock.instant();
         Answer cached = cache.get(key, now);
         if (cached != null) {
@@ -312,7 +306,7 @@ final class FhirTerminologyServer implements SnomedTerminology {
 
     private static boolean result(HttpResponse<byte[]> response) {
         if (response.statusCode() != 200) {
-            throw new Failure("the terminology server answered HTTP " + response.statusCode());
+            throw new TerminologyFailure("the terminology server answered HTTP " + response.statusCode());
         }
         return parseResult(response.body());
     }
@@ -324,7 +318,7 @@ final class FhirTerminologyServer implements SnomedTerminology {
      *     whose {@code valueBoolean} is a JSON boolean
      */
     static boolean parseResult(byte[] body) {
-        Failure notParameters = new Failure("the terminology server's answer is not a Parameters resource with a boolean result");
+        TerminologyFailure notParameters = new TerminologyFailure("the terminology server's answer is not a Parameters resource with a boolean result");
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -380,63 +374,9 @@ final class FhirTerminologyServer implements SnomedTerminology {
         return Collections.unmodifiableMap(valueSets);
     }
 
-    /**
-     * Whether {@code id} is a SNOMED CT concept identifier. Per the SNOMED CT Release File Specification
-     * (docs.snomed.org, "6.3 SCTID Constraints", "6.4 Check-digit", "6.5 Partition Identifier"): 6 to 18
-     * decimal digits not starting with 0; the second and third digits from the right are the partition,
-     * {@code 00} (concept) or {@code 10} (concept in an extension), so description and relationship ids
-     * are refused, as FHIR does for codes; the last digit is a Verhoeff (dihedral D5) check digit.
-     */
+    /** Whether {@code id} is a SNOMED CT concept identifier ({@link SctId}). */
     static boolean isConceptId(String id) {
-        if (id == null || !SCTID.matcher(id).matches()) {
-            return false;
-        }
-        String partition = id.substring(id.length() - 3, id.length() - 1);
-        return (partition.equals("00") || partition.equals("10")) && Verhoeff.valid(id);
-    }
-
-    /** Verhoeff's dihedral D5 check, as the SNOMED CT Release File Specification section 6.4.2 describes it. */
-    static final class Verhoeff {
-        private static final int[][] MULTIPLY = {
-            {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
-            {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
-            {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
-            {3, 4, 0, 1, 2, 8, 9, 5, 6, 7},
-            {4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
-            {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
-            {6, 5, 9, 8, 7, 1, 0, 4, 3, 2},
-            {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
-            {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
-            {9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
-        };
-        /** Row 0 is the identity and row 1 the given permutation; row i is row i-1 applied after row 1. */
-        private static final int[][] PERMUTE = new int[8][10];
-
-        static {
-            int[] first = {1, 5, 7, 6, 2, 8, 3, 0, 9, 4};
-            for (int j = 0; j < 10; j++) {
-                PERMUTE[0][j] = j;
-                PERMUTE[1][j] = first[j];
-            }
-            for (int i = 2; i < 8; i++) {
-                for (int j = 0; j < 10; j++) {
-                    PERMUTE[i][j] = PERMUTE[i - 1][first[j]];
-                }
-            }
-        }
-
-        private Verhoeff() {
-        }
-
-        /** Whether the digits, check digit last, pass the check. */
-        static boolean valid(String digits) {
-            int check = 0;
-            for (int position = 0; position < digits.length(); position++) {
-                int digit = digits.charAt(digits.length() - 1 - position) - '0';
-                check = MULTIPLY[check][PERMUTE[position % 8][digit]];
-            }
-            return check == 0;
-        }
+        return SctId.isConceptId(id);
     }
 
     /**
@@ -477,7 +417,7 @@ final class FhirTerminologyServer implements SnomedTerminology {
         while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof Failure f) {
+        if (cause instanceof TerminologyFailure f) {
             return f.getMessage();
         }
         if (cause instanceof HttpTimeoutException) {
@@ -495,102 +435,5 @@ final class FhirTerminologyServer implements SnomedTerminology {
     @Override
     public String toString() {
         return "FhirTerminologyServer[" + base + (token == null ? "" : ", with token") + "]";
-    }
-
-    /** A failed call, with the short reason for the answer. No stack trace: it is an answer, not a bug. */
-    private static final class Failure extends RuntimeException {
-        Failure(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** Collects a body up to a cap, and fails (cancelling the rest) past it, so a huge answer costs 1 MiB, not the heap. */
-    private static final class CappedBody implements BodySubscriber<byte[]> {
-        private final int cap;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        CappedBody(int cap) {
-            this.cap = cap;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (body.isDone()) {
-                return;
-            }
-            for (ByteBuffer b : buffers) {
-                if (bytes.size() + b.remaining() > cap) {
-                    subscription.cancel();
-                    body.completeExceptionally(new Failure("the terminology server's answer is larger than "
-                            + cap / (1024 * 1024) + " MiB"));
-                    return;
-                }
-                byte[] chunk = new byte[b.remaining()];
-                b.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            body.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            body.complete(bytes.toByteArray());
-        }
-    }
-
-    /** ANSWERED results by (concept, groups), each until it expires, the oldest dropped past the size. */
-    private static final class AnswerCache {
-
-        /** {@code valueSets}: group name to implicit value-set URL, so equal groups share entries. */
-        record Key(String conceptId, Map<String, String> valueSets) {
-        }
-
-        private record Entry(Answer answer, Instant expires) {
-        }
-
-        private final LinkedHashMap<Key, Entry> entries;
-
-        AnswerCache(int maxEntries) {
-            this.entries = new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
-                    return size() > maxEntries;
-                }
-            };
-        }
-
-        synchronized Answer get(Key key, Instant now) {
-            Entry e = entries.get(key);
-            if (e == null) {
-                return null;
-            }
-            if (!now.isBefore(e.expires())) {
-                entries.remove(key);
-                return null;
-            }
-            return e.answer();
-        }
-
-        synchronized void put(Key key, Answer answer, Instant expires) {
-            entries.remove(key);
-            entries.put(key, new Entry(answer, expires));
-        }
     }
 }

@@ -492,12 +492,12 @@ class FhirTerminologyServerTest {
         for (int i = 0; i < CANCER_PARENT.length(); i++) {
             char[] digits = CANCER_PARENT.toCharArray();
             digits[i] = (char) ('0' + (digits[i] - '0' + 1) % 10);
-            assertThat(FhirTerminologyServer.Verhoeff.valid(new String(digits))).as(new String(digits)).isFalse();
+            assertThat(SctId.Verhoeff.valid(new String(digits))).as(new String(digits)).isFalse();
         }
         // Swapping two neighbouring digits breaks it too.
-        assertThat(FhirTerminologyServer.Verhoeff.valid("363436000")).isFalse();
+        assertThat(SctId.Verhoeff.valid("363436000")).isFalse();
         // A description id (partition 01) with a right check digit is not a concept id.
-        assertThat(FhirTerminologyServer.Verhoeff.valid("123456017")).isTrue();
+        assertThat(SctId.Verhoeff.valid("123456017")).isTrue();
         assertThat(FhirTerminologyServer.isConceptId("123456017")).isFalse();
     }
 
