@@ -468,7 +468,7 @@
     // The safety net stays open: it is what the clinician says to every patient before they leave.
     parts.push(statements(child ? 'Safety net: tell the parent or carer' : 'Safety net: tell the person', a.safety_net, 'safety-net', true));
     // What to do is open too when it cannot wait: an emergency or same-day referral is acted on now.
-    parts.push(statements('What to do', a.management, 'management', a.urgency === 'emergency' || a.urgency === 'same_day'));
+    parts.push(statements('What to do', a.management, 'management', a.urgency === 'emergency' || a.urgency === 'same_day' || a.urgency === 'urgent'));
     parts.push(statements('Why', a.reasons, 'reasons', false));
     if (a.sources.length) {
       const ol = el('ul', { class: 'sources' });
