@@ -208,7 +208,7 @@ public final class CdsHooksService {
         }
         HookRequest req = HookRequest.parse(tree, hook);
         Bundle draft = FhirSupport.parse(req.draftOrders(), Bundle.class, "context.draftOrders");
-        RecordReading reading = RecordReading.of(codes, orders, draft, req.selections());
+        RecordReading reading = RecordReading.of(codes, orders, draft, req.selections()).forPatient(req.patientId());
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode cards = response.putArray("cards");
         if (!reading.hasLumbarImaging()) {
@@ -232,6 +232,11 @@ public final class CdsHooksService {
         Patient patient = req.patient() != null
                 ? FhirSupport.parse(req.patient(), Patient.class, "prefetch.patient")
                 : fetcher.get(req.fhirServer(), "Patient/" + req.patientId(), req.accessToken(), Patient.class, "the patient");
+        String patientIdSent = patient.getIdElement().getIdPart();
+        if (patientIdSent != null && !patientIdSent.equals(req.patientId())) {
+            reading.cannotJudge.add("The patient sent (" + RecordReading.shorten(patientIdSent) + ") is not the patient the order is "
+                    + "for: the record may be mixed up.");
+        }
         ProblemList problemList = new ProblemList(fetcher, req, canFetch);
         Bundle conditions = problemList.whole(req.conditions() != null
                 ? FhirSupport.parse(req.conditions(), Bundle.class, "prefetch.conditions")

@@ -55,10 +55,23 @@ record RecordEntry(Source source, String shown, boolean current, List<Reading> r
         return verdict().grade();
     }
 
-    /** Counted for the decision: current entries, and past ones that still matter (a cancer, a past red flag, a risk factor, anything unclassified). */
+    /**
+     * Counted for the decision: current entries, and past ones that still matter (a cancer, a past
+     * red flag, a lasting risk factor, anything unclassified). A past risk factor that only matters
+     * while it lasts (a recent infection, an injury) is listed, not counted.
+     */
     boolean counts() {
         Grade g = grade();
-        return current || g == Grade.RED_FLAG || g == Grade.RISK_FACTOR || g == Grade.UNCLASSIFIED;
+        if (current || g == Grade.RED_FLAG || g == Grade.UNCLASSIFIED) {
+            return true;
+        }
+        return g == Grade.RISK_FACTOR && !transientRisk();
+    }
+
+    private boolean transientRisk() {
+        Reading worst = readings.stream().min(Comparator.comparing(Reading::grade)).orElseThrow();
+        return worst.grade() == Grade.RISK_FACTOR && ("recent_bacterial_infection".equals(worst.means())
+                || worst.label().matches("ICD-10 [ST].*") && !worst.label().startsWith("ICD-10 T91"));
     }
 
     /** A cancer or neoplasm reading: a past one is still a red flag (history of cancer). */

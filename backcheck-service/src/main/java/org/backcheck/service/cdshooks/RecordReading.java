@@ -33,6 +33,8 @@ final class RecordReading {
     static final int MAX_SHOWN = 100;
 
     private final RedFlagCodes codes;
+    /** The patient the hook is about (context.patientId); conditions for anyone else are reported. */
+    private String patientId;
     final List<ServiceRequest> lumbarOrders;
     /** True when a lumbar order is a plain X-ray, which cannot rule out the serious causes. */
     final boolean plainXray;
@@ -80,6 +82,12 @@ final class RecordReading {
         return new RecordReading(codes, lumbar, xray);
     }
 
+    /** The patient the call is about: a condition whose subject is someone else is reported, never read silently. */
+    RecordReading forPatient(String id) {
+        this.patientId = id;
+        return this;
+    }
+
     boolean hasLumbarImaging() {
         return !lumbarOrders.isEmpty();
     }
@@ -115,9 +123,12 @@ final class RecordReading {
             for (Annotation note : sr.getNote()) {
                 readFreeText(RecordEntry.Source.ORDER_NOTE, note.getText());
             }
-            // The order's name is usually the test's own name ("MRI lumbar spine without contrast"), so
-            // it does not stop the cancel by itself; what it names ("MRI L-spine ?cauda equina") counts.
-            readNamedText(RecordEntry.Source.ORDER_REASON, sr.getCode().getText());
+            // The order's name is usually the test's own name ("MRI lumbar spine without contrast"): it stops
+            // the cancel only when it says more than a test's name can (every word must be one of them).
+            String name = sr.getCode().getText();
+            if (name != null && !OrderName.isPlain(name)) {
+                readFreeText(RecordEntry.Source.ORDER_NOTE, name);
+            }
             for (CodeableConcept detail : sr.getOrderDetail()) {
                 readFreeText(RecordEntry.Source.ORDER_NOTE, detail.getText());
                 for (Coding c : detail.getCoding()) {
@@ -139,6 +150,13 @@ final class RecordReading {
                 readNamedText(RecordEntry.Source.OTHER_ORDER, other.getCode().getText());
                 other.getCode().getCoding().forEach(c -> readNamedText(RecordEntry.Source.OTHER_ORDER, c.getDisplay()));
                 other.getNote().forEach(n -> readNamedText(RecordEntry.Source.OTHER_ORDER, n.getText()));
+                other.getOrderDetail().forEach(d -> readNamedText(RecordEntry.Source.OTHER_ORDER, d.getText()));
+                readNamedText(RecordEntry.Source.OTHER_ORDER, other.getPatientInstruction());
+                for (Reference ref : other.getReasonReference()) {
+                    if (resolve(ref, other, draftOrders, conditions) instanceof Condition c) {
+                        readCondition(c);
+                    }
+                }
             }
         }
         return unresolved;
@@ -158,7 +176,9 @@ final class RecordReading {
                 readCondition(c);
                 read++;
             } else if (e.getResource() instanceof org.hl7.fhir.r4.model.OperationOutcome
-                    || e.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME) {
+                    || e.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME
+                    || e.getResource() == null
+                    || e.getResponse().hasStatus() && !e.getResponse().getStatus().startsWith("2")) {
                 outcome = true;
             }
         }
@@ -170,7 +190,7 @@ final class RecordReading {
                     + " arrived; the rest were not read.");
         }
         if (outcome) {
-            cannotJudge.add("The server's answer for the problem list carries a warning (an OperationOutcome): it may be incomplete.");
+            cannotJudge.add("The server's answer for the problem list carries a warning or an entry it did not return: it may be incomplete.");
         }
         if (partial(conditions.getMeta())) {
             cannotJudge.add("The problem list is marked as a subset or redacted: some conditions were not shared.");
@@ -195,10 +215,13 @@ final class RecordReading {
         boolean current = current(c);
         RecordEntry entry = read(RecordEntry.Source.PROBLEM_LIST, c.getCode(), current);
         for (Annotation note : c.getNote()) {
-            List<Reading> hits = codes.readText(note.getText());
-            if (!hits.isEmpty()) {
-                entries.add(new RecordEntry(RecordEntry.Source.PROBLEM_LIST, shorten(note.getText()), current, hits));
-            }
+            readFreeText(RecordEntry.Source.PROBLEM_LIST, note.getText());
+        }
+        if (c.getSubject().getReference() != null && patientId != null
+                && !c.getSubject().getReference().equals("Patient/" + patientId)
+                && !c.getSubject().getReference().endsWith("/Patient/" + patientId)) {
+            cannotJudge.add("A condition sent is recorded for another patient (" + shorten(c.getSubject().getReference())
+                    + "): the record may be mixed up.");
         }
         if (entry == null) {
             entries.add(new RecordEntry(RecordEntry.Source.PROBLEM_LIST, "a condition with no code or name", current,

@@ -87,9 +87,12 @@ final class RedFlagCodes {
     }
 
     /**
-     * A coding read whole: its code, and, only when the code could not be classified, the text net
-     * over its display. A recognised code wins over the words of its own display ("Fracture of
-     * lower end of radius" is not a spinal fracture; "Family history of cancer" is not a cancer).
+     * A coding read whole: its code and its display. When the code could not be classified, the
+     * display is read by the text net like any words. When the code is recognised, its display
+     * cannot make it a red flag ("Fracture of lower end of radius" is not a spinal fracture; a
+     * qualified display such as "Family history of cancer" changes nothing), but a display that
+     * names a red flag or risk factor without a qualifier ("Low back pain ?cauda equina", edited by
+     * a clinician) makes it a risk factor: Backcheck cannot tell whether the code or the words are right.
      */
     List<Reading> read(String system, String code, String display) {
         List<Reading> out = new ArrayList<>();
@@ -97,6 +100,15 @@ final class RedFlagCodes {
         out.add(coded);
         if (coded.grade() == Grade.UNCLASSIFIED) {
             out.addAll(readText(display));
+        } else if (!text.qualified(display)) {
+            for (Reading hit : readText(display)) {
+                if (hit.grade() == Grade.RED_FLAG || hit.grade() == Grade.RISK_FACTOR) {
+                    out.add(new Reading(Grade.RISK_FACTOR, null, "the code is " + coded.meaning() + ", but its name also names "
+                            + hit.meaning().replace(" named in the text", "") + ": Backcheck cannot tell which is right",
+                            coded.label(), hit.basis()));
+                    break;
+                }
+            }
         }
         return out;
     }

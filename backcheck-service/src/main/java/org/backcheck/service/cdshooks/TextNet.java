@@ -40,7 +40,7 @@ final class TextNet {
         for (String[] row : CdsData.rows("text-net.csv", 5)) {
             CdsData.checkCitations("text-net.csv", row[0], row[4]);
             Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + row[0].replace('\u00a6', '|') + ")(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
             if (row[1].equals("qualifier")) {
                 qualifiers.add(p);
                 continue;
@@ -53,20 +53,37 @@ final class TextNet {
         return new TextNet(rules, qualifiers);
     }
 
+    /**
+     * The text as matched: at most {@link #MAX_TEXT} characters, dashes, underscores and non-breaking
+     * or other unusual spaces read as spaces ("cauda-equina", "cauda\u00a0equina").
+     */
+    static String normalised(String text) {
+        String t = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        return t.replaceAll("[\\p{Pd}_\\p{Z}\\u00ad]", " ");
+    }
+
+    /** True when the text holds a word that may negate or qualify what it names ("no", "family history"). */
+    boolean qualified(String text) {
+        return text != null && qualifier(normalised(text)) != null;
+    }
+
+    private String qualifier(String t) {
+        for (Pattern q : qualifiers) {
+            Matcher m = q.matcher(t);
+            if (m.find()) {
+                return m.group().strip().toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
     /** Every rule the text matches, once each, most serious first; empty when none does. */
     List<Reading> read(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String t = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        String qualifier = null;
-        for (Pattern q : qualifiers) {
-            Matcher m = q.matcher(t);
-            if (m.find()) {
-                qualifier = m.group().strip().toLowerCase(Locale.ROOT);
-                break;
-            }
-        }
+        String t = normalised(text);
+        String qualifier = qualifier(t);
         List<Reading> out = new ArrayList<>();
         for (Rule r : rules) {
             Matcher m = r.pattern().matcher(t);

@@ -222,6 +222,9 @@ class CdsSafetyGenerativeTest {
             for (int k = random.nextInt(5); k > 0; k--) {
                 call.active(RedFlagCodes.ICD10, pool.get(random.nextInt(pool.size())), null);
             }
+            if (i % 10 == 0) {
+                call.active(RedFlagCodes.ICD10, "G83.4", null);   // coded cauda equina: the critical path
+            }
             call.born(random.nextInt(10) == 0 ? null : 1926 + random.nextInt(100) + "-06-15");
             JsonNode card = call.card();
             String indicator = card.get("indicator").asText();

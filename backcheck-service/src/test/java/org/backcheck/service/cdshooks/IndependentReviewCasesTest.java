@@ -232,4 +232,108 @@ class IndependentReviewCasesTest {
         d.putObject("subject").put("reference", "Patient/123");
         assertNoWarning(conflict.card(), "conflicting verification");
     }
+
+    // ---------------------------------------------------------------- the second review (R2), 2026-12-07
+
+    @ParameterizedTest(name = "R2 C1 condition note: {0}")
+    @ValueSource(strings = {"Since yesterday cannot pass water; reduced perineal sensation", "Lost 8 kg in 2 months, sweats at night",
+        "seen by GP, nothing of note"})
+    void r2AConditionsNoteIsFreeTextAndStopsTheCancel(String note) {
+        HookCall call = HookCall.example();
+        ObjectNode c = call.problemList().addObject().putObject("resource");
+        c.put("resourceType", "Condition").put("id", "noted");
+        c.putObject("code").putArray("coding").addObject().put("system", SNOMED).put("code", "279039007");
+        c.putArray("note").addObject().put("text", note);
+        c.putObject("subject").put("reference", "Patient/123");
+        assertNoWarning(call.card(), note);
+    }
+
+    @ParameterizedTest(name = "R2 C2 order name: {0}")
+    @ValueSource(strings = {"MRI L-spine ?cauda-equina", "MRI lumbar spine cauda\u00a0equina", "MRI L spine ?ces",
+        "MRI lumbar spine - new sphincter disturbance", "CT spine, known prostate primary", "XR L-spine ?T12 collapse",
+        "MRI lumbar spine please"})
+    void r2AnOrderNameThatSaysMoreThanATestsNameStopsTheCancel(String name) {
+        HookCall call = HookCall.example();
+        ((ObjectNode) call.order().get("code")).put("text", name.replace("\\u00a0", "\u00a0"));
+        assertNoWarning(call.card(), name);
+    }
+
+    @ParameterizedTest(name = "R2 C2 plain order name: {0}")
+    @ValueSource(strings = {"MRI lumbar spine without contrast", "XR L-Spine AP and lateral", "CT LUMBAR SPINE WO CONTRAST"})
+    void r2APlainTestNameStillLetsABenignRecordGetTheWarning(String name) {
+        HookCall call = HookCall.example();
+        ((ObjectNode) call.order().get("code")).put("text", name);
+        assertThat(call.card().get("indicator").asText()).as(name).isEqualTo("warning");
+    }
+
+    @Test
+    void r2C3AClinicianEditedDisplayOnABenignCodeStopsTheCancel() {
+        assertNoWarning(HookCall.example().active(SNOMED, "279039007", "Low back pain ?cauda equina").card(), "edited SNOMED display");
+        assertNoWarning(HookCall.example().reason(ICD10, "M54.5", "LBP new urinary retention").card(), "edited ICD display");
+    }
+
+    @ParameterizedTest(name = "R2 C4/M1/m3 {0}")
+    @CsvSource({"R97.21", "Z51.5", "Z54.1", "Z54.2", "Z79.810", "Z79.811", "Z03.1", "E88.3", "R57.2", "O85", "N13.6", "N12",
+        "K75.0", "D73.3", "I76", "M72.6", "Z72.2", "E24.2", "S06.0", "K61.0", "L05.0", "D71", "M43.26", "M54.6", "R77.1"})
+    void r2CancerSepsisAndDrugCodesFromBenignRangesStopTheCancel(String code) {
+        assertNoWarning(HookCall.example().active(code.length() > 5 ? ICD10_CM : ICD10, code, null).card(), code);
+    }
+
+    @Test
+    void r2M2WhatASiblingOrderSaysInItsDetailsInstructionsAndReasonsIsRead() {
+        for (String field : new String[] {"orderDetail", "patientInstruction", "reasonReference"}) {
+            HookCall call = HookCall.example();
+            ObjectNode referral = ((ArrayNode) call.request().at("/context/draftOrders/entry")).addObject().putObject("resource");
+            referral.put("resourceType", "ServiceRequest").put("id", "spinal-1").put("status", "draft").put("intent", "order");
+            referral.putObject("code").putArray("coding").addObject().put("system", SNOMED).put("code", "183545006");
+            referral.putObject("subject").put("reference", "Patient/123");
+            switch (field) {
+                case "orderDetail" -> referral.putArray("orderDetail").addObject().put("text", "?cauda equina");
+                case "patientInstruction" -> referral.put("patientInstruction", "suspected cauda equina: go now");
+                default -> {
+                    ObjectNode c = referral.putArray("contained").addObject();
+                    c.put("resourceType", "Condition").put("id", "ces");
+                    c.putObject("code").putArray("coding").addObject().put("system", ICD10).put("code", "G83.4");
+                    c.putObject("subject").put("reference", "Patient/123");
+                    referral.putArray("reasonReference").addObject().put("reference", "#ces");
+                }
+            }
+            assertNoWarning(call.card(), field);
+        }
+    }
+
+    @Test
+    void r2M3DataForAnotherPatientIsReportedNotRead() {
+        HookCall other = HookCall.example();
+        ((ObjectNode) other.problemList().get(1).at("/resource/subject")).put("reference", "Patient/999");
+        JsonNode card = other.card();
+        assertNoWarning(card, "condition for Patient/999");
+        assertThat(card.get("detail").asText()).contains("another patient");
+
+        HookCall wrongPatient = HookCall.example();
+        ((ObjectNode) wrongPatient.request().at("/prefetch/patient")).put("id", "999");
+        assertNoWarning(wrongPatient.card(), "prefetched Patient/999");
+
+        HookCall withheld = HookCall.example();
+        withheld.problemList().addObject().putObject("response").put("status", "403 Forbidden");
+        assertNoWarning(withheld.card(), "an entry withheld");
+    }
+
+    @Test
+    void r2M4MentalDisorderIsNotABenignParent() {
+        assertThat(RedFlagCodes.load(SnomedTerminology.none()).snomed().parents())
+                .filteredOn(p -> p.grade() == Grade.NOT_RED_FLAG).extracting(SnomedConcepts.Parent::code)
+                .doesNotContain("74732009");
+    }
+
+    @Test
+    void r2M5APastTransientRiskFactorNoLongerBlocksTheWarningForEver() {
+        // A UTI or an ankle sprain that has resolved is listed, not counted; a past spinal fracture still counts.
+        assertThat(HookCall.example().condition(ICD10, "N39.0", "Urinary tract infection", "resolved", null).card()
+                .get("indicator").asText()).isEqualTo("warning");
+        assertThat(HookCall.example().condition(ICD10, "S93.4", "Sprain of ankle", "resolved", null).card()
+                .get("indicator").asText()).isEqualTo("warning");
+        assertNoWarning(HookCall.example().condition(ICD10, "S32.0", null, "resolved", null).card(), "past S32.0");
+        assertNoWarning(HookCall.example().active(ICD10, "N39.0", "Urinary tract infection").card(), "current UTI");
+    }
 }

@@ -80,7 +80,7 @@ class RedFlagCodesTest {
         assertThat(icd("G83").grade()).isEqualTo(Grade.RED_FLAG);
         assertThat(icd("G83").meaning()).contains("possibly");
         assertThat(icd("S22").grade()).isEqualTo(Grade.RED_FLAG);
-        assertThat(icd("M54").grade()).isEqualTo(Grade.SCIATICA);
+        assertThat(icd("M54").grade()).isEqualTo(Grade.RISK_FACTOR);   // M54.6 thoracic pain
         assertThat(icd("M46").grade()).isEqualTo(Grade.RED_FLAG);
     }
 
@@ -172,9 +172,14 @@ class RedFlagCodesTest {
     void aRecognisedCodeWinsOverTheWordsOfItsOwnDisplay() {
         // Independent review M10: "Fracture of lower end of radius" is not a spinal fracture; a family history is not a cancer.
         assertThat(CODES.read(RedFlagCodes.ICD10, "S52.5", "Fracture of lower end of radius"))
-                .extracting(Reading::grade).containsExactly(Grade.RISK_FACTOR);
+                .extracting(Reading::grade).doesNotContain(Grade.RED_FLAG).contains(Grade.RISK_FACTOR);
         assertThat(CODES.read(RedFlagCodes.ICD10, "Z80.0", "Family history of malignant neoplasm of digestive organs"))
                 .extracting(Reading::grade).containsExactly(Grade.NOT_RED_FLAG);
+        // Second review C3: a recognised benign code whose name a clinician edited to say more blocks as a risk factor.
+        assertThat(CODES.read(RedFlagCodes.SNOMED, "279039007", "Low back pain ?cauda equina"))
+                .extracting(Reading::grade).contains(Grade.RISK_FACTOR).doesNotContain(Grade.RED_FLAG);
+        assertThat(CODES.read(RedFlagCodes.ICD10, "M54.5", "LBP new urinary retention"))
+                .extracting(Reading::grade).contains(Grade.RISK_FACTOR);
         // An unknown code's display is still read.
         assertThat(CODES.read(RedFlagCodes.SNOMED, "1234567890123", "Metastatic carcinoma of lung"))
                 .extracting(Reading::grade).contains(Grade.RED_FLAG);

@@ -1,0 +1,36 @@
+package org.backcheck.service.cdshooks;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Whether an order's name (ServiceRequest.code.text) is only a test's name: every word one that an
+ * imaging test's name is made of ("MRI lumbar spine without contrast", "XR L-spine AP and lateral").
+ * A name that says anything else ("MRI L-spine ?cauda equina", "CT spine, known prostate primary")
+ * is free text, which Backcheck cannot read and which stops a suggestion to cancel.
+ */
+final class OrderName {
+
+    private static final Set<String> WORDS = Set.of(
+            "mri", "mr", "ct", "x", "ray", "xray", "xr", "plain", "film", "films", "radiograph", "radiography", "scan",
+            "imaging", "magnetic", "resonance", "computed", "tomography", "myelogram", "myelography",
+            "lumbar", "lumbosacral", "lumbo", "sacral", "sacrum", "sacroiliac", "si", "joint", "joints", "spine", "spinal",
+            "l", "ls", "thoracic", "thoracolumbar", "whole", "of", "the", "and", "with", "without", "w", "wo", "then",
+            "contrast", "iv", "intravenous", "intrathecal", "gadolinium", "views", "view", "ap", "pa", "lateral", "lat",
+            "oblique", "obliques", "flexion", "extension", "bending", "standing", "erect", "under", "anaesthesia",
+            "anesthesia", "general", "sedation", "only", "minimum", "min", "complete", "routine", "left", "right",
+            "1", "2", "3", "4", "5", "two", "three", "four");
+
+    private OrderName() {
+    }
+
+    static boolean isPlain(String name) {
+        String t = TextNet.normalised(name).toLowerCase(Locale.ROOT);
+        for (String word : t.split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty() && !WORDS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
