@@ -34,6 +34,15 @@
   // A code label from a record link: what RecordedCondition accepts.
   const CODE_LABEL = /^[A-Za-z0-9 .\-]{1,40}$/;
 
+  // The label a link gives an entry found by words in the record rather than by a code.
+  const FREE_TEXT = 'free text';
+
+  // How an overruled record entry reads, beside the entry and in the note, by the answer chosen.
+  const OVERRULED = {
+    absent: ['none present', 'on asking: none present'],
+    not_asked: ['not asked', 'not asked: set aside by the clinician']
+  };
+
   const URGENCY = {
     emergency: 'Emergency: now',
     same_day: 'Same day',
@@ -74,7 +83,12 @@
   let timer = null;
   const flagsById = new Map();   // the red-flag vocabulary, by id
   const groupIds = [];           // the red-flag groups, in checklist order
-  let recorded = [];             // conditions from the patient's record: {id, code, pathology, riskFactor, meaning}
+  // Entries from the patient's record: {id, code, pathology, riskFactor, freeText, meaning}. A coded
+  // entry of a red flag pre-sets its group to present and is sent while the group stays present; the
+  // clinician may overrule it (none present, not asked), and it is then left out. Words matched in the
+  // record (code "free text") are prompts only: never sent, they set nothing.
+  let recorded = [];
+  let unreadableRecords = 0;     // record entries in the link the page could not read
   let leafletPrinted = false;    // printed in this session (until Start again)
   const folded = new Map();      // the open or closed state the clinician chose for each result section
 
@@ -156,44 +170,75 @@
     }
   }
 
-  // Keeps one group's answer consistent with its ticks and the record: a ticked or recorded red flag
-  // makes the group present and locks the other answers; unticking the last one (with nothing
-  // recorded) returns the group to not asked, so that "none present" is only ever the clinician's
-  // own answer. A group answered none present folds its red flags away.
+  // The coded red-flag entries of the record for one group: they stand for present until overruled.
+  function recordedFlags(pathology) {
+    return recorded.filter((c) => c.pathology === pathology && !c.riskFactor && !c.freeText);
+  }
+
+  // A coded red-flag entry the clinician overruled: its group is answered other than present.
+  function overruledAnswer(c) {
+    const answer = radio('screening-' + c.pathology) || 'not_asked';
+    return !c.riskFactor && !c.freeText && answer !== 'present' ? answer : null;
+  }
+
+  // The record entries sent with the case: coded ones, a red flag's only while its group is present.
+  function sentRecords() {
+    return recorded.filter((c) => !c.freeText && (c.riskFactor || overruledAnswer(c) === null));
+  }
+
+  // Keeps one group's answer consistent with its ticks: a ticked red flag makes the group present and
+  // locks the other answers; unticking the last one returns the group to not asked (or, when the
+  // record pre-set it, to present or to the answer that overruled the record), so that "none present"
+  // is only ever the clinician's own answer. A record entry pre-sets present but locks nothing: the
+  // clinician who examines the patient may overrule it. A group answered none present folds its red
+  // flags away.
   function syncGroup(pathology) {
     const set = $('group-' + pathology);
     const ticked = set.querySelectorAll('input[name="red_flags"]:checked').length > 0;
-    const fromRecord = recorded.filter((c) => c.pathology === pathology && !c.riskFactor);
-    const forced = ticked || fromRecord.length > 0;
+    const fromRecord = recordedFlags(pathology);
     const radioOf = (value) => $('scr-' + pathology + '-' + value);
-    if (forced) radioOf('present').checked = true;
-    else if (set.dataset.forced === 'true' && radioOf('present').checked) radioOf('not_asked').checked = true;
-    set.dataset.forced = String(forced);
-    radioOf('not_asked').disabled = forced;
-    radioOf('absent').disabled = forced;
+    if (ticked) radioOf('present').checked = true;
+    else if (set.dataset.forced === 'true' && radioOf('present').checked) {
+      radioOf(fromRecord.length ? (set.dataset.overruled || 'present') : 'not_asked').checked = true;
+    }
+    set.dataset.forced = String(ticked);
+    radioOf('not_asked').disabled = ticked;
+    radioOf('absent').disabled = ticked;
     const answer = radio('screening-' + pathology) || 'not_asked';
     set.dataset.answer = answer;
+    if (!ticked && fromRecord.length) set.dataset.overruled = answer === 'present' ? '' : answer;
     $('flags-' + pathology).hidden = answer === 'absent';
     const hint = $('hint-' + pathology);
-    const riskRecords = recorded.filter((c) => c.pathology === pathology && c.riskFactor);
-    let text = '';
-    if (fromRecord.length) {
-      text = 'Present in the patient\u2019s record (' + fromRecord.map((c) => c.code).join(', ') + ').';
+    const codes = fromRecord.map((c) => c.code).join(', ');
+    const sentences = [];
+    if (fromRecord.length && answer === 'present') {
+      sentences.push('Present in the patient\u2019s record (' + codes + ').'
+        + (ticked ? '' : ' If on asking it is not, choose Asked: none present.'));
+    } else if (fromRecord.length) {
+      sentences.push('The record shows ' + codes + '; overruled by you: ' + OVERRULED[answer][0] + '.');
     } else if (ticked) {
-      text = 'Present: a red flag is ticked. Untick it to change the answer.';
+      sentences.push('Present: a red flag is ticked. Untick it to change the answer.');
     } else if (answer === 'present') {
-      text = 'Tick which red flag is present.';
+      sentences.push('Tick which red flag is present.');
     }
+    const words = recorded.filter((c) => c.pathology === pathology && c.freeText);
+    if (words.length) {
+      sentences.push('Words in the record mention ' + words.map((c) => c.meaning.toLowerCase()).join('; ')
+        + ': ask about it.');
+    }
+    const riskRecords = recorded.filter((c) => c.pathology === pathology && c.riskFactor && !c.freeText);
     if (riskRecords.length) {
-      text += (text ? ' ' : '') + 'Risk factor in the record: '
-        + riskRecords.map((c) => c.code + ' (' + c.meaning.toLowerCase() + ')').join('; ') + '.';
+      sentences.push('Risk factor in the record: '
+        + riskRecords.map((c) => c.code + ' (' + c.meaning.toLowerCase() + ')').join('; ') + '.');
     }
-    hint.textContent = text;
+    const text = sentences.join(' ');
+    if (hint.textContent !== text) hint.textContent = text;
     hint.hidden = text === '';
   }
 
   function syncGroups() {
     for (const g of groupIds) syncGroup(g);
+    markOverruled();
     const answered = groupIds.filter((g) => radio('screening-' + g) !== 'not_asked').length;
     $('screen-progress').textContent = groupIds.length
       ? answered + ' of ' + groupIds.length + ' groups answered' + (answered === groupIds.length ? ': the screen is complete.' : '.')
@@ -270,7 +315,7 @@
       setting,
       red_flags: checked('red_flags').concat(checked('risk_factors')),
       screening: screeningAnswers(),
-      recorded: recorded.map((c) => ({ id: c.id, code: c.code })),
+      recorded: sentRecords().map((c) => ({ id: c.id, code: c.code })),
       spa_features: checked('spa_features'),
       hla_b27: $('hla_b27').value
     };
@@ -312,8 +357,10 @@
       showNothing('Enter the age and the duration to see the recommendation.');
       return;
     }
-    // Present, but which red flag? The group's own hint asks; nothing is assessed until it is ticked.
-    const unticked = groupIds.filter((g) => body.screening[g] === 'present' && $('group-' + g).dataset.forced !== 'true');
+    // Present, but which red flag? The group's own hint asks; nothing is assessed until it is ticked
+    // (a coded record entry of the group answers it).
+    const unticked = groupIds.filter((g) => body.screening[g] === 'present' && $('group-' + g).dataset.forced !== 'true'
+      && recordedFlags(g).length === 0);
     if (unticked.length) {
       ++sequence;
       if (pending) pending.abort();
@@ -490,10 +537,24 @@
 
   // ---------------------------------------------------------------- the consultation note
 
+  // The server's note, then what only the page knows: each record entry the clinician overruled, the
+  // safety-net advice as shown, and whether the leaflet was opened for printing (the page cannot know
+  // that the printing itself was done).
   function noteText() {
     if (!latest || !latest.consultation_note) return '';
-    return latest.consultation_note.replace(/\s+$/, '') + '\n'
-      + (leafletPrinted ? 'Patient leaflet printed.' : 'Patient leaflet: not given.') + '\n';
+    const lines = [latest.consultation_note.replace(/\s+$/, '')];
+    for (const c of recorded) {
+      const answer = overruledAnswer(c);
+      if (answer) {
+        lines.push('Record showed ' + c.code + ' (' + c.meaning.toLowerCase() + '); ' + OVERRULED[answer][1] + '.');
+      }
+    }
+    if (latest.safety_net && latest.safety_net.length) {
+      lines.push('Safety-net advice given:');
+      for (const s of latest.safety_net) lines.push('- ' + s.text);
+    }
+    lines.push(leafletPrinted ? 'Patient leaflet opened for printing.' : 'Patient leaflet: not given.');
+    return lines.join('\n') + '\n';
   }
 
   function showNote() {
@@ -581,8 +642,10 @@
   //   /?age=71&sciatica=true&record=history_of_cancer%3AICD-10+C50.9&record=cauda_equina%3AICD-10+G83.4
   // (also duration_weeks, setting). Only known values are taken. Symptoms are never pre-ticked:
   // a record entry (a red-flag or group id and its code label) is shown as what it is, sent as
-  // recorded, and makes its group present. The query is then dropped from the address bar so the
-  // case does not linger in the URL.
+  // recorded, and pre-sets its group to present, which the clinician may overrule. An entry labelled
+  // "free text" (words matched in the record, not a code) is shown as a prompt to ask, and neither
+  // sent nor pre-set. The query is then dropped from the address bar so the case does not linger in
+  // the URL.
   function prefillFromQuery() {
     const query = new URLSearchParams(window.location.search);
     if ([...query.keys()].length === 0) return;
@@ -607,22 +670,45 @@
       if (seen.has(id + ':' + code)) continue;
       seen.add(id + ':' + code);
       recorded.push({ id, code, pathology, riskFactor: Boolean(flag && flag.grade === 'risk_factor'),
-        meaning: flag ? flag.label : pathologyName(id) });
+        freeText: code.toLowerCase() === FREE_TEXT, meaning: flag ? flag.label : pathologyName(id) });
     }
-    showRecord(unreadable);
+    for (const g of groupIds) {
+      if (recordedFlags(g).length) $('scr-' + g + '-present').checked = true;
+    }
+    unreadableRecords = unreadable;
+    showRecord();
     window.history.replaceState(null, '', window.location.pathname);
   }
 
-  function showRecord(unreadable) {
+  function showRecord() {
+    const unreadable = unreadableRecords;
     const list = $('record-list');
-    list.replaceChildren(...recorded.map((c) => el('li', { 'data-id': c.id, 'data-code': c.code },
-      el('strong', { text: 'From the patient\u2019s record: ' }), c.code + ' \u2014 ' + c.meaning)));
+    list.replaceChildren(...recorded.map((c, i) => c.freeText
+      ? el('li', { class: 'record-words', 'data-id': c.id, 'data-code': c.code, 'data-index': String(i) },
+        el('strong', { text: 'Words in the record mention: ' }), c.meaning + ' \u2014 check')
+      : el('li', { class: 'record-code', 'data-id': c.id, 'data-code': c.code, 'data-index': String(i) },
+        el('strong', { text: 'From the patient\u2019s record: ' }), c.code + ' \u2014 ' + c.meaning,
+        el('span', { class: 'overruled', hidden: '' }))));
     if (unreadable) {
       list.append(el('li', { class: 'problem', id: 'record-unreadable', text: unreadable === 1
         ? 'The link carried one record entry Backcheck could not read: check the record yourself.'
         : 'The link carried ' + unreadable + ' record entries Backcheck could not read: check the record yourself.' }));
     }
     $('record').hidden = list.children.length === 0;
+    markOverruled();
+  }
+
+  // Beside each coded entry the clinician overruled, what they answered; gone when they answer present again.
+  function markOverruled() {
+    for (const li of $('record-list').querySelectorAll('li.record-code')) {
+      const c = recorded[Number(li.dataset.index)];
+      const answer = c ? overruledAnswer(c) : null;
+      const mark = li.querySelector('.overruled');
+      const text = answer ? ' \u2014 overruled by you: ' + OVERRULED[answer][0] : '';
+      if (mark.textContent !== text) mark.textContent = text;
+      mark.hidden = text === '';
+      li.classList.toggle('is-overruled', Boolean(answer));
+    }
   }
 
   // ---------------------------------------------------------------- wiring
@@ -632,10 +718,11 @@
   // Start again is a new case: the record from the link, the leaflet and the folds go with it.
   form.addEventListener('reset', () => setTimeout(() => {
     recorded = [];
-    showRecord(0);
+    unreadableRecords = 0;
+    showRecord();
     leafletPrinted = false;
     folded.clear();
-    for (const g of form.querySelectorAll('.group')) g.dataset.forced = 'false';
+    for (const g of form.querySelectorAll('.group')) { g.dataset.forced = 'false'; g.dataset.overruled = ''; }
     schedule();
   }, 0));
   $('start-back-clear').addEventListener('click', () => {

@@ -357,8 +357,10 @@ class WebPageBrowserTest {
                         + RedFlags.vocabulary().get("history_of_cancer").label());
         assertThat(byId("record-unreadable").getText()).contains("could not read");
         assertThat(browser.findElements(By.cssSelector("#red-flag-groups input[type=checkbox]:checked"))).isEmpty();
+        // Pre-set to present, not locked: the clinician who examines the patient may overrule the record.
         assertThat(byId("scr-cancer-present").isSelected()).isTrue();
-        assertThat(byId("scr-cancer-absent").isEnabled()).isFalse();
+        assertThat(byId("scr-cancer-absent").isEnabled()).isTrue();
+        assertThat(byId("scr-cancer-not_asked").isEnabled()).isTrue();
         assertThat(byId("hint-cancer").getText()).contains("ICD-10 C50.9");
 
         type("duration_weeks", "2");
@@ -380,7 +382,7 @@ class WebPageBrowserTest {
                 "From the patient\u2019s record: ICD-10 G83.4 \u2014 Cauda equina syndrome",
                 "From the patient\u2019s record: ICD-10 M81.0 \u2014 " + RedFlags.vocabulary().get("osteoporosis").label());
         assertThat(byId("scr-cauda_equina-present").isSelected()).isTrue();
-        assertThat(byId("scr-cauda_equina-absent").isEnabled()).isFalse();
+        assertThat(byId("scr-cauda_equina-absent").isEnabled()).isTrue();
         assertThat(byId("scr-fracture-not_asked").isSelected()).isTrue();
         assertThat(byId("scr-fracture-absent").isEnabled()).isTrue();
         assertThat(byId("hint-fracture").getText()).contains("ICD-10 M81.0");
@@ -394,6 +396,125 @@ class WebPageBrowserTest {
         assertThat(byId("scr-cauda_equina-not_asked").isSelected()).isTrue();
         assertThat(byId("scr-cauda_equina-absent").isEnabled()).isTrue();
         assertThat(settledText("verdict", "Enter the age")).contains("Enter the age");
+    }
+
+    /** Keeps the body of each assessment request the page sends, newest last, in window.sentBodies. */
+    private void recordRequests() {
+        js("window.sentBodies = []; const send = window.fetch;"
+                + "window.fetch = (url, init) => { if (init && init.body) window.sentBodies.push(JSON.parse(init.body));"
+                + " return send(url, init); };");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> lastSentRecorded() {
+        return (List<Map<String, Object>>) js("const b = window.sentBodies; return b.length ? b[b.length - 1].recorded : null;");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> lastSentScreening() {
+        return (Map<String, Object>) js("const b = window.sentBodies; return b.length ? b[b.length - 1].screening : null;");
+    }
+
+    private String noteValue() {
+        return byId("note-text").getDomProperty("value");
+    }
+
+    /**
+     * M6: a record can be old or wrong. A recorded cancer pre-sets its group to present; the clinician
+     * who asks may answer none present, and the entry is then left out of the request, marked as
+     * overruled on the page and written so in the note. Answering present again restores it.
+     */
+    @Test
+    void aRecordedEntryCanBeOverruledByTheClinician() throws IOException {
+        browser.get(server.uri().resolve("/?age=71&record=history_of_cancer%3AICD-10+C50.9").toString());
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        recordRequests();
+        WebElement entry = byId("record-list").findElement(By.cssSelector("li[data-id=history_of_cancer]"));
+        String meaning = RedFlags.vocabulary().get("history_of_cancer").label();
+        assertThat(entry.getText()).isEqualTo("From the patient\u2019s record: ICD-10 C50.9 \u2014 " + meaning);
+        assertThat(byId("scr-cancer-present").isSelected()).isTrue();
+        type("duration_weeks", "2");
+        assertThat(awaitRecommendation("imaging_indicated")).contains("Imaging indicated");
+        assertThat(lastSentRecorded()).containsExactly(Map.of("id", "history_of_cancer", "code", "ICD-10 C50.9"));
+        assertThat(noteValue()).contains("recorded as ICD-10 C50.9").doesNotContain("Record showed");
+
+        // On asking, no cancer: the clinician overrules the record, and answers the other groups.
+        answer("cancer", "absent");
+        answerAll("absent", List.of("cauda_equina", "cord_compression", "infection", "fracture"));
+        Assessment expected = Assessor.standard().assess(screened(71, 2));
+        assertThat(expected.recommendation().id()).isEqualTo("no_imaging");
+        assertThat(awaitRecommendation("no_imaging")).contains("No imaging").contains(expected.summary());
+        assertThat(lastSentRecorded()).isEmpty();
+        assertThat(lastSentScreening()).containsEntry("cancer", "absent");
+        assertThat(browser.findElements(By.cssSelector("#reasons li[data-id=reason_recorded]"))).isEmpty();
+        wait.until(d -> noteValue().contains("on asking: none present"));
+        String note = noteValue();
+        assertThat(note).startsWith(expected.consultationNote().stripTrailing() + "\n")
+                .contains("\nRecord showed ICD-10 C50.9 (" + meaning.toLowerCase(java.util.Locale.ROOT)
+                        + "); on asking: none present.\n")
+                .doesNotContain("recorded as ICD-10 C50.9").doesNotContain("PRESENT");
+        // The record line stays, marked with what the clinician did.
+        assertThat(settledText("record-list", "overruled by you")).contains(
+                "From the patient\u2019s record: ICD-10 C50.9 \u2014 " + meaning + " \u2014 overruled by you: none present");
+        assertThat(settledText("hint-cancer", "overruled by you")).contains("ICD-10 C50.9");
+        js("document.getElementById('record').scrollIntoView({block: 'start'});");
+        screenshot("page-record-overruled");
+
+        // Not asked overrules it too: the screen is then incomplete, and the note says the record was set aside.
+        answer("cancer", "not_asked");
+        awaitRecommendation("screening_incomplete");
+        assertThat(lastSentRecorded()).isEmpty();
+        assertThat(lastSentScreening()).doesNotContainKey("cancer");
+        assertThat(settledText("record-list", "overruled by you: not asked")).contains("overruled by you: not asked");
+        wait.until(d -> noteValue().contains("Record showed ICD-10 C50.9"));
+        assertThat(noteValue()).contains("); not asked: set aside by the clinician.\n");
+
+        // Present again restores the record: it is sent, the mark goes, and no tick is asked for.
+        answer("cancer", "present");
+        awaitRecommendation("imaging_indicated");
+        assertThat(lastSentRecorded()).containsExactly(Map.of("id", "history_of_cancer", "code", "ICD-10 C50.9"));
+        wait.until(d -> d.findElement(By.cssSelector("#record-list .overruled")).getText().isEmpty());
+        wait.until(d -> !noteValue().contains("Record showed"));
+        assertThat(noteValue()).contains("recorded as ICD-10 C50.9");
+
+        // A ticked red flag still locks its group; unticking it returns the group to what the record set.
+        click(byId("rf-unexplained_weight_loss"));
+        wait.until(d -> !d.findElement(By.id("scr-cancer-absent")).isEnabled());
+        click(byId("rf-unexplained_weight_loss"));
+        wait.until(d -> d.findElement(By.id("scr-cancer-absent")).isEnabled());
+        assertThat(byId("scr-cancer-present").isSelected()).isTrue();
+        awaitRecommendation("imaging_indicated");
+    }
+
+    /** M6: words matched in the record are a prompt to ask, not a finding: nothing is pre-set and nothing is sent. */
+    @Test
+    void wordsInTheRecordArePromptsNotFindings() {
+        browser.get(server.uri().resolve("/?age=50&record=fever%3Afree+text&record=history_of_cancer%3AICD-10+C50.9")
+                .toString());
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        recordRequests();
+        String fever = RedFlags.vocabulary().get("fever").label();
+        assertThat(byId("record-list").findElement(By.cssSelector("li[data-id=fever]")).getText())
+                .isEqualTo("Words in the record mention: " + fever + " \u2014 check");
+        assertThat(byId("scr-infection-not_asked").isSelected()).isTrue();
+        assertThat(byId("scr-infection-absent").isEnabled()).isTrue();
+        assertThat(byId("rf-fever").isSelected()).isFalse();
+        assertThat(byId("hint-infection").getText()).contains("Words in the record mention " + fever.toLowerCase(java.util.Locale.ROOT));
+        assertThat(byId("scr-cancer-present").isSelected()).isTrue();
+
+        type("duration_weeks", "2");
+        awaitRecommendation("imaging_indicated");
+        assertThat(lastSentRecorded()).containsExactly(Map.of("id", "history_of_cancer", "code", "ICD-10 C50.9"));
+        assertThat(lastSentScreening()).doesNotContainKey("infection");
+        assertThat(settledText("screen-status", "spinal infection")).contains("spinal infection");
+
+        // Asked and absent: the words change nothing, and are never sent.
+        answerAll("absent", GROUPS);
+        awaitRecommendation("no_imaging");
+        assertThat(lastSentRecorded()).isEmpty();
+        assertThat(lastSentScreening()).containsEntry("infection", "absent");
+        wait.until(d -> noteValue().contains("on asking: none present"));
+        assertThat(noteValue()).doesNotContain("free text").doesNotContain("Words in the record");
     }
 
     @Test
@@ -420,7 +541,14 @@ class WebPageBrowserTest {
         awaitRecommendation("screening_incomplete");
         answerAll("absent", GROUPS);
         awaitRecommendation("no_imaging");
-        String note = Assessor.standard().assess(screened(38, 2)).consultationNote().stripTrailing();
+        Assessment expected = Assessor.standard().assess(screened(38, 2));
+        // The server's note, then the safety-net advice as shown, then the leaflet.
+        StringBuilder safety = new StringBuilder("\nSafety-net advice given:");
+        for (Statement s : expected.safetyNet()) {
+            safety.append("\n- ").append(s.text());
+        }
+        assertThat(expected.safetyNet()).isNotEmpty();
+        String note = expected.consultationNote().stripTrailing() + safety;
         wait.until(d -> d.findElement(By.id("note-text")).getDomProperty("value").startsWith(note));
         assertThat(byId("note-text").getDomProperty("value")).isEqualTo(note + "\nPatient leaflet: not given.\n");
         assertThat(byId("note-details").getDomAttribute("open")).isNull();
@@ -438,13 +566,14 @@ class WebPageBrowserTest {
             assertSelectedInTheBox(note + "\nPatient leaflet: not given.\n");
         }
 
-        // Printed leaflet: the note says so.
+        // Leaflet printed from the page: the note says it was opened for printing (whether it printed, the page cannot know).
         js("window.print = () => {};");
         click(byId("open-leaflet"));
         wait.until(ExpectedConditions.visibilityOf(byId("leaflet")));
         byId("print-leaflet").click();
         byId("close-leaflet").click();
-        wait.until(d -> d.findElement(By.id("note-text")).getDomProperty("value").endsWith("Patient leaflet printed.\n"));
+        wait.until(d -> d.findElement(By.id("note-text")).getDomProperty("value").endsWith("Patient leaflet opened for printing.\n"));
+        assertThat(byId("note-text").getDomProperty("value")).isEqualTo(note + "\nPatient leaflet opened for printing.\n");
         assertThat(byId("copy-status").getText()).isEmpty();
 
         // Without the clipboard API: the note opens, selected in its read-only box.
@@ -453,7 +582,7 @@ class WebPageBrowserTest {
         wait.until(d -> d.findElement(By.id("copy-status")).getDomAttribute("data-how") != null);
         assertThat(byId("copy-status").getDomAttribute("data-how")).startsWith("selected");
         assertThat(byId("copy-status").getDomAttribute("aria-live")).isEqualTo("polite");
-        assertSelectedInTheBox(note + "\nPatient leaflet printed.\n");
+        assertSelectedInTheBox(note + "\nPatient leaflet opened for printing.\n");
         assertThat(byId("note-details").getDomAttribute("open")).isNotNull();
         assertThat(byId("note-text").getDomAttribute("readonly")).isNotNull();
         screenshot("page-note");
