@@ -40,7 +40,10 @@ final class ServeRun {
 
     static void serveUntilStopped(Settings s, PrintWriter out, PrintWriter err) throws InterruptedException, IOException {
         Clock clock = Clock.systemUTC();
-        BackcheckServer.Builder builder = BackcheckServer.builder();
+        // Cards link to --public-url when given, never to a request's Host header; a hook call may name an
+        // http FHIR server on this machine only in a local demo (--insecure-dev).
+        BackcheckServer.Builder builder = BackcheckServer.builder()
+                .deployment(new org.backcheck.service.cdshooks.CdsHooksService.Deployment(s.publicUrl(), s.insecureDev()));
         // First, so that a bad URL or token file stops serve before anything is opened.
         String terminology = terminology(s, builder);
         CdsSecurity security = security(s, clock, err);

@@ -89,7 +89,8 @@ public final class BackcheckServer implements AutoCloseable {
     private BackcheckServer(Builder b) {
         this.assessor = Objects.requireNonNull(b.assessor, "assessor");
         this.requestLog = Objects.requireNonNull(b.requestLog, "requestLog");
-        this.cds = CdsHooksService.withTerminologyServer(assessor, b.clock, b.cardsIssued, b.terminologyUrl, b.terminologyToken);
+        this.cds = CdsHooksService.withTerminologyServer(assessor, b.clock, b.cardsIssued, b.terminologyUrl, b.terminologyToken,
+                b.deployment);
         this.configure = b.configure;
         this.cdsSecurity = b.cdsSecurity;
         this.cdsFeedback = b.cdsFeedback;
@@ -116,6 +117,7 @@ public final class BackcheckServer implements AutoCloseable {
         private Consumer<io.javalin.config.JavalinConfig> configure = config -> { };
         private String terminologyUrl;
         private String terminologyToken;
+        private CdsHooksService.Deployment deployment = CdsHooksService.Deployment.LOCAL;
 
         private Builder() {
         }
@@ -151,6 +153,16 @@ public final class BackcheckServer implements AutoCloseable {
         public Builder terminologyServer(String url, String token) {
             this.terminologyUrl = CdsHooksService.checkTerminologyServer(url, token);
             this.terminologyToken = token;
+            return this;
+        }
+
+        /**
+         * Where the CDS service runs: the public URL its cards link to (not a request's Host header), and
+         * whether a hook call may name an http FHIR server on this machine (tests, --insecure-dev only).
+         * Default: links from the request's address, local http allowed.
+         */
+        public Builder deployment(CdsHooksService.Deployment deployment) {
+            this.deployment = Objects.requireNonNull(deployment, "deployment");
             return this;
         }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-/** Collects a body up to a cap, and fails (cancelling the rest) past it, so a huge answer costs 1 MiB, not the heap. */
+/** Collects a body up to a cap, and fails (cancelling the rest) past it, so a huge answer costs the cap, not the heap. */
 final class CappedBody implements BodySubscriber<byte[]> {
     private final int cap;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -38,7 +38,7 @@ final class CappedBody implements BodySubscriber<byte[]> {
         for (ByteBuffer b : buffers) {
             if (bytes.size() + b.remaining() > cap) {
                 subscription.cancel();
-                body.completeExceptionally(new TerminologyFailure("the terminology server's answer is larger than "
+                body.completeExceptionally(new TerminologyFailure("the answer is larger than "
                         + cap / (1024 * 1024) + " MiB"));
                 return;
             }

@@ -44,6 +44,8 @@ final class Cards {
     static final String PHYSIO_DISPLAY = "Referral to physiotherapist";
     /** Most entries listed on a card; the rest are counted. */
     static final int MAX_LISTED = 20;
+    /** The longest detail a card carries (security review F06). */
+    static final int MAX_DETAIL = 16_000;
 
     /** Statements whose truth depends on how long the pain has lasted, which an order does not say. */
     private static final Set<String> DURATION_STATEMENTS = Set.of("reason_six_weeks", "reason_over_50_not_settling",
@@ -119,12 +121,11 @@ final class Cards {
                         + " Backcheck read: ask about red flags before cancelling; if none, no imaging (NHS EBI).";
             }
         };
-        return s.length() <= MAX_SUMMARY ? s : s.substring(0, MAX_SUMMARY - 1) + "\u2026";
+        return s.length() <= MAX_SUMMARY ? s : RecordReading.truncated(s, MAX_SUMMARY - 2);
     }
 
     private static String quoted(String words, int max) {
-        String w = words.length() > max ? words.substring(0, max - 1) + "\u2026" : words;
-        return "\u201c" + w + "\u201d";
+        return "\u201c" + RecordReading.truncated(words, max - 1) + "\u201d";
     }
 
     private static String detail(Facts f) {
@@ -147,8 +148,9 @@ final class Cards {
         }
         if (!d.cannotJudge().isEmpty()) {
             md.append("**What Backcheck could not judge**\n\n");
-            for (String c : d.cannotJudge()) {
-                md.append("- ").append(escape(c)).append('\n');
+            d.cannotJudge().stream().limit(MAX_LISTED).forEach(c -> md.append("- ").append(escape(c)).append('\n'));
+            if (d.cannotJudge().size() > MAX_LISTED) {
+                md.append("- and ").append(d.cannotJudge().size() - MAX_LISTED).append(" more\n");
             }
             md.append('\n');
         }
@@ -189,7 +191,12 @@ final class Cards {
                 md.append("- [").append(escape(s.title())).append("](").append(s.url()).append(")\n");
             }
         }
-        return md.toString().strip();
+        String detail = md.toString().strip();
+        if (detail.length() > MAX_DETAIL) {
+            int cut = detail.lastIndexOf('\n', MAX_DETAIL);
+            detail = detail.substring(0, cut > 0 ? cut : MAX_DETAIL) + "\n\n(shortened: open the case in Backcheck for the rest)";
+        }
+        return detail;
     }
 
     /** "“Malignant neoplasm of breast” (ICD-10 C50.9): a malignant neoplasm ... (read by ICD-10 C00-C99)". */
@@ -226,15 +233,21 @@ final class Cards {
         md.append('\n');
     }
 
-    /** Backslash-escapes the characters Markdown would read as markup. */
+    /**
+     * Backslash-escapes what Markdown (with GitHub's extensions) would read as markup: emphasis, code,
+     * links, HTML, headings, tables, strikethrough, and the ':' and "www." that start a bare autolink;
+     * control and format characters become spaces (security review F05).
+     */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ("\\`*_[]<>#|".indexOf(c) >= 0) {
+        String plain = text.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ");
+        StringBuilder out = new StringBuilder(plain.length() + 8);
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if ("\\`*_[]<>#|~:".indexOf(c) >= 0
+                    || c == '.' && i >= 3 && plain.regionMatches(true, i - 3, "www", 0, 3)) {
                 out.append('\\');
             }
-            out.append(c == '\n' || c == '\r' ? ' ' : c);
+            out.append(c);
         }
         return out.toString();
     }

@@ -99,6 +99,8 @@ public final class CdsHooksService {
     private final Map<String, String> hooks;   // service id -> hook
     private final String discoveryJson;
     private final java.util.function.ObjIntConsumer<String> cardsIssued;
+    /** Set once, by the factory, before the service is shared. */
+    private Deployment deployment = Deployment.LOCAL;
 
     /** The standard engine, today's date from the system clock. */
     public CdsHooksService() {
@@ -132,13 +134,40 @@ public final class CdsHooksService {
      */
     public static CdsHooksService withTerminologyServer(Assessor assessor, Clock clock,
             java.util.function.ObjIntConsumer<String> cardsIssued, String terminologyUrl, String terminologyToken) {
+        return withTerminologyServer(assessor, clock, cardsIssued, terminologyUrl, terminologyToken, Deployment.LOCAL);
+    }
+
+    /**
+     * Where the service runs, as far as links and FHIR servers go.
+     *
+     * @param publicUrl  the address clients use ({@code --public-url}): the cards' links are built on it, never on a
+     *                   request's Host header (security review F07); null to use the request's own address
+     * @param localHttp  whether fhirServer may be http on this machine: tests and {@code --insecure-dev} only (F08)
+     */
+    public record Deployment(String publicUrl, boolean localHttp) {
+        /** Links from the request's address; http FHIR servers on this machine allowed (tests, local demos). */
+        public static final Deployment LOCAL = new Deployment(null, true);
+
+        public Deployment {
+            if (publicUrl != null) {
+                publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+            }
+        }
+    }
+
+    /** As {@link #withTerminologyServer(Assessor, Clock, java.util.function.ObjIntConsumer, String, String)}, deployed as said. */
+    public static CdsHooksService withTerminologyServer(Assessor assessor, Clock clock,
+            java.util.function.ObjIntConsumer<String> cardsIssued, String terminologyUrl, String terminologyToken,
+            Deployment deployment) {
         if (terminologyUrl == null && terminologyToken != null) {
             throw new IllegalArgumentException("A terminology server token needs a terminology server URL (--terminology-url).");
         }
         SnomedTerminology terminology = terminologyUrl == null
                 ? SnomedTerminology.none()
                 : new FhirTerminologyServer(terminologyUrl, terminologyToken);
-        return new CdsHooksService(assessor, clock, cardsIssued, terminology);
+        CdsHooksService service = new CdsHooksService(assessor, clock, cardsIssued, terminology);
+        service.deployment = Objects.requireNonNull(deployment, "deployment");
+        return service;
     }
 
     /**
@@ -190,7 +219,8 @@ public final class CdsHooksService {
         }
         requireJson(ctx.contentType());
         String host = ctx.host() == null ? "localhost" : ctx.host();
-        ObjectNode response = answer(hook, readBody(ctx), ctx.scheme() + "://" + host);
+        String base = deployment.publicUrl() != null ? deployment.publicUrl() : ctx.scheme() + "://" + host;
+        ObjectNode response = answer(hook, readBody(ctx), base);
         ctx.contentType("application/json").result(write(response));
         cardsIssued.accept(id, response.get("cards").size());
     }
@@ -201,12 +231,13 @@ public final class CdsHooksService {
         try {
             tree = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw CdsHookException.badRequest("body", "The request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            var at = e.getLocation();
+            throw CdsHookException.badRequest("body", "The request body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ".");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HookRequest req = HookRequest.parse(tree, hook);
+        HookRequest req = HookRequest.parse(tree, hook, deployment.localHttp());
         Bundle draft = FhirSupport.parse(req.draftOrders(), Bundle.class, "context.draftOrders");
         RecordReading reading = RecordReading.of(codes, orders, draft, req.selections()).forPatient(req.patientId());
         ObjectNode response = JsonNodeFactory.instance.objectNode();
@@ -257,6 +288,7 @@ public final class CdsHooksService {
             }
         }
         reading.readConditions(conditions);
+        reading.noteWhatTheBudgetLeftUnread();
 
         Integer age = age(patient);
         // The record's diagnoses go to the engine as what they are, never as stand-in symptoms. Without a

@@ -1,7 +1,5 @@
 package org.backcheck.service.cdshooks;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +37,15 @@ final class FhirFetcher {
      * @throws CdsHookException 400 naming fhirServer when it is not an https URL (or http on this machine)
      */
     static String checkServer(String fhirServer) {
+        return checkServer(fhirServer, true);
+    }
+
+    /**
+     * @param localHttp whether {@code http} to this machine is allowed: for tests and local demos
+     *                  ({@code --insecure-dev}) only; in production it would let a caller reach local
+     *                  services with the EHR's token (security review F08)
+     */
+    static String checkServer(String fhirServer, boolean localHttp) {
         URI uri;
         try {
             uri = new URI(fhirServer);
@@ -48,13 +55,26 @@ final class FhirFetcher {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         boolean ok = !host.isEmpty() && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
-                && (scheme.equals("https") || scheme.equals("http") && LOCAL_HOSTS.contains(host));
+                && (scheme.equals("https") || localHttp && scheme.equals("http") && LOCAL_HOSTS.contains(host));
         if (!ok) {
             throw CdsHookException.badRequest("fhirServer",
-                    "fhirServer must be an https URL without query or credentials (http only for this machine).");
+                    "fhirServer must be an https URL without query or credentials.");
         }
         String s = uri.toString();
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** The longest a whole exchange may take, headers and body. */
+    static final Duration TOTAL = Duration.ofSeconds(3);
+
+    /**
+     * One message for every failure to read (unreachable, slow, refused, too large, not FHIR): it
+     * names what was wanted and what to do, and tells a caller nothing about which ports or hosts
+     * answer (security review F08).
+     */
+    private static CdsHookException unreadable(String what) {
+        return CdsHookException.preconditionFailed("Backcheck could not read " + what + " from the FHIR server; prefetch it, "
+                + "or check fhirServer and the access token.");
     }
 
     /**
@@ -64,41 +84,47 @@ final class FhirFetcher {
      * @throws CdsHookException 412 when the server cannot be reached, refuses, or answers with something else
      */
     <T extends IBaseResource> T get(String base, String relative, String token, Class<T> type, String what) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/" + relative))
+        URI uri;
+        try {
+            uri = new URI(base + "/" + relative).normalize();
+        } catch (java.net.URISyntaxException e) {
+            throw unreadable(what);
+        }
+        if (!uri.toString().startsWith(base + "/")) {
+            throw unreadable(what);   // ".." in a next link or an id must not leave the FHIR base (security review F09)
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(TIMEOUT)
                 .header("Accept", "application/fhir+json")
                 .header("Authorization", "Bearer " + token)
                 .GET()
                 .build();
-        HttpResponse<InputStream> response;
+        // One deadline for the whole exchange, body included: a server that sends its headers and then
+        // trickles bytes is cut off (security review F03), and the body is capped as it arrives.
+        HttpResponse<byte[]> response;
         byte[] body;
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> call =
+                client.sendAsync(request, info -> new CappedBody(MAX_RESPONSE_BYTES));
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-            }
-        } catch (IOException e) {
-            throw CdsHookException.preconditionFailed("Backcheck could not read " + what + " from the FHIR server ("
-                    + (e instanceof java.net.http.HttpTimeoutException ? "no answer within " + TIMEOUT.toSeconds() + " s" : "connection failed")
-                    + "); prefetch it or check fhirServer.");
+            response = call.get(TOTAL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            body = response.body();
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            throw unreadable(what);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw unreadable(what);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw CdsHookException.preconditionFailed("Interrupted while reading " + what + " from the FHIR server.");
+            call.cancel(true);
+            throw unreadable(what);
         }
         if (response.statusCode() != 200) {
-            throw CdsHookException.preconditionFailed("The FHIR server answered HTTP " + response.statusCode() + " when Backcheck asked for "
-                    + what + (response.statusCode() == 401 || response.statusCode() == 403 ? " (is the access token valid for it?)" : "")
-                    + "; prefetch it instead.");
-        }
-        if (body.length > MAX_RESPONSE_BYTES) {
-            throw CdsHookException.preconditionFailed("The FHIR server's answer for " + what + " is larger than "
-                    + MAX_RESPONSE_BYTES / (1024 * 1024) + " MiB.");
+            throw unreadable(what);
         }
         try {
             return FhirSupport.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8), type, "fhirServer");
         } catch (CdsHookException e) {
-            throw CdsHookException.preconditionFailed("The FHIR server's answer for " + what + " is not a FHIR "
-                    + type.getSimpleName() + ".");
+            throw unreadable(what);
         }
     }
 }

@@ -34,12 +34,18 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
     }
 
     static HookRequest parse(JsonNode body, String expectedHook) {
+        return parse(body, expectedHook, true);
+    }
+
+    /** @param localHttpFhir whether fhirServer may be http on this machine (tests and --insecure-dev only) */
+    static HookRequest parse(JsonNode body, String expectedHook, boolean localHttpFhir) {
         if (body == null || !body.isObject()) {
             throw CdsHookException.badRequest("body", "The request body must be a JSON object.");
         }
         String hook = requiredString(body, "hook", "hook");
         if (!hook.equals(expectedHook)) {
-            throw CdsHookException.badRequest("hook", "This service answers the " + expectedHook + " hook, not " + hook + ".");
+            throw CdsHookException.badRequest("hook", "This service answers the " + expectedHook + " hook, not "
+                    + (FHIR_ID.matcher(hook).matches() ? hook : "the one sent") + ".");
         }
         String hookInstance = requiredString(body, "hookInstance", "hookInstance");
         try {
@@ -53,7 +59,7 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
         }
         String userId = requiredString(context, "userId", "context.userId");
         String patientId = requiredString(context, "patientId", "context.patientId");
-        if (!FHIR_ID.matcher(patientId).matches()) {
+        if (!FHIR_ID.matcher(patientId).matches() || patientId.matches("\\.+")) {
             throw CdsHookException.badRequest("context.patientId", "context.patientId must be a FHIR id (letters, digits, '-' and '.', at most 64).");
         }
         JsonNode draft = context.get("draftOrders");
@@ -87,7 +93,7 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
         }
         String fhirServer = optionalString(body, "fhirServer", "fhirServer");
         if (fhirServer != null) {
-            fhirServer = FhirFetcher.checkServer(fhirServer);
+            fhirServer = FhirFetcher.checkServer(fhirServer, localHttpFhir);
         }
         String token = null;
         JsonNode auth = body.get("fhirAuthorization");

@@ -20,17 +20,23 @@ import java.util.regex.Pattern;
  */
 record Icd10Code(String value) {
 
+    /** The longest text read as a possible code. */
+    static final int MAX_RAW = 32;
     private static final Pattern SHAPE = Pattern.compile("[A-Z][0-9][0-9A-Z][0-9A-Z]{0,5}");
 
     /** The code read from a record, or empty when it is not an ICD-10 code in any form Backcheck knows. */
     static Optional<Icd10Code> parse(String raw) {
-        if (raw == null) {
+        // No ICD-10 code, with its dot, padding and marks, is longer than this: longer input is not one,
+        // and is refused before any work proportional to its length (security review F02).
+        if (raw == null || raw.length() > MAX_RAW) {
             return Optional.empty();
         }
         String c = raw.strip().toUpperCase(Locale.ROOT).replace(".", "").replace(" ", "");
-        while (!c.isEmpty() && "+*\u2020-".indexOf(c.charAt(c.length() - 1)) >= 0) {
-            c = c.substring(0, c.length() - 1);
+        int end = c.length();
+        while (end > 0 && "+*\u2020-".indexOf(c.charAt(end - 1)) >= 0) {
+            end--;
         }
+        c = c.substring(0, end);
         // HES/SUS: "C50X" (an undivided category padded to four), "C509D"/"C509A" (dagger/asterisk).
         if (c.length() == 4 && c.charAt(3) == 'X' && Character.isDigit(c.charAt(2))) {
             c = c.substring(0, 3);

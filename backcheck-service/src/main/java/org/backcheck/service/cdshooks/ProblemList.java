@@ -76,8 +76,13 @@ final class ProblemList {
                 reading.cannotJudge.add("The conditions came in pages and only the first was sent, so some were not read.");
                 return whole;
             }
-            conditions = fetcher.get(req.fhirServer(), next.getUrl().substring(req.fhirServer().length() + 1),
-                    req.accessToken(), Bundle.class, "the next page of conditions");
+            try {
+                conditions = fetcher.get(req.fhirServer(), next.getUrl().substring(req.fhirServer().length() + 1),
+                        req.accessToken(), Bundle.class, "the next page of conditions");
+            } catch (CdsHookException e) {
+                reading.cannotJudge.add("A further page of conditions could not be read, so some were not read.");
+                return whole;
+            }
             conditions.getEntry().forEach(whole::addEntry);
         }
         if (conditions.getLink(Bundle.LINK_NEXT) != null) {

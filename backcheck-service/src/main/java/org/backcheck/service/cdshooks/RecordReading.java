@@ -33,6 +33,8 @@ final class RecordReading {
     static final int MAX_SHOWN = 100;
 
     private final RedFlagCodes codes;
+    /** What this call may spend on reading text and looking up concepts. */
+    final RedFlagCodes.Budget budget = new RedFlagCodes.Budget();
     /** The patient the hook is about (context.patientId); conditions for anyone else are reported. */
     private String patientId;
     final List<ServiceRequest> lumbarOrders;
@@ -277,7 +279,7 @@ final class RecordReading {
             return;
         }
         cannotJudge.add("Free text in " + source.words + " (\u201c" + shorten(text) + "\u201d), which Backcheck cannot read.");
-        List<Reading> hits = codes.readText(text);
+        List<Reading> hits = codes.readText(text, budget);
         if (!hits.isEmpty()) {
             entries.add(new RecordEntry(source, shorten(text), true, hits));
         }
@@ -291,7 +293,7 @@ final class RecordReading {
         if (text == null || text.isBlank()) {
             return;
         }
-        List<Reading> hits = codes.readText(text);
+        List<Reading> hits = codes.readText(text, budget);
         if (!hits.isEmpty()) {
             entries.add(new RecordEntry(source, shorten(text), true, hits));
         }
@@ -302,7 +304,7 @@ final class RecordReading {
         List<Reading> readings = new ArrayList<>();
         Set<String> displays = new LinkedHashSet<>();
         for (Coding coding : concept.getCoding()) {
-            readings.addAll(codes.read(coding.getSystem(), coding.getCode(), coding.getDisplay()));
+            readings.addAll(codes.read(coding.getSystem(), coding.getCode(), coding.getDisplay(), budget));
             if (coding.getDisplay() != null && !coding.getDisplay().isBlank()) {
                 displays.add(normalised(coding.getDisplay()));
             }
@@ -310,7 +312,7 @@ final class RecordReading {
         String text = concept.getText();
         boolean freeText = text != null && !text.isBlank() && !displays.contains(normalised(text));
         if (freeText) {
-            readings.addAll(codes.readText(text));
+            readings.addAll(codes.readText(text, budget));
             if (readings.isEmpty()) {
                 readings.add(Reading.unclassified("free text", "free text with no code, which Backcheck cannot read"));
             } else if (source != RecordEntry.Source.OTHER_ORDER) {
@@ -335,9 +337,37 @@ final class RecordReading {
         return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Words from the record as a card may quote them: control and format characters (bidi overrides,
+     * zero-width, line separators) as spaces, runs of space as one, at most {@link #MAX_SHOWN}
+     * characters, never cutting a character in two (security review F05, F11).
+     */
     static String shorten(String s) {
-        String one = s.strip().replaceAll("\\s+", " ");
-        return one.length() > MAX_SHOWN ? one.substring(0, MAX_SHOWN) + "\u2026" : one;
+        String one = s.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ").strip().replaceAll("\\s+", " ");
+        return truncated(one, MAX_SHOWN);
+    }
+
+    /** At most {@code max} characters, cut between code points, with an ellipsis when cut. */
+    static String truncated(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = max;
+        if (Character.isLowSurrogate(s.charAt(end)) && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end) + "\u2026";
+    }
+
+    /** Says what the budget left unread; called once, after everything was read. */
+    void noteWhatTheBudgetLeftUnread() {
+        if (budget.textRanOut) {
+            cannotJudge.add("The call holds more text than Backcheck reads in one call; the rest was not read.");
+        }
+        if (budget.lookupsRanOut) {
+            cannotJudge.add("The call holds more SNOMED CT concepts unknown to Backcheck than it looks up in one call; the rest "
+                    + "were not checked.");
+        }
     }
 
     /** Entries that count for the decision: current ones, past cancers and anything Backcheck could not classify. */

@@ -21,6 +21,46 @@ final class RedFlagCodes {
     private static final String SNOMED_OID = "urn:oid:2.16.840.1.113883.6.96";
     private static final List<String> ICD10_OIDS = List.of("urn:oid:2.16.840.1.113883.6.3", "urn:oid:2.16.840.1.113883.6.90");
 
+    /**
+     * What one hook call may spend on reading (security review F04): characters through the text net
+     * and concepts looked up on the terminology server. What is beyond the budget is not read, and
+     * the reading says so, which stops a suggestion to cancel. Not thread-safe: one per call.
+     */
+    static final class Budget {
+        static final int TEXT_CHARACTERS = 200_000;
+        static final int LOOKUPS = 10;
+        private int textLeft = TEXT_CHARACTERS;
+        private int lookupsLeft = LOOKUPS;
+        boolean textRanOut;
+        boolean lookupsRanOut;
+
+        static Budget unlimited() {
+            Budget b = new Budget();
+            b.textLeft = Integer.MAX_VALUE;
+            b.lookupsLeft = Integer.MAX_VALUE;
+            return b;
+        }
+
+        boolean spendText(String words) {
+            int n = Math.min(words.length(), TextNet.MAX_TEXT);
+            if (n > textLeft) {
+                textRanOut = true;
+                return false;
+            }
+            textLeft -= n;
+            return true;
+        }
+
+        boolean spendLookup() {
+            if (lookupsLeft <= 0) {
+                lookupsRanOut = true;
+                return false;
+            }
+            lookupsLeft--;
+            return true;
+        }
+    }
+
     private final Icd10Rules icd10;
     private final SnomedConcepts snomed;
     private final TextNet text;
@@ -61,8 +101,13 @@ final class RedFlagCodes {
         return system != null && (system.strip().equals(SNOMED) || system.strip().equals(SNOMED_OID));
     }
 
-    /** The reading of a coding's code, without its display. */
+    /** The reading of a coding's code, without its display, with no limit on look-ups (tests). */
     Reading readCode(String system, String code) {
+        return readCode(system, code, Budget.unlimited());
+    }
+
+    /** The reading of a coding's code, without its display. */
+    Reading readCode(String system, String code, Budget budget) {
         if (code == null || code.isBlank()) {
             return Reading.unclassified("a coding without a code", "a coding without a code");
         }
@@ -74,15 +119,25 @@ final class RedFlagCodes {
         }
         if (isSnomed(system)) {
             String id = code.strip();
-            return id.matches("[0-9]{6,18}") ? snomed.read(id, "SNOMED CT " + id)
-                    : Reading.unclassified("SNOMED CT " + shown, "not a SNOMED CT identifier");
+            if (!id.matches("[0-9]{6,18}")) {
+                return Reading.unclassified("SNOMED CT " + shown, "not a SNOMED CT identifier");
+            }
+            return snomed.read(id, "SNOMED CT " + id, budget);
         }
         return Reading.unclassified(shown, system == null ? "a code without a code system"
                 : "a code system Backcheck does not read (" + abbreviated(system) + ")");
     }
 
-    /** The text net's readings of some words: every match, most serious first. */
+    /** The text net's readings of some words: every match, most serious first (no budget: tests). */
     List<Reading> readText(String words) {
+        return text.read(words);
+    }
+
+    /** The text net's readings within a call's budget; nothing once the budget has run out. */
+    List<Reading> readText(String words, Budget budget) {
+        if (words == null || words.isBlank() || !budget.spendText(words)) {
+            return List.of();
+        }
         return text.read(words);
     }
 
@@ -95,13 +150,17 @@ final class RedFlagCodes {
      * a clinician) makes it a risk factor: Backcheck cannot tell whether the code or the words are right.
      */
     List<Reading> read(String system, String code, String display) {
+        return read(system, code, display, Budget.unlimited());
+    }
+
+    List<Reading> read(String system, String code, String display, Budget budget) {
         List<Reading> out = new ArrayList<>();
-        Reading coded = readCode(system, code);
+        Reading coded = readCode(system, code, budget);
         out.add(coded);
         if (coded.grade() == Grade.UNCLASSIFIED) {
-            out.addAll(readText(display));
+            out.addAll(readText(display, budget));
         } else if (!text.qualified(display)) {
-            for (Reading hit : readText(display)) {
+            for (Reading hit : readText(display, budget)) {
                 if (hit.grade() == Grade.RED_FLAG || hit.grade() == Grade.RISK_FACTOR) {
                     out.add(new Reading(Grade.RISK_FACTOR, null, "the code is " + coded.meaning() + ", but its name also names "
                             + hit.meaning().replace(" named in the text", "") + ": Backcheck cannot tell which is right",

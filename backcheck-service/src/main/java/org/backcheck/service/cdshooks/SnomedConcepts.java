@@ -85,10 +85,14 @@ final class SnomedConcepts {
     }
 
     /** The reading of one concept id; {@code label} is how it is shown ("SNOMED CT 254837009"). */
-    Reading read(String code, String label) {
+    Reading read(String code, String label, RedFlagCodes.Budget budget) {
         Concept c = concepts.get(code);
         if (c != null) {
             return new Reading(c.grade(), c.means(), c.fsn(), label, "Backcheck's SNOMED CT list");
+        }
+        if (!budget.spendLookup()) {
+            return Reading.unclassified(label, "a SNOMED CT concept not on Backcheck's list, not checked: the call holds more "
+                    + "such concepts than Backcheck looks up in one call");
         }
         SnomedTerminology.Answer answer = terminology.groupsOf(code, groups);
         if (answer.status() != SnomedTerminology.Status.ANSWERED) {

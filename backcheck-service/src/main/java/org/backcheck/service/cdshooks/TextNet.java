@@ -39,7 +39,11 @@ final class TextNet {
         List<Pattern> qualifiers = new ArrayList<>();
         for (String[] row : CdsData.rows("text-net.csv", 5)) {
             CdsData.checkCitations("text-net.csv", row[0], row[4]);
-            Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + row[0].replace('\u00a6', '|') + ")(?![\\p{L}\\p{N}])",
+            // The word boundaries use the same \\w as the patterns (Unicode letters, digits, marks and the
+            // underscore), so a match can start only where a word starts: a pattern such as
+            // \\w*carcinoma\\w*+ then costs at most the length of one word, not the cube of the text
+            // (the security review's ReDoS finding F01).
+            Pattern p = Pattern.compile("(?<!\\w)(?:" + row[0].replace('\u00a6', '|') + ")(?!\\w)",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
             if (row[1].equals("qualifier")) {
                 qualifiers.add(p);

@@ -221,4 +221,33 @@ class RedFlagCodesTest {
         String regex = pattern.replace("%", ".*").replaceAll("\\[([^\\]]*)\\]", "[$1]");
         return value.matches(regex);
     }
+
+    /**
+     * Security review F01 and F02: text from the record is matched by regular expressions, and codes
+     * are parsed, in time proportional to their length. The inputs that took over a second per text
+     * (cubic backtracking) and a minute per code (quadratic stripping) must now be quick; the bound is
+     * loose for shared CI machines, the measured time is printed.
+     */
+    @Test
+    void pathologicalTextAndCodesAreReadInLinearTime() {
+        List<String> texts = List.of("_".repeat(666) + "carcinoma".repeat(148) + "\u00e9",
+                "_".repeat(700) + "sarcoma".repeat(185) + "\u00e9", "_".repeat(2000), "a ".repeat(1000), "#".repeat(2000),
+                "1".repeat(2000), "lymphoma_".repeat(220), "L1 ".repeat(660) + "fracture", "fractur".repeat(280));
+        for (int warm = 0; warm < 3; warm++) {
+            texts.forEach(CODES::readText);
+        }
+        long worst = 0;
+        for (String t : texts) {
+            long start = System.nanoTime();
+            CODES.readText(t);
+            worst = Math.max(worst, System.nanoTime() - start);
+        }
+        System.out.printf("text net, worst of %d pathological 2,000-character texts: %.2f ms%n", texts.size(), worst / 1e6);
+        assertThat(worst / 1e6).isLessThan(100.0);
+
+        long start = System.nanoTime();
+        assertThat(Icd10Code.parse("C50" + "+".repeat(1_000_000))).isEmpty();
+        assertThat(Icd10Code.parse("+".repeat(1_000_000))).isEmpty();
+        assertThat((System.nanoTime() - start) / 1e6).isLessThan(100.0);
+    }
 }
