@@ -37,9 +37,4 @@ enum Grade {
         }
         throw new IllegalArgumentException("unknown grade '" + id + "'");
     }
-
-    /** The more serious of two grades. */
-    Grade worst(Grade other) {
-        return compareTo(other) <= 0 ? this : other;
-    }
 }
