@@ -40,7 +40,10 @@ class CdsSafetyGenerativeTest {
         {RedFlagCodes.SNOMED, "38341003", "Hypertensive disorder"}, {RedFlagCodes.SNOMED, "55822004", "Hyperlipidemia"},
         {RedFlagCodes.SNOMED, "195967001", "Asthma"}, {RedFlagCodes.SNOMED, "279039007", "Low back pain"},
         {RedFlagCodes.SNOMED, "35489007", "Depressive disorder"}, {RedFlagCodes.SNOMED, "44054006", "Diabetes mellitus type 2"},
-        {RedFlagCodes.SNOMED, "414916001", "Obesity"}};
+        {RedFlagCodes.SNOMED, "414916001", "Obesity"}, {RedFlagCodes.SNOMED, "396275006", "Osteoarthritis"},
+        {RedFlagCodes.SNOMED, "40930008", "Hypothyroidism"}, {RedFlagCodes.SNOMED, "235595009", "Gastroesophageal reflux disease"},
+        {RedFlagCodes.SNOMED, "37796009", "Migraine"}, {RedFlagCodes.SNOMED, "90560007", "Gout"},
+        {RedFlagCodes.SNOMED, "77176002", "Smoker"}, {RedFlagCodes.SNOMED, "61582004", "Allergic rhinitis"}};
 
     /** Every code a blocking row covers, in the forms records write it: the category, its subcodes, padded, lower case. */
     static List<String> blockingCodesInEveryForm() {
