@@ -281,7 +281,7 @@ class CdsHooksServerTest {
         auth.put("access_token", "wrong-token");
         HttpResponse<String> refused = post("/cds-services/lumbar-imaging-order-sign", request);
         assertThat(refused.statusCode()).isEqualTo(412);
-        assertThat(refused.body()).contains("401").doesNotContain("wrong-token");
+        assertThat(refused.body()).contains("check fhirServer and the access token").doesNotContain("wrong-token");
 
         request.remove("fhirAuthorization");
         HttpResponse<String> noToken = post("/cds-services/lumbar-imaging-order-sign", request);
