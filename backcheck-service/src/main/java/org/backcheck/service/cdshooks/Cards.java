@@ -49,7 +49,7 @@ final class Cards {
 
     /** Statements whose truth depends on how long the pain has lasted, which an order does not say. */
     private static final Set<String> DURATION_STATEMENTS = Set.of("reason_six_weeks", "reason_over_50_not_settling",
-            "reason_referral_without_imaging", "manage_chronic_programme", "manage_chronic_specialist", "manage_myeloma_bloods");
+            "reason_referral_without_imaging", "manage_chronic_programme", "manage_chronic_specialist");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -128,6 +128,12 @@ final class Cards {
         return "\u201c" + RecordReading.truncated(words, max - 1) + "\u201d";
     }
 
+    /** A safety-net line for serious causes outside the spine (NICE NG59 1.1.1: consider alternative diagnoses). */
+    static final Statement OUTSIDE_THE_SPINE = new Statement("cds_safety_net_outside_the_spine",
+            "Sudden, severe pain in the back or tummy, or feeling faint or collapsing: call 999. It can come from a "
+                    + "blood vessel (an aortic aneurysm), not the spine.",
+            List.of(new org.backcheck.guidance.Citation("NICE-NG59", "1.1.1")));
+
     private static String detail(Facts f) {
         StringBuilder md = new StringBuilder();
         CardPolicy.Decision d = f.decision();
@@ -144,7 +150,9 @@ final class Cards {
                     .append("It cannot see what was found on history or examination. Ask about the red flags for ")
                     .append(Pathology.values().length).append(" serious causes (")
                     .append(java.util.Arrays.stream(Pathology.values()).map(Pathology::label).collect(Collectors.joining(", ")))
-                    .append(") before you order or cancel.\n\n");
+                    .append("), about inflammatory back pain (axial spondyloarthritis, NICE NG65) and about causes ")
+                    .append("outside the spine (a leaking or dissecting aortic aneurysm, kidney or pancreas; NICE NG59 1.1.1) ")
+                    .append("before you order or cancel.\n\n");
         }
         if (!d.cannotJudge().isEmpty()) {
             md.append("**What Backcheck could not judge**\n\n");
@@ -180,11 +188,23 @@ final class Cards {
         String prefix = d.kind() == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED ? "If none of these red flags is present: " : "";
         section(md, prefix + "why", advice.reasons());
         section(md, prefix + "what to do", advice.management());
-        section(md, "Safety-net advice to give the person", advice.safetyNet());
+        List<Statement> safetyNet = new java.util.ArrayList<>(advice.safetyNet());
+        if (d.kind() == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED) {
+            // Third review R3-09: the warning is the only control for a serious cause outside the spine
+            // that the record does not name (hazard H23).
+            safetyNet.add(OUTSIDE_THE_SPINE);
+        }
+        section(md, "Safety-net advice to give the person", safetyNet);
         md.append("**What the order does not say**\n\n")
                 .append("- How long the pain has lasted, so advice that depends on it is left out. ")
                 .append("Open the case in Backcheck to add it and to record the red-flag screen.\n\n");
-        List<Source> sources = advice.sources().stream().filter(s -> s.url() != null && !s.url().isBlank()).toList();
+        // Only the sources that a statement shown on this card cites (third review R3-15).
+        Set<String> cited = java.util.stream.Stream.of(advice.reasons(), advice.management(), safetyNet)
+                .flatMap(List::stream).filter(s -> !DURATION_STATEMENTS.contains(s.id()))
+                .flatMap(s -> s.citations().stream()).map(org.backcheck.guidance.Citation::source)
+                .collect(Collectors.toSet());
+        List<Source> sources = advice.sources().stream().filter(s -> s.url() != null && !s.url().isBlank())
+                .filter(s -> cited.contains(s.id())).toList();
         if (!sources.isEmpty()) {
             md.append("**Sources**\n\n");
             for (Source s : sources) {

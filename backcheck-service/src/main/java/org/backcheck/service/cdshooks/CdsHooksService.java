@@ -239,7 +239,8 @@ public final class CdsHooksService {
         }
         HookRequest req = HookRequest.parse(tree, hook, deployment.localHttp());
         Bundle draft = FhirSupport.parse(req.draftOrders(), Bundle.class, "context.draftOrders");
-        RecordReading reading = RecordReading.of(codes, orders, draft, req.selections()).forPatient(req.patientId());
+        RecordReading reading = RecordReading.of(codes, orders, draft, req.selections()).forPatient(req.patientId())
+                .asOf(LocalDate.now(clock));
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode cards = response.putArray("cards");
         if (!reading.hasLumbarImaging()) {

@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Whether an order's name (ServiceRequest.code.text) is only a test's name: every word one that an
+ * Whether an order's name (ServiceRequest.code.text or a coding's display), category or body site
+ * is only a test's name: every word one that an
  * imaging test's name is made of ("MRI lumbar spine without contrast", "XR L-spine AP and lateral").
  * A name that says anything else ("MRI L-spine ?cauda equina", "CT spine, known prostate primary")
  * is free text, which Backcheck cannot read and which stops a suggestion to cancel.
@@ -19,7 +20,11 @@ final class OrderName {
             "contrast", "iv", "intravenous", "intrathecal", "gadolinium", "views", "view", "ap", "pa", "lateral", "lat",
             "oblique", "obliques", "flexion", "extension", "bending", "standing", "erect", "under", "anaesthesia",
             "anesthesia", "general", "sedation", "only", "minimum", "min", "complete", "routine", "left", "right",
-            "1", "2", "3", "4", "5", "two", "three", "four");
+            "1", "2", "3", "4", "5", "two", "three", "four",
+            // a category or body site as EHRs send it: "Diagnostic imaging", "Radiology", "Lumbar spine structure"
+            "diagnostic", "radiology", "radiological", "radiologic", "procedure", "procedures", "study", "exam",
+            "examination", "investigation", "order", "outpatient", "structure", "region", "back", "lower", "vertebral",
+            "column", "entire", "bone", "bones");
 
     private OrderName() {
     }

@@ -11,8 +11,18 @@ import java.util.Objects;
  * @param shown    its words as the record gives them (display or text), for the card; never logged
  * @param current  false for a condition recorded as resolved, inactive or in remission
  * @param readings what each of its codes and the text net made of it (never empty)
+ * @param endedLongAgo a past condition whose recorded end (abatement) is more than {@link #SETTLED_DAYS}
+ *                 days before today; false when current or when the record gives no end date
  */
-record RecordEntry(Source source, String shown, boolean current, List<Reading> readings) {
+record RecordEntry(Source source, String shown, boolean current, List<Reading> readings, boolean endedLongAgo) {
+
+    /**
+     * How long ago a recent infection or a minor injury must have ended, by its recorded date, before
+     * it stops counting. CKS names a <em>recent</em> bacterial infection as a risk factor for spinal
+     * infection without a period; three months is our conservative reading of "recent" (third
+     * independent review, R3-07). Without an end date it always counts.
+     */
+    static final int SETTLED_DAYS = 90;
 
     /** Where in the record an entry was found. */
     enum Source {
@@ -35,6 +45,11 @@ record RecordEntry(Source source, String shown, boolean current, List<Reading> r
         if (readings.isEmpty()) {
             throw new IllegalArgumentException("an entry has at least one reading");
         }
+        endedLongAgo = endedLongAgo && !current;
+    }
+
+    RecordEntry(Source source, String shown, boolean current, List<Reading> readings) {
+        this(source, shown, current, readings, false);
     }
 
     /**
@@ -58,7 +73,9 @@ record RecordEntry(Source source, String shown, boolean current, List<Reading> r
     /**
      * Counted for the decision: current entries, and past ones that still matter (a cancer, a past
      * red flag, a lasting risk factor, anything unclassified). A past risk factor that only matters
-     * while it lasts (a recent infection, an injury) is listed, not counted.
+     * while it lasts (a recent bacterial infection, an injury other than a fracture) is listed, not
+     * counted, but only when its recorded end is more than {@link #SETTLED_DAYS} days ago: one that
+     * ended last week, or whose end is not dated, is still recent.
      */
     boolean counts() {
         Grade g = grade();
@@ -69,9 +86,26 @@ record RecordEntry(Source source, String shown, boolean current, List<Reading> r
     }
 
     private boolean transientRisk() {
+        if (!endedLongAgo) {
+            return false;
+        }
         Reading worst = readings.stream().min(Comparator.comparing(Reading::grade)).orElseThrow();
         return worst.grade() == Grade.RISK_FACTOR && ("recent_bacterial_infection".equals(worst.means())
-                || worst.label().matches("ICD-10 [ST].*") && !worst.label().startsWith("ICD-10 T91"));
+                || minorInjury(worst.label()));
+    }
+
+    /**
+     * An ICD-10 injury code (chapter S, or T00-T14) that is not a fracture: in chapter S the third
+     * character 2 marks a fracture (S22, S32, S72...), and a fragility fracture is a lasting risk
+     * factor (osteoporosis), so fractures are never transient.
+     */
+    private static boolean minorInjury(String label) {
+        if (!label.matches("ICD-10(?:-CM)? (?:S\\d\\d|T0\\d|T1[0-4]).*")) {
+            return false;
+        }
+        String code = label.substring(label.indexOf(' ') + 1);
+        return !(code.startsWith("S") && code.charAt(2) == '2') && !code.startsWith("T02") && !code.startsWith("T08")
+                && !code.startsWith("T10") && !code.startsWith("T12");
     }
 
     /** A cancer or neoplasm reading: a past one is still a red flag (history of cancer). */

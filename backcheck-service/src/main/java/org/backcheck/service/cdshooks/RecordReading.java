@@ -37,6 +37,7 @@ final class RecordReading {
     final RedFlagCodes.Budget budget = new RedFlagCodes.Budget();
     /** The patient the hook is about (context.patientId); conditions for anyone else are reported. */
     private String patientId;
+    private java.time.LocalDate today;
     final List<ServiceRequest> lumbarOrders;
     /** True when a lumbar order is a plain X-ray, which cannot rule out the serious causes. */
     final boolean plainXray;
@@ -84,6 +85,12 @@ final class RecordReading {
         return new RecordReading(codes, lumbar, xray);
     }
 
+    /** Today's date, for how long ago a past condition ended; without it no past entry is taken as long over. */
+    RecordReading asOf(java.time.LocalDate today) {
+        this.today = today;
+        return this;
+    }
+
     /** The patient the call is about: a condition whose subject is someone else is reported, never read silently. */
     RecordReading forPatient(String id) {
         this.patientId = id;
@@ -127,10 +134,15 @@ final class RecordReading {
             }
             // The order's name is usually the test's own name ("MRI lumbar spine without contrast"): it stops
             // the cancel only when it says more than a test's name can (every word must be one of them).
-            String name = sr.getCode().getText();
-            if (name != null && !OrderName.isPlain(name)) {
-                readFreeText(RecordEntry.Source.ORDER_NOTE, name);
+            // So are its codings' displays, its category and its body site: each is free text unless it is
+            // only a test's name (third review R3-05: "MRI L-spine - suspected metastatic cord compression").
+            readUnlessPlain(sr.getCode().getText());
+            sr.getCode().getCoding().forEach(c -> readUnlessPlain(c.getDisplay()));
+            for (CodeableConcept part : concat(sr.getCategory(), sr.getBodySite())) {
+                readUnlessPlain(part.getText());
+                part.getCoding().forEach(c -> readUnlessPlain(c.getDisplay()));
             }
+            readExtensions(sr);
             for (CodeableConcept detail : sr.getOrderDetail()) {
                 readFreeText(RecordEntry.Source.ORDER_NOTE, detail.getText());
                 for (Coding c : detail.getCoding()) {
@@ -145,6 +157,11 @@ final class RecordReading {
         // The other draft orders describe the same patient and episode: a referral for suspected cauda
         // equina beside the scan counts. Their coded reasons are read; their words only for what they name.
         for (Bundle.BundleEntryComponent e : draftOrders.getEntry()) {
+            if (e.getResource() instanceof org.hl7.fhir.r4.model.MedicationRequest medicine) {
+                readMedicineOrder(medicine, draftOrders, conditions);
+            } else if (e.getResource() != null && !(e.getResource() instanceof ServiceRequest)) {
+                cannotJudge.add("A draft " + e.getResource().fhirType() + " is among the orders, which Backcheck does not read.");
+            }
             if (e.getResource() instanceof ServiceRequest other && !lumbarOrders.contains(other)) {
                 for (CodeableConcept reason : other.getReasonCode()) {
                     read(RecordEntry.Source.OTHER_ORDER, reason, true);
@@ -162,6 +179,78 @@ final class RecordReading {
             }
         }
         return unresolved;
+    }
+
+    /**
+     * A medicine ordered with the scan (third review R3-04: dexamethasone 16 mg for suspected spinal
+     * cord compression is signed with the MRI). Its coded reasons are read like another order's; its
+     * medicine's name, dosage text and notes for what they name (a steroid, an immune-suppressing or
+     * cancer medicine); a coded medicine is not read, and a reference to a Medication resource is not
+     * followed.
+     */
+    private void readMedicineOrder(org.hl7.fhir.r4.model.MedicationRequest m, Bundle draftOrders, Bundle conditions) {
+        for (CodeableConcept reason : m.getReasonCode()) {
+            read(RecordEntry.Source.OTHER_ORDER, reason, true);
+        }
+        for (Reference ref : m.getReasonReference()) {
+            if (resolve(ref, m, draftOrders, conditions) instanceof Condition c) {
+                readCondition(c);
+            } else {
+                cannotJudge.add("A medicine ordered with the scan names a reason Backcheck could not find or read.");
+            }
+        }
+        if (m.hasMedicationCodeableConcept()) {
+            readNamedText(RecordEntry.Source.OTHER_ORDER, m.getMedicationCodeableConcept().getText());
+            m.getMedicationCodeableConcept().getCoding().forEach(c -> readNamedText(RecordEntry.Source.OTHER_ORDER, c.getDisplay()));
+        } else if (m.hasMedicationReference()) {
+            readNamedText(RecordEntry.Source.OTHER_ORDER, m.getMedicationReference().getDisplay());
+        }
+        m.getDosageInstruction().forEach(d -> readNamedText(RecordEntry.Source.OTHER_ORDER, d.getText()));
+        m.getNote().forEach(n -> readNamedText(RecordEntry.Source.OTHER_ORDER, n.getText()));
+    }
+
+    /** Words on the lumbar order that are free text unless they are only a test's name. */
+    private void readUnlessPlain(String words) {
+        if (words != null && !OrderName.isPlain(words)) {
+            readFreeText(RecordEntry.Source.ORDER_NOTE, words);
+        }
+    }
+
+    /**
+     * Extensions on the lumbar order: a modifier extension may change what the order means, so the
+     * order cannot be judged; any words in an ordinary one (a "reason for exam" field) are free text.
+     */
+    private void readExtensions(ServiceRequest sr) {
+        if (sr.hasModifierExtension()) {
+            cannotJudge.add("The order carries a modifier extension, which may change what it means and which Backcheck does not read.");
+        }
+        for (org.hl7.fhir.r4.model.Extension ext : sr.getExtension()) {
+            readExtensionText(ext, 0);
+        }
+    }
+
+    private void readExtensionText(org.hl7.fhir.r4.model.Extension ext, int depth) {
+        if (depth > 4) {
+            return;
+        }
+        if (ext.getValue() instanceof org.hl7.fhir.r4.model.StringType str) {
+            readUnlessPlain(str.getValue());
+        } else if (ext.getValue() instanceof org.hl7.fhir.r4.model.MarkdownType md) {
+            readUnlessPlain(md.getValue());
+        } else if (ext.getValue() instanceof CodeableConcept cc) {
+            read(RecordEntry.Source.ORDER_REASON, cc, true);
+        } else if (ext.getValue() instanceof Coding c) {
+            read(RecordEntry.Source.ORDER_REASON, new CodeableConcept().addCoding(c), true);
+        }
+        for (org.hl7.fhir.r4.model.Extension inner : ext.getExtension()) {
+            readExtensionText(inner, depth + 1);
+        }
+    }
+
+    private static List<CodeableConcept> concat(List<CodeableConcept> a, List<CodeableConcept> b) {
+        List<CodeableConcept> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -215,7 +304,7 @@ final class RecordReading {
             return;
         }
         boolean current = current(c);
-        RecordEntry entry = read(RecordEntry.Source.PROBLEM_LIST, c.getCode(), current);
+        RecordEntry entry = read(RecordEntry.Source.PROBLEM_LIST, c.getCode(), current, !current && endedLongAgo(c));
         for (Annotation note : c.getNote()) {
             readFreeText(RecordEntry.Source.PROBLEM_LIST, note.getText());
         }
@@ -301,6 +390,46 @@ final class RecordReading {
 
     /** One coded concept: each coding, the text net over displays and text; free text beyond the displays is reported. */
     private RecordEntry read(RecordEntry.Source source, CodeableConcept concept, boolean current) {
+        return read(source, concept, current, false);
+    }
+
+    /**
+     * Whether the condition's recorded end (abatementDateTime, or the end of abatementPeriod) is more
+     * than {@link RecordEntry#SETTLED_DAYS} days before today. An end given as an age, a range or words,
+     * or no end at all, is not long ago: Backcheck cannot tell.
+     */
+    private boolean endedLongAgo(Condition c) {
+        if (today == null) {
+            return false;
+        }
+        org.hl7.fhir.r4.model.BaseDateTimeType end = null;
+        try {
+            if (c.hasAbatementDateTimeType()) {
+                end = c.getAbatementDateTimeType();
+            } else if (c.hasAbatementPeriod() && c.getAbatementPeriod().hasEnd()) {
+                end = c.getAbatementPeriod().getEndElement();
+            }
+        } catch (org.hl7.fhir.exceptions.FHIRException wrongType) {
+            return false;
+        }
+        String written = end == null ? null : end.getValueAsString();
+        if (written == null || written.length() < 4) {
+            return false;
+        }
+        // The date as written; a partial one ("2026", "2026-10") is taken at its latest, the end of that
+        // year or month; a time of day and its zone are ignored, and one more day allows for them.
+        java.time.LocalDate ended;
+        try {
+            ended = written.length() >= 10 ? java.time.LocalDate.parse(written.substring(0, 10)).plusDays(1)
+                    : written.length() >= 7 ? java.time.YearMonth.parse(written.substring(0, 7)).atEndOfMonth()
+                    : java.time.Year.parse(written.substring(0, 4)).atMonthDay(java.time.MonthDay.of(12, 31));
+        } catch (java.time.DateTimeException unreadable) {
+            return false;
+        }
+        return ended.isBefore(today.minusDays(RecordEntry.SETTLED_DAYS));
+    }
+
+    private RecordEntry read(RecordEntry.Source source, CodeableConcept concept, boolean current, boolean endedLongAgo) {
         List<Reading> readings = new ArrayList<>();
         Set<String> displays = new LinkedHashSet<>();
         for (Coding coding : concept.getCoding()) {
@@ -325,7 +454,7 @@ final class RecordReading {
         String shown = text != null && !text.isBlank() ? text
                 : concept.getCoding().stream().map(Coding::getDisplay).filter(d -> d != null && !d.isBlank()).findFirst()
                         .orElse(readings.get(0).label());
-        RecordEntry entry = new RecordEntry(source, shorten(shown), current, readings);
+        RecordEntry entry = new RecordEntry(source, shorten(shown), current, readings, endedLongAgo);
         // Another order's reasons count only for the red flags and risk factors they name.
         if (source != RecordEntry.Source.OTHER_ORDER || entry.grade() == Grade.RED_FLAG || entry.grade() == Grade.RISK_FACTOR) {
             entries.add(entry);
@@ -381,7 +510,7 @@ final class RecordReading {
     }
 
     /** Finds a referenced resource: already resolved by HAPI, contained in the order, in the draft orders, or in the conditions. */
-    private static Resource resolve(Reference ref, ServiceRequest sr, Bundle draftOrders, Bundle conditions) {
+    private static Resource resolve(Reference ref, org.hl7.fhir.r4.model.DomainResource owner, Bundle draftOrders, Bundle conditions) {
         if (ref.getResource() instanceof Resource r) {
             return r;
         }
@@ -391,7 +520,7 @@ final class RecordReading {
         }
         if (reference.startsWith("#")) {
             String id = reference.substring(1);
-            for (Resource r : sr.getContained()) {
+            for (Resource r : owner.getContained()) {
                 String rid = r.getIdElement().getIdPart();
                 if (id.equals(rid) || reference.equals(rid)) {
                     return r;

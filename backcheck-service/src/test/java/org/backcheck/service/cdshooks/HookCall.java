@@ -108,6 +108,13 @@ final class HookCall {
         return this;
     }
 
+    /** Gives the condition added last an end date (abatementDateTime), as written: "2026-08-01", "2025". */
+    HookCall abated(String date) {
+        ArrayNode list = problemList();
+        ((ObjectNode) list.get(list.size() - 1).get("resource")).put("abatementDateTime", date);
+        return this;
+    }
+
     /** Adds an active condition coded in one system. */
     HookCall active(String system, String code, String display) {
         return condition(system, code, display, "active", null);

@@ -328,12 +328,13 @@ class IndependentReviewCasesTest {
 
     @Test
     void r2M5APastTransientRiskFactorNoLongerBlocksTheWarningForEver() {
-        // A UTI or an ankle sprain that has resolved is listed, not counted; a past spinal fracture still counts.
-        assertThat(HookCall.example().condition(ICD10, "N39.0", "Urinary tract infection", "resolved", null).card()
+        // A UTI or an ankle sprain that ended more than three months ago is listed, not counted; a past
+        // spinal fracture still counts. (Third review R3-07: only when the end is dated and long enough ago.)
+        assertThat(HookCall.example().condition(ICD10, "N39.0", "Urinary tract infection", "resolved", null).abated("2025-06-01")
+                .card().get("indicator").asText()).isEqualTo("warning");
+        assertThat(HookCall.example().condition(ICD10, "S93.4", "Sprain of ankle", "resolved", null).abated("2026-03").card()
                 .get("indicator").asText()).isEqualTo("warning");
-        assertThat(HookCall.example().condition(ICD10, "S93.4", "Sprain of ankle", "resolved", null).card()
-                .get("indicator").asText()).isEqualTo("warning");
-        assertNoWarning(HookCall.example().condition(ICD10, "S32.0", null, "resolved", null).card(), "past S32.0");
+        assertNoWarning(HookCall.example().condition(ICD10, "S32.0", null, "resolved", null).abated("2001").card(), "past S32.0");
         assertNoWarning(HookCall.example().active(ICD10, "N39.0", "Urinary tract infection").card(), "current UTI");
     }
 }
