@@ -143,6 +143,7 @@ class CdsHooksServerTest {
             assertThat(s.get("description").asText()).isNotBlank();
             assertThat(s.at("/prefetch/patient").asText()).isEqualTo("Patient/{{context.patientId}}");
             assertThat(s.at("/prefetch/conditions").asText()).isEqualTo("Condition?patient={{context.patientId}}");
+            assertThat(s.at("/prefetch/encounter").asText()).isEqualTo("Encounter/{{context.encounterId}}");
         }
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
     }

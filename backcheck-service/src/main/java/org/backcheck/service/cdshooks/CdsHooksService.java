@@ -84,7 +84,8 @@ public final class CdsHooksService {
      */
     static final Map<String, String> PREFETCH = Map.of(
             "patient", "Patient/{{context.patientId}}",
-            "conditions", "Condition?patient={{context.patientId}}");
+            "conditions", "Condition?patient={{context.patientId}}",
+            "encounter", "Encounter/{{context.encounterId}}");
 
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -269,6 +270,10 @@ public final class CdsHooksService {
             reading.cannotJudge.add("The patient sent (" + RecordReading.shorten(patientIdSent) + ") is not the patient the order is "
                     + "for: the record may be mixed up.");
         }
+        if (req.encounter() != null) {
+            CareSetting.read(FhirSupport.parse(req.encounter(), org.hl7.fhir.r4.model.Encounter.class, "prefetch.encounter"),
+                    req.patientId()).ifPresent(reading.cannotJudge::add);
+        }
         ProblemList problemList = new ProblemList(fetcher, req, canFetch);
         Bundle conditions = problemList.whole(req.conditions() != null
                 ? FhirSupport.parse(req.conditions(), Bundle.class, "prefetch.conditions")
@@ -367,6 +372,7 @@ public final class CdsHooksService {
         ObjectNode prefetch = s.putObject("prefetch");
         prefetch.put("patient", PREFETCH.get("patient"));
         prefetch.put("conditions", PREFETCH.get("conditions"));
+        prefetch.put("encounter", PREFETCH.get("encounter"));
     }
 
     private static void requireJson(String contentType) {

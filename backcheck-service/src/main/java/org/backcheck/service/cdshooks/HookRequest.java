@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A CDS Hooks 2.0 request for an order hook, checked field by field. Each problem is a 400 that
- * names its field; fields the specification leaves open (extensions, encounterId) are ignored.
+ * names its field; fields the specification leaves open (extensions, encounterId) are ignored; the
+ * encounter is read from its prefetch.
  *
  * @param selections   for order-select, the selected order ids ("ServiceRequest/123" → "123"); null for order-sign
  * @param draftOrders  the draft orders Bundle, as JSON text for HAPI
@@ -20,10 +21,12 @@ import java.util.regex.Pattern;
  * @param accessToken  fhirAuthorization.access_token, or null; never logged or shown
  * @param orderProblems what could not be read in the draft orders before parsing them (a priority that
  *                      is not one of FHIR's codes), each of which stops a suggestion to cancel
+ * @param encounter    prefetch.encounter as JSON text, or null when not prefetched (the EHR may have no
+ *                     encounter in context)
  */
 record HookRequest(String hook, String hookInstance, String userId, String patientId, Set<String> selections,
                    String draftOrders, String patient, String conditions, String fhirServer, String accessToken,
-                   List<String> orderProblems) {
+                   List<String> orderProblems, String encounter) {
 
     /** FHIR's id syntax; also keeps ids safe to put in a URL path. */
     static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
@@ -83,6 +86,7 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
         }
         String patient = null;
         String conditions = null;
+        String encounter = null;
         JsonNode prefetch = body.get("prefetch");
         if (prefetch != null && !prefetch.isNull()) {
             if (!prefetch.isObject()) {
@@ -90,6 +94,7 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
             }
             patient = resource(prefetch, "patient");
             conditions = resource(prefetch, "conditions");
+            encounter = resource(prefetch, "encounter");
         }
         String fhirServer = optionalString(body, "fhirServer", "fhirServer");
         if (fhirServer != null) {
@@ -119,7 +124,7 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
         List<String> orderProblems = new ArrayList<>();
         JsonNode orders = readablePriorities(draft, orderProblems);
         return new HookRequest(hook, hookInstance, userId, patientId, selections, orders.toString(), patient, conditions,
-                fhirServer, token, List.copyOf(orderProblems));
+                fhirServer, token, List.copyOf(orderProblems), encounter);
     }
 
     /** FHIR's request-priority codes. */

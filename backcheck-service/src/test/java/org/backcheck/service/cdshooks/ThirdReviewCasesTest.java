@@ -194,4 +194,35 @@ class ThirdReviewCasesTest {
         String older = HookCall.example().born("1950-01-01").card().get("detail").asText();
         assertThat(older).containsIgnoringCase("myeloma");
     }
+
+    private static HookCall inEncounter(String system, String code, String subject) {
+        HookCall call = HookCall.example();
+        ObjectNode enc = ((ObjectNode) call.request().get("prefetch")).putObject("encounter");
+        enc.put("resourceType", "Encounter").put("id", "e1").put("status", "in-progress");
+        ObjectNode cls = enc.putObject("class");
+        if (system != null) {
+            cls.put("system", system);
+        }
+        if (code != null) {
+            cls.put("code", code);
+        }
+        enc.putObject("subject").put("reference", subject);
+        return call;
+    }
+
+    @Test
+    void r3_10AnOrderFromTheEmergencyDepartmentOrAWardGetsNoCancel() {
+        String actCode = CareSetting.ACT_CODE;
+        for (String code : new String[] {"EMER", "IMP", "ACUTE", "OBSENC", "SS", "FLD"}) {
+            JsonNode card = inEncounter(actCode, code, "Patient/123").card();
+            assertNoWarning(card, code);
+            assertThat(card.get("detail").asText()).as(code).contains("non-specialist settings");
+        }
+        assertNoWarning(inEncounter("https://ehr.example/classes", "AMB", "Patient/123").card(), "another system's AMB");
+        assertNoWarning(inEncounter(actCode, null, "Patient/123").card(), "no class");
+        assertNoWarning(inEncounter(actCode, "AMB", "Patient/999").card(), "another patient's encounter");
+        for (String code : new String[] {"AMB", "VR", "HH"}) {
+            assertThat(inEncounter(actCode, code, "Patient/123").card().get("indicator").asText()).as(code).isEqualTo("warning");
+        }
+    }
 }
