@@ -211,8 +211,12 @@ final class RecordReading {
 
     /** Words on the lumbar order that are free text unless they are only a test's name. */
     private void readUnlessPlain(String words) {
+        readUnlessPlain(RecordEntry.Source.ORDER_NOTE, words);
+    }
+
+    private void readUnlessPlain(RecordEntry.Source source, String words) {
         if (words != null && !OrderName.isPlain(words)) {
-            readFreeText(RecordEntry.Source.ORDER_NOTE, words);
+            readFreeText(source, words);
         }
     }
 
@@ -266,6 +270,10 @@ final class RecordReading {
             if (e.getResource() instanceof Condition c) {
                 readCondition(c);
                 read++;
+            } else if (e.getResource() != null && !(e.getResource() instanceof org.hl7.fhir.r4.model.OperationOutcome)
+                    && e.getSearch().getMode() != Bundle.SearchEntryMode.INCLUDE) {
+                // A nested Bundle or anything else where conditions were expected (third review R3-12).
+                cannotJudge.add("The problem list holds a " + e.getResource().fhirType() + ", which Backcheck does not read.");
             } else if (e.getResource() instanceof org.hl7.fhir.r4.model.OperationOutcome
                     || e.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME
                     || e.getResource() == null
@@ -307,6 +315,28 @@ final class RecordReading {
         RecordEntry entry = read(RecordEntry.Source.PROBLEM_LIST, c.getCode(), current, !current && endedLongAgo(c));
         for (Annotation note : c.getNote()) {
             readFreeText(RecordEntry.Source.PROBLEM_LIST, note.getText());
+        }
+        // What else the condition says about itself: its evidence, stage and body site (third review R3-12).
+        for (Condition.ConditionEvidenceComponent ev : c.getEvidence()) {
+            ev.getCode().forEach(code -> read(RecordEntry.Source.PROBLEM_LIST, code, current));
+            if (ev.hasDetail()) {
+                cannotJudge.add("A condition points to its evidence, which Backcheck does not read.");
+            }
+        }
+        for (Condition.ConditionStageComponent stage : c.getStage()) {
+            if (stage.hasSummary()) {
+                read(RecordEntry.Source.PROBLEM_LIST, stage.getSummary(), current);
+            }
+            if (stage.hasAssessment()) {
+                cannotJudge.add("A condition points to a stage assessment, which Backcheck does not read.");
+            }
+        }
+        for (CodeableConcept site : c.getBodySite()) {
+            readUnlessPlain(RecordEntry.Source.PROBLEM_LIST, site.getText());
+            site.getCoding().forEach(code -> readUnlessPlain(RecordEntry.Source.PROBLEM_LIST, code.getDisplay()));
+        }
+        if (c.hasModifierExtension()) {
+            cannotJudge.add("A condition carries a modifier extension, which may change what it means and which Backcheck does not read.");
         }
         if (c.getSubject().getReference() != null && patientId != null
                 && !c.getSubject().getReference().equals("Patient/" + patientId)

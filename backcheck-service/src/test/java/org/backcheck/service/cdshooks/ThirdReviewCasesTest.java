@@ -225,4 +225,33 @@ class ThirdReviewCasesTest {
             assertThat(inEncounter(actCode, code, "Patient/123").card().get("indicator").asText()).as(code).isEqualTo("warning");
         }
     }
+
+    private static ObjectNode lastCondition(HookCall call) {
+        return (ObjectNode) call.problemList().get(call.problemList().size() - 1).get("resource");
+    }
+
+    @Test
+    void r3_12WhatAConditionSaysBeyondItsCodeIsReadAndANestedBundleBlocks() {
+        HookCall evidence = HookCall.example().active(ICD10, "M54.5", "Low back pain");
+        lastCondition(evidence).putArray("evidence").addObject().putArray("code").addObject().putArray("coding").addObject()
+                .put("system", ICD10).put("code", "C79.5");
+        assertNoWarning(evidence.card(), "evidence C79.5");
+        HookCall stage = HookCall.example().active(ICD10, "M54.5", "Low back pain");
+        lastCondition(stage).putArray("stage").addObject().putObject("summary").put("text", "Stage IV metastatic");
+        assertNoWarning(stage.card(), "stage summary");
+        HookCall site = HookCall.example().active(ICD10, "M54.5", "Low back pain");
+        lastCondition(site).putArray("bodySite").addObject().put("text", "L4 vertebral metastasis");
+        assertNoWarning(site.card(), "body site");
+        HookCall nested = HookCall.example();
+        ObjectNode inner = nested.problemList().addObject().putObject("resource");
+        inner.put("resourceType", "Bundle").put("type", "collection");
+        ObjectNode c = inner.putArray("entry").addObject().putObject("resource");
+        c.put("resourceType", "Condition").putObject("code").putArray("coding").addObject().put("system", ICD10).put("code", "C79.5");
+        c.putObject("subject").put("reference", "Patient/123");
+        assertNoWarning(nested.card(), "a Bundle inside the problem list");
+
+        HookCall plainSite = HookCall.example().active(ICD10, "M54.5", "Low back pain");
+        lastCondition(plainSite).putArray("bodySite").addObject().put("text", "Lumbar region of back");
+        assertThat(plainSite.card().get("indicator").asText()).as("a plain body site").isEqualTo("warning");
+    }
 }
