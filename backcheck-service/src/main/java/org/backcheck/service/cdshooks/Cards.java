@@ -30,6 +30,9 @@ final class Cards {
 
     /** CDS Hooks: "summary ... SHALL be less than 140 characters". */
     static final int MAX_SUMMARY = 139;
+
+    /** From this age the warning asks about a fragility fracture (NICE CKS red flags, spinal fracture). */
+    static final int FRAGILITY_AGE = 65;
     static final String SOURCE_LABEL = "Backcheck: NHS EBI low back pain imaging";
     /**
      * Backcheck's code system for override reasons. A URN, because Backcheck has no web address of
@@ -118,7 +121,7 @@ final class Cards {
             case NO_RED_FLAG_RECOGNISED -> {
                 long n = counted.size();
                 yield "No red flag in the " + n + " coded condition" + (n == 1 ? "" : "s")
-                        + " Backcheck read: ask about red flags before cancelling; if none, no imaging (NHS EBI).";
+                        + " Backcheck read: ask about red flags before cancelling; if none, no routine imaging (NHS EBI).";
             }
         };
         return s.length() <= MAX_SUMMARY ? s : RecordReading.truncated(s, MAX_SUMMARY - 2);
@@ -152,7 +155,14 @@ final class Cards {
                     .append(java.util.Arrays.stream(Pathology.values()).map(Pathology::label).collect(Collectors.joining(", ")))
                     .append("), about inflammatory back pain (axial spondyloarthritis, NICE NG65) and about causes ")
                     .append("outside the spine (a leaking or dissecting aortic aneurysm, kidney or pancreas; NICE NG59 1.1.1) ")
-                    .append("before you order or cancel.\n\n");
+                    .append("before you order or cancel.");
+            if (f.age() != null && f.age() >= FRAGILITY_AGE) {
+                // Third review R3-15: NICE CKS red flags for a spinal fracture include minor trauma where bone
+                // may be fragile (older age, osteoporosis, long-term steroids).
+                md.append(" At ").append(f.age()).append(", a minor fall or strain can fracture a fragile vertebra: ask about ")
+                        .append("trauma, sudden severe central pain, osteoporosis and steroids (NICE CKS).");
+            }
+            md.append("\n\n");
         }
         if (!d.cannotJudge().isEmpty()) {
             md.append("**What Backcheck could not judge**\n\n");

@@ -186,7 +186,7 @@ class CardPolicyTest {
         JsonNode card = HookCall.example().card();
         assertThat(card.get("indicator").asText()).isEqualTo("warning");
         assertThat(card.get("summary").asText())
-                .isEqualTo("No red flag in the 3 coded conditions Backcheck read: ask about red flags before cancelling; if none, no imaging (NHS EBI).");
+                .isEqualTo("No red flag in the 3 coded conditions Backcheck read: ask about red flags before cancelling; if none, no routine imaging (NHS EBI).");
         assertThat(HookCall.actionTypes(card)).contains("delete", "create");
         String detail = card.get("detail").asText();
         // The caveat comes first, before any advice, and the card never says "in the record".

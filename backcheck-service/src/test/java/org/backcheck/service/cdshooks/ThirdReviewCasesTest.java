@@ -192,7 +192,8 @@ class ThirdReviewCasesTest {
         String young = HookCall.example().card().get("detail").asText();
         assertThat(young).doesNotContain("Suspected cancer: recognition and referral");
         String older = HookCall.example().born("1950-01-01").card().get("detail").asText();
-        assertThat(older).containsIgnoringCase("myeloma");
+        assertThat(older).containsIgnoringCase("myeloma").contains("fragile vertebra");
+        assertThat(young).doesNotContain("fragile vertebra");
     }
 
     private static HookCall inEncounter(String system, String code, String subject) {
