@@ -163,6 +163,7 @@ final class Cards {
                         .append("trauma, sudden severe central pain, osteoporosis and steroids (NICE CKS).");
             }
             md.append("\n\n");
+            r.assumed.forEach(a -> md.append("**Assumed:** ").append(escape(a)).append("\n\n"));
         }
         if (!d.cannotJudge().isEmpty()) {
             md.append("**What Backcheck could not judge**\n\n");

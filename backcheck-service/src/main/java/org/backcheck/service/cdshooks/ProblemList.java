@@ -58,6 +58,13 @@ final class ProblemList {
      */
     Bundle whole(Bundle conditions, RecordReading reading) {
         Bundle.BundleLinkComponent self = conditions.getLink(Bundle.LINK_SELF);
+        if (req.conditions() != null && (self == null || self.getUrl() == null || !self.getUrl().contains("?"))) {
+            // Third review R3-12: without the search that produced it, a filtered list cannot be told
+            // from a whole one. Said on the card; refusing every such list would leave most EHRs without
+            // the warning, which is its own hazard (H09).
+            reading.assumed.add("The problem list came without the search that produced it, so Backcheck took it to "
+                    + "hold every condition, past ones included: check that a past cancer is not missing.");
+        }
         if (self != null && self.getUrl() != null && filtered(self.getUrl())) {
             if (canFetch) {
                 conditions = fetch();

@@ -44,6 +44,8 @@ final class RecordReading {
     final List<RecordEntry> entries = new ArrayList<>();
     /** What Backcheck could not judge, in its words: each one stops a suggestion to cancel. */
     final Set<String> cannotJudge = new LinkedHashSet<>();
+    /** What Backcheck took for granted without being able to check it; said on the card, never blocking. */
+    final Set<String> assumed = new LinkedHashSet<>();
     /** Conditions recorded as refuted or entered in error: not counted. */
     int notCounted;
     /**

@@ -255,4 +255,15 @@ class ThirdReviewCasesTest {
         lastCondition(plainSite).putArray("bodySite").addObject().put("text", "Lumbar region of back");
         assertThat(plainSite.card().get("indicator").asText()).as("a plain body site").isEqualTo("warning");
     }
+
+    @Test
+    void r3_12AProblemListWithoutItsSearchIsSaidToBeAssumedWhole() {
+        JsonNode without = HookCall.example().card();
+        assertThat(without.get("indicator").asText()).isEqualTo("warning");
+        assertThat(without.get("detail").asText()).contains("**Assumed:**").contains("past cancer is not missing");
+        HookCall with = HookCall.example();
+        ((ObjectNode) with.request().at("/prefetch/conditions")).putArray("link").addObject().put("relation", "self")
+                .put("url", "https://ehr.example/fhir/Condition?patient=123");
+        assertThat(with.card().get("detail").asText()).doesNotContain("**Assumed:**");
+    }
 }
