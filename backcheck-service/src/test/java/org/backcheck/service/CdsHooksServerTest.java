@@ -64,6 +64,11 @@ class CdsHooksServerTest {
                 }
             });
             config.routes.get("/fhir/Patient/123", ctx -> ctx.contentType("application/fhir+json").result(patient));
+            // The encounter the example's context names: a GP surgery appointment.
+            config.routes.get("/fhir/Encounter/enc-89284", ctx -> ctx.contentType("application/fhir+json").result(
+                    "{\"resourceType\":\"Encounter\",\"id\":\"enc-89284\",\"status\":\"in-progress\","
+                            + "\"class\":{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"AMB\"},"
+                            + "\"subject\":{\"reference\":\"Patient/123\"}}"));
             config.routes.get("/fhir/Condition", ctx -> {
                 assertThat(ctx.queryParam("patient")).isEqualTo("123");
                 // Every clinical status: a past cancer is a red flag.
@@ -276,7 +281,7 @@ class CdsHooksServerTest {
         JsonNode card = cards(request).get(0);
         assertThat(card.get("indicator").asText()).isEqualTo("warning");
         assertThat(card.at("/links/0/url").asText()).endsWith("/?age=48");
-        assertThat(FHIR_AUTH).hasSize(2).allMatch(("Bearer " + TOKEN)::equals);
+        assertThat(FHIR_AUTH).hasSize(3).allMatch(("Bearer " + TOKEN)::equals);   // patient, encounter, conditions
         assertThat(String.join("\n", LOG)).doesNotContain(TOKEN);
 
         auth.put("access_token", "wrong-token");

@@ -133,8 +133,8 @@ final class Cards {
 
     /** A safety-net line for serious causes outside the spine (NICE NG59 1.1.1: consider alternative diagnoses). */
     static final Statement OUTSIDE_THE_SPINE = new Statement("cds_safety_net_outside_the_spine",
-            "Sudden, severe pain in the back or tummy, or feeling faint or collapsing: call 999. It can come from a "
-                    + "blood vessel (an aortic aneurysm), not the spine.",
+            "Call 999 if you get sudden, severe pain in your back or tummy, or you feel faint or collapse. This can be a "
+                    + "problem with the main blood vessel in your tummy (an aortic aneurysm), which needs treatment at once.",
             List.of(new org.backcheck.guidance.Citation("NICE-NG59", "1.1.1")));
 
     private static String detail(Facts f) {
@@ -149,13 +149,14 @@ final class Cards {
             }
         }
         if (d.kind() == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED) {
-            md.append("**Before you cancel:** Backcheck read only the order's coded reasons and the patient's coded conditions. ")
+            md.append("**Before you cancel:** Backcheck read only what the order and the coded record say. ")
                     .append("It cannot see what was found on history or examination. Ask about the red flags for ")
                     .append(Pathology.values().length).append(" serious causes (")
                     .append(java.util.Arrays.stream(Pathology.values()).map(Pathology::label).collect(Collectors.joining(", ")))
                     .append("), about inflammatory back pain (axial spondyloarthritis, NICE NG65) and about causes ")
-                    .append("outside the spine (a leaking or dissecting aortic aneurysm, kidney or pancreas; NICE NG59 1.1.1) ")
-                    .append("before you order or cancel.");
+                    .append("outside the spine: a leaking abdominal aortic aneurysm or an aortic dissection, a kidney stone or ")
+                    .append("kidney infection, or pancreatitis (consider other diagnoses: NICE NG59 1.1.1). Do this before ")
+                    .append("you order or cancel.");
             if (f.age() != null && f.age() >= FRAGILITY_AGE) {
                 // Third review R3-15: NICE CKS red flags for a spinal fracture include minor trauma where bone
                 // may be fragile (older age, osteoporosis, long-term steroids).
@@ -200,9 +201,10 @@ final class Cards {
         section(md, prefix + "why", advice.reasons());
         section(md, prefix + "what to do", advice.management());
         List<Statement> safetyNet = new java.util.ArrayList<>(advice.safetyNet());
-        if (d.kind() == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED) {
-            // Third review R3-09: the warning is the only control for a serious cause outside the spine
-            // that the record does not name (hazard H23).
+        if (d.kind() != CardPolicy.Kind.EMERGENCY) {
+            // Third and fourth reviews (R3-09, R4-13): the card is the only control for a serious cause
+            // outside the spine that the record does not name (hazard H23), and a lumbar scan does not
+            // reliably show a leaking aneurysm, so every card short of an emergency says it.
             safetyNet.add(OUTSIDE_THE_SPINE);
         }
         section(md, "Safety-net advice to give the person", safetyNet);

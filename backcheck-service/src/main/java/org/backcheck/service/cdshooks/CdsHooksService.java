@@ -270,10 +270,7 @@ public final class CdsHooksService {
             reading.cannotJudge.add("The patient sent (" + RecordReading.shorten(patientIdSent) + ") is not the patient the order is "
                     + "for: the record may be mixed up.");
         }
-        if (req.encounter() != null) {
-            CareSetting.read(FhirSupport.parse(req.encounter(), org.hl7.fhir.r4.model.Encounter.class, "prefetch.encounter"),
-                    req.patientId()).ifPresent(reading.cannotJudge::add);
-        }
+        readCareSetting(req, canFetch, reading);
         ProblemList problemList = new ProblemList(fetcher, req, canFetch);
         Bundle conditions = problemList.whole(req.conditions() != null
                 ? FhirSupport.parse(req.conditions(), Bundle.class, "prefetch.conditions")
@@ -325,6 +322,37 @@ public final class CdsHooksService {
         Assessment ifClear = decision.kind() == CardPolicy.Kind.NO_RED_FLAG_RECOGNISED ? assessor.assess(request.screenedFully()) : null;
         cards.add(Cards.card(new Cards.Facts(decision, reading, asRecorded, ifClear, age, req.patientId(), baseUrl)));
         return response;
+    }
+
+    /**
+     * Where the order is made (CareSetting): the prefetched encounter, or the one the context names
+     * fetched from the FHIR server. An encounter the EHR names but has no data for, or one that
+     * cannot be fetched, cannot be judged; with no encounter at all the setting is assumed, and the
+     * card says so (fourth review R4-08).
+     */
+    private void readCareSetting(HookRequest req, boolean canFetch, RecordReading reading) {
+        org.hl7.fhir.r4.model.Encounter encounter = null;
+        if (req.encounter() != null) {
+            encounter = FhirSupport.parse(req.encounter(), org.hl7.fhir.r4.model.Encounter.class, "prefetch.encounter");
+        } else if (req.encounterId() != null && req.encounterNull()) {
+            reading.cannotJudge.add("The EHR named an encounter but sent no data for it, so Backcheck cannot tell where the order is made.");
+            return;
+        } else if (req.encounterId() != null && canFetch) {
+            try {
+                encounter = fetcher.get(req.fhirServer(), "Encounter/" + req.encounterId(), req.accessToken(),
+                        org.hl7.fhir.r4.model.Encounter.class, "the encounter");
+            } catch (CdsHookException e) {
+                reading.cannotJudge.add("The encounter could not be read from the FHIR server, so Backcheck cannot tell where the order is made.");
+                return;
+            }
+        }
+        if (encounter == null) {
+            reading.assumed.add("No encounter was sent, so Backcheck took the order to come from a non-specialist setting "
+                    + "(general practice or community care), the setting the NHS EBI advice is for.");
+            return;
+        }
+        CareSetting.read(encounter, req.patientId()).ifPresent(reading.cannotJudge::add);
+        reading.readEncounter(encounter);
     }
 
     /** Age in whole years today, or null when there is no date of birth. */

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A CDS Hooks 2.0 request for an order hook, checked field by field. Each problem is a 400 that
- * names its field; fields the specification leaves open (extensions, encounterId) are ignored; the
- * encounter is read from its prefetch.
+ * names its field; extensions the specification leaves open are ignored; the encounter is read
+ * from its prefetch.
  *
  * @param selections   for order-select, the selected order ids ("ServiceRequest/123" → "123"); null for order-sign
  * @param draftOrders  the draft orders Bundle, as JSON text for HAPI
@@ -23,10 +23,13 @@ import java.util.regex.Pattern;
  *                      is not one of FHIR's codes), each of which stops a suggestion to cancel
  * @param encounter    prefetch.encounter as JSON text, or null when not prefetched (the EHR may have no
  *                     encounter in context)
+ * @param encounterId  context.encounterId (a FHIR id), or null
+ * @param encounterNull true when prefetch.encounter was sent as null: the EHR has no data for the
+ *                     encounter it named (CDS Hooks 2.0, prefetch)
  */
 record HookRequest(String hook, String hookInstance, String userId, String patientId, Set<String> selections,
                    String draftOrders, String patient, String conditions, String fhirServer, String accessToken,
-                   List<String> orderProblems, String encounter) {
+                   List<String> orderProblems, String encounter, String encounterId, boolean encounterNull) {
 
     /** FHIR's id syntax; also keeps ids safe to put in a URL path. */
     static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
@@ -87,6 +90,11 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
         String patient = null;
         String conditions = null;
         String encounter = null;
+        boolean encounterNull = false;
+        String encounterId = optionalString(context, "encounterId", "context.encounterId");
+        if (encounterId != null && (!FHIR_ID.matcher(encounterId).matches() || encounterId.matches("\\.+"))) {
+            throw CdsHookException.badRequest("context.encounterId", "context.encounterId must be a FHIR id (letters, digits, '-' and '.', at most 64).");
+        }
         JsonNode prefetch = body.get("prefetch");
         if (prefetch != null && !prefetch.isNull()) {
             if (!prefetch.isObject()) {
@@ -95,6 +103,7 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
             patient = resource(prefetch, "patient");
             conditions = resource(prefetch, "conditions");
             encounter = resource(prefetch, "encounter");
+            encounterNull = prefetch.has("encounter") && prefetch.get("encounter").isNull();
         }
         String fhirServer = optionalString(body, "fhirServer", "fhirServer");
         if (fhirServer != null) {
@@ -124,7 +133,7 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
         List<String> orderProblems = new ArrayList<>();
         JsonNode orders = readablePriorities(draft, orderProblems);
         return new HookRequest(hook, hookInstance, userId, patientId, selections, orders.toString(), patient, conditions,
-                fhirServer, token, List.copyOf(orderProblems), encounter);
+                fhirServer, token, List.copyOf(orderProblems), encounter, encounterId, encounterNull);
     }
 
     /** FHIR's request-priority codes. */

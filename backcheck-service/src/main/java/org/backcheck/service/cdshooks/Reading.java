@@ -10,8 +10,13 @@ import java.util.Objects;
  * @param meaning Backcheck's words for it ("a malignant neoplasm (cancer), at any site and at any time")
  * @param label   how the code is shown: "ICD-10 C50.9", "SNOMED CT 254837009"; "text" for the text net
  * @param basis   how it was read: "ICD-10 range C00-C99", "Backcheck's SNOMED CT list", "the word 'metastatic'"
+ * @param fromDisplay true when the words of a recognised code's display, not the code, gave this reading
  */
-record Reading(Grade grade, String means, String meaning, String label, String basis) {
+record Reading(Grade grade, String means, String meaning, String label, String basis, boolean fromDisplay) {
+
+    Reading(Grade grade, String means, String meaning, String label, String basis) {
+        this(grade, means, meaning, label, basis, false);
+    }
 
     Reading {
         Objects.requireNonNull(grade, "grade");
@@ -27,5 +32,10 @@ record Reading(Grade grade, String means, String meaning, String label, String b
     /** True when the reading came from words rather than a code. */
     boolean fromText() {
         return label.equals(TextNet.LABEL);
+    }
+
+    /** True when words gave this reading: free text, or a recognised code's display. */
+    boolean fromWords() {
+        return fromText() || fromDisplay;
     }
 }

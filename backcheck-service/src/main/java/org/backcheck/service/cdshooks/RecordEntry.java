@@ -24,11 +24,16 @@ record RecordEntry(Source source, String shown, boolean current, List<Reading> r
      */
     static final int SETTLED_DAYS = 90;
 
+    /** Injury codes outside the "third character 2" pattern that are fractures or cord injuries (R4-04). */
+    private static final String NOT_MINOR = "(?:T02|T08|T10|T12|T14\\.2|T06\\.[01]|S49\\.[01]|S59\\.[012]|S79\\.[01]"
+            + "|S89\\.[0123]|S99\\.[012]).*";
+
     /** Where in the record an entry was found. */
     enum Source {
         ORDER_REASON("the order's reason"),
         ORDER_NOTE("a note on the order"),
         OTHER_ORDER("another draft order"),
+        ENCOUNTER("the encounter"),
         PROBLEM_LIST("the problem list");
 
         final String words;
@@ -89,23 +94,27 @@ record RecordEntry(Source source, String shown, boolean current, List<Reading> r
         if (!endedLongAgo) {
             return false;
         }
-        Reading worst = readings.stream().min(Comparator.comparing(Reading::grade)).orElseThrow();
-        return worst.grade() == Grade.RISK_FACTOR && ("recent_bacterial_infection".equals(worst.means())
-                || minorInjury(worst.label()));
+        // Every reading that matters must be a transient one from a code: a display or text naming
+        // anything else (fourth review R4-01: "Fall - pathological fracture, known myeloma" on S39.9)
+        // keeps the entry counted.
+        List<Reading> matter = readings.stream().filter(r -> r.grade().compareTo(Grade.RISK_FACTOR) <= 0
+                || r.grade() == Grade.UNCLASSIFIED).toList();
+        return !matter.isEmpty() && matter.stream().allMatch(r -> r.grade() == Grade.RISK_FACTOR && !r.fromWords()
+                && ("recent_bacterial_infection".equals(r.means()) || r.means() == null && minorInjury(r.label())));
     }
 
     /**
-     * An ICD-10 injury code (chapter S, or T00-T14) that is not a fracture: in chapter S the third
-     * character 2 marks a fracture (S22, S32, S72...), and a fragility fracture is a lasting risk
-     * factor (osteoporosis), so fractures are never transient.
+     * An ICD-10 injury code (chapter S, or T00-T14) that is not a fracture or a cord injury: in
+     * chapter S the third character 2 marks a fracture (S22, S32, S72...), and ICD-10-CM's physeal
+     * fractures and T02, T08, T10, T12 and T14.2 are fractures too; a fragility fracture is a lasting
+     * risk factor (osteoporosis). T06.0 and T06.1 involve the spinal cord (fourth review R4-04).
      */
     private static boolean minorInjury(String label) {
         if (!label.matches("ICD-10(?:-CM)? (?:S\\d\\d|T0\\d|T1[0-4]).*")) {
             return false;
         }
         String code = label.substring(label.indexOf(' ') + 1);
-        return !(code.startsWith("S") && code.charAt(2) == '2') && !code.startsWith("T02") && !code.startsWith("T08")
-                && !code.startsWith("T10") && !code.startsWith("T12");
+        return !(code.startsWith("S") && code.charAt(2) == '2') && !code.matches(NOT_MINOR);
     }
 
     /** A cancer or neoplasm reading: a past one is still a red flag (history of cancer). */

@@ -29,6 +29,9 @@ final class RecordReading {
     static final String VERIFICATION_STATUS = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
     /** Order priorities Backcheck does not second-guess (FHIR request-priority). */
     private static final Set<String> URGENT = Set.of("urgent", "asap", "stat");
+    /** Resources a search may include beside the conditions that say nothing about the patient's health. */
+    private static final Set<String> INCLUDED_CONTEXT = Set.of("Patient", "Practitioner", "PractitionerRole", "Organization",
+            "Encounter", "Location");
     /** Longest words quoted from the record on a card. */
     static final int MAX_SHOWN = 100;
 
@@ -144,7 +147,10 @@ final class RecordReading {
                 readUnlessPlain(part.getText());
                 part.getCoding().forEach(c -> readUnlessPlain(c.getDisplay()));
             }
-            readExtensions(sr);
+            readExtensions(sr, this::readUnlessPlain, draftOrders, conditions);
+            if (sr.hasAsNeededCodeableConcept()) {
+                readUnlessPlain(sr.getAsNeededCodeableConcept().getText());
+            }
             for (CodeableConcept detail : sr.getOrderDetail()) {
                 readFreeText(RecordEntry.Source.ORDER_NOTE, detail.getText());
                 for (Coding c : detail.getCoding()) {
@@ -173,6 +179,12 @@ final class RecordReading {
                 other.getNote().forEach(n -> readNamedText(RecordEntry.Source.OTHER_ORDER, n.getText()));
                 other.getOrderDetail().forEach(d -> readNamedText(RecordEntry.Source.OTHER_ORDER, d.getText()));
                 readNamedText(RecordEntry.Source.OTHER_ORDER, other.getPatientInstruction());
+                // Its category ("Suspected cancer pathway"), who is to do it and its extensions (R4-06, R4-11).
+                for (CodeableConcept part : concat(other.getCategory(), List.of(other.getPerformerType()))) {
+                    readNamedText(RecordEntry.Source.OTHER_ORDER, part.getText());
+                    part.getCoding().forEach(c -> readNamedText(RecordEntry.Source.OTHER_ORDER, c.getDisplay()));
+                }
+                readExtensions(other, t -> readNamedText(RecordEntry.Source.OTHER_ORDER, t), draftOrders, conditions);
                 for (Reference ref : other.getReasonReference()) {
                     if (resolve(ref, other, draftOrders, conditions) instanceof Condition c) {
                         readCondition(c);
@@ -185,14 +197,16 @@ final class RecordReading {
 
     /**
      * A medicine ordered with the scan (third review R3-04: dexamethasone 16 mg for suspected spinal
-     * cord compression is signed with the MRI). Its coded reasons are read like another order's; its
-     * medicine's name, dosage text and notes for what they name (a steroid, an immune-suppressing or
-     * cancer medicine); a coded medicine is not read, and a reference to a Medication resource is not
-     * followed.
+     * cord compression is signed with the MRI). Its coded reasons are read like another order's; the
+     * medicine's name (in the order, or in a contained Medication), its dosage and instructions, notes
+     * and extensions for what they name (a steroid, an immune-suppressing, bone or cancer medicine). A
+     * medicine Backcheck cannot name (a code with no display, a Medication it cannot find) and a
+     * modifier extension stop the cancel (fourth review R4-06).
      */
     private void readMedicineOrder(org.hl7.fhir.r4.model.MedicationRequest m, Bundle draftOrders, Bundle conditions) {
+        RecordEntry.Source other = RecordEntry.Source.OTHER_ORDER;
         for (CodeableConcept reason : m.getReasonCode()) {
-            read(RecordEntry.Source.OTHER_ORDER, reason, true);
+            read(other, reason, true);
         }
         for (Reference ref : m.getReasonReference()) {
             if (resolve(ref, m, draftOrders, conditions) instanceof Condition c) {
@@ -201,14 +215,35 @@ final class RecordReading {
                 cannotJudge.add("A medicine ordered with the scan names a reason Backcheck could not find or read.");
             }
         }
+        CodeableConcept medicine = null;
         if (m.hasMedicationCodeableConcept()) {
-            readNamedText(RecordEntry.Source.OTHER_ORDER, m.getMedicationCodeableConcept().getText());
-            m.getMedicationCodeableConcept().getCoding().forEach(c -> readNamedText(RecordEntry.Source.OTHER_ORDER, c.getDisplay()));
+            medicine = m.getMedicationCodeableConcept();
         } else if (m.hasMedicationReference()) {
-            readNamedText(RecordEntry.Source.OTHER_ORDER, m.getMedicationReference().getDisplay());
+            Resource found = resolve(m.getMedicationReference(), m, draftOrders, conditions);
+            if (found instanceof org.hl7.fhir.r4.model.Medication med) {
+                medicine = med.getCode();
+            } else if (m.getMedicationReference().getDisplay() != null) {
+                medicine = new CodeableConcept().setText(m.getMedicationReference().getDisplay());
+            }
         }
-        m.getDosageInstruction().forEach(d -> readNamedText(RecordEntry.Source.OTHER_ORDER, d.getText()));
-        m.getNote().forEach(n -> readNamedText(RecordEntry.Source.OTHER_ORDER, n.getText()));
+        boolean named = medicine != null && (medicine.hasText()
+                || medicine.getCoding().stream().anyMatch(c -> c.getDisplay() != null && !c.getDisplay().isBlank()));
+        if (!named) {
+            cannotJudge.add("A medicine ordered with the scan has no name Backcheck can read.");
+        } else {
+            readNamedText(other, medicine.getText());
+            medicine.getCoding().forEach(c -> readNamedText(other, c.getDisplay()));
+        }
+        for (org.hl7.fhir.r4.model.Dosage d : m.getDosageInstruction()) {
+            readNamedText(other, d.getText());
+            readNamedText(other, d.getPatientInstruction());
+            d.getAdditionalInstruction().forEach(a -> readNamedText(other, a.getText()));
+            if (d.hasAsNeededCodeableConcept()) {
+                readNamedText(other, d.getAsNeededCodeableConcept().getText());
+            }
+        }
+        m.getNote().forEach(n -> readNamedText(other, n.getText()));
+        readExtensions(m, t -> readNamedText(other, t), draftOrders, conditions);
     }
 
     /** Words on the lumbar order that are free text unless they are only a test's name. */
@@ -222,34 +257,54 @@ final class RecordReading {
         }
     }
 
+    /** How deep Backcheck follows extensions inside extensions. */
+    private static final int MAX_EXTENSION_DEPTH = 6;
+
     /**
-     * Extensions on the lumbar order: a modifier extension may change what the order means, so the
-     * order cannot be judged; any words in an ordinary one (a "reason for exam" field) are free text.
+     * A resource's extensions: a modifier extension may change what the resource means, so it cannot
+     * be judged; words in an ordinary one (a "reason for exam" field) go to {@code words}; a coded
+     * value is read as a reason; a reference to a condition is followed; any other value that could
+     * carry meaning, or nesting deeper than Backcheck follows, cannot be judged (fourth review R4-11).
      */
-    private void readExtensions(ServiceRequest sr) {
-        if (sr.hasModifierExtension()) {
-            cannotJudge.add("The order carries a modifier extension, which may change what it means and which Backcheck does not read.");
+    private void readExtensions(org.hl7.fhir.r4.model.DomainResource owner, java.util.function.Consumer<String> words,
+            Bundle draftOrders, Bundle conditions) {
+        if (owner.hasModifierExtension()) {
+            cannotJudge.add("A " + owner.fhirType() + " carries a modifier extension, which may change what it means and "
+                    + "which Backcheck does not read.");
         }
-        for (org.hl7.fhir.r4.model.Extension ext : sr.getExtension()) {
-            readExtensionText(ext, 0);
+        for (org.hl7.fhir.r4.model.Extension ext : owner.getExtension()) {
+            readExtension(owner, ext, words, draftOrders, conditions, 0);
         }
     }
 
-    private void readExtensionText(org.hl7.fhir.r4.model.Extension ext, int depth) {
-        if (depth > 4) {
+    private void readExtension(org.hl7.fhir.r4.model.DomainResource owner, org.hl7.fhir.r4.model.Extension ext,
+            java.util.function.Consumer<String> words, Bundle draftOrders, Bundle conditions, int depth) {
+        if (depth >= MAX_EXTENSION_DEPTH) {
+            cannotJudge.add("An extension is nested deeper than Backcheck reads.");
             return;
         }
-        if (ext.getValue() instanceof org.hl7.fhir.r4.model.StringType str) {
-            readUnlessPlain(str.getValue());
-        } else if (ext.getValue() instanceof org.hl7.fhir.r4.model.MarkdownType md) {
-            readUnlessPlain(md.getValue());
-        } else if (ext.getValue() instanceof CodeableConcept cc) {
+        org.hl7.fhir.r4.model.Type value = ext.getValue();
+        if (value instanceof org.hl7.fhir.r4.model.StringType str) {
+            words.accept(str.getValue());
+        } else if (value instanceof org.hl7.fhir.r4.model.Annotation note) {
+            words.accept(note.getText());
+        } else if (value instanceof CodeableConcept cc) {
             read(RecordEntry.Source.ORDER_REASON, cc, true);
-        } else if (ext.getValue() instanceof Coding c) {
+        } else if (value instanceof Coding c) {
             read(RecordEntry.Source.ORDER_REASON, new CodeableConcept().addCoding(c), true);
+        } else if (value instanceof Reference ref) {
+            if (resolve(ref, owner, draftOrders, conditions) instanceof Condition c) {
+                readCondition(c);
+            } else {
+                cannotJudge.add("An extension points to something Backcheck could not find or read.");
+            }
+        } else if (value != null && !(value instanceof org.hl7.fhir.r4.model.PrimitiveType<?>)
+                && !(value instanceof org.hl7.fhir.r4.model.Identifier) && !(value instanceof org.hl7.fhir.r4.model.Period)
+                && !(value instanceof org.hl7.fhir.r4.model.Quantity)) {
+            cannotJudge.add("An extension holds a " + value.fhirType() + ", which Backcheck does not read.");
         }
         for (org.hl7.fhir.r4.model.Extension inner : ext.getExtension()) {
-            readExtensionText(inner, depth + 1);
+            readExtension(owner, inner, words, draftOrders, conditions, depth + 1);
         }
     }
 
@@ -257,6 +312,17 @@ final class RecordReading {
         List<CodeableConcept> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    /**
+     * The encounter's reasons, like an order's: coded ones by their codes, typed ones as free text
+     * (fourth review R4-08: an ambulatory encounter whose reason is "?cauda equina"). Its references
+     * to conditions are not followed: those conditions are on the problem list, read whole.
+     */
+    void readEncounter(org.hl7.fhir.r4.model.Encounter encounter) {
+        for (CodeableConcept reason : encounter.getReasonCode()) {
+            read(RecordEntry.Source.ENCOUNTER, reason, true);
+        }
     }
 
     /**
@@ -273,7 +339,7 @@ final class RecordReading {
                 readCondition(c);
                 read++;
             } else if (e.getResource() != null && !(e.getResource() instanceof org.hl7.fhir.r4.model.OperationOutcome)
-                    && e.getSearch().getMode() != Bundle.SearchEntryMode.INCLUDE) {
+                    && !(e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE && INCLUDED_CONTEXT.contains(e.getResource().fhirType()))) {
                 // A nested Bundle or anything else where conditions were expected (third review R3-12).
                 cannotJudge.add("The problem list holds a " + e.getResource().fhirType() + ", which Backcheck does not read.");
             } else if (e.getResource() instanceof org.hl7.fhir.r4.model.OperationOutcome
@@ -337,9 +403,11 @@ final class RecordReading {
             readUnlessPlain(RecordEntry.Source.PROBLEM_LIST, site.getText());
             site.getCoding().forEach(code -> readUnlessPlain(RecordEntry.Source.PROBLEM_LIST, code.getDisplay()));
         }
-        if (c.hasModifierExtension()) {
-            cannotJudge.add("A condition carries a modifier extension, which may change what it means and which Backcheck does not read.");
+        if (c.hasSeverity()) {
+            readNamedText(RecordEntry.Source.PROBLEM_LIST, c.getSeverity().getText());
+            c.getSeverity().getCoding().forEach(code -> readNamedText(RecordEntry.Source.PROBLEM_LIST, code.getDisplay()));
         }
+        readExtensions(c, t -> readFreeText(RecordEntry.Source.PROBLEM_LIST, t), null, null);
         if (c.getSubject().getReference() != null && patientId != null
                 && !c.getSubject().getReference().equals("Patient/" + patientId)
                 && !c.getSubject().getReference().endsWith("/Patient/" + patientId)) {
@@ -462,6 +530,16 @@ final class RecordReading {
     }
 
     private RecordEntry read(RecordEntry.Source source, CodeableConcept concept, boolean current, boolean endedLongAgo) {
+        // Words hung on the concept itself (an extension on a reason) are free text, or named text on another order.
+        for (org.hl7.fhir.r4.model.Extension ext : concept.getExtension()) {
+            if (ext.getValue() instanceof org.hl7.fhir.r4.model.StringType str) {
+                if (source == RecordEntry.Source.OTHER_ORDER) {
+                    readNamedText(source, str.getValue());
+                } else {
+                    readFreeText(source, str.getValue());
+                }
+            }
+        }
         List<Reading> readings = new ArrayList<>();
         Set<String> displays = new LinkedHashSet<>();
         for (Coding coding : concept.getCoding()) {

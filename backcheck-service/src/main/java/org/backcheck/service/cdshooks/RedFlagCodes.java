@@ -128,17 +128,6 @@ final class RedFlagCodes {
                 : "a code system Backcheck does not read (" + abbreviated(system) + ")");
     }
 
-    /**
-     * ICD-10 codes whose display names a condition that is not the patient's own (a family history,
-     * screening, a feared condition not found): their words name a red flag without it being one.
-     * For every other recognised code, a red flag named in its display, negated or not, makes it a
-     * risk factor (third review R3-01: "Low back pain - no trauma; known bony mets").
-     */
-    private static boolean aboutSomeoneOrSomethingElse(String system, String code) {
-        return isIcd10(system) && Icd10Code.parse(code)
-                .map(c -> c.value().matches("Z8[0-4].*|Z1[23].*|Z711.*")).orElse(false);
-    }
-
     /** The text net's readings of some words: every match, most serious first (no budget: tests). */
     List<Reading> readText(String words) {
         return text.read(words);
@@ -158,7 +147,9 @@ final class RedFlagCodes {
      * cannot make it a red flag ("Fracture of lower end of radius" is not a spinal fracture), but a
      * display that names a red flag or risk factor ("Low back pain ?cauda equina", edited by a
      * clinician) makes it a risk factor: Backcheck cannot tell whether the code or the words are
-     * right. Only a family-history, screening or feared-condition code's display is left alone.
+     * right. A match that a code system's own title negates or gives to someone else ("without
+     * myelopathy", "Family history of malignant neoplasm") is left out, but only while the display
+     * reads as a title: any edit ("FH bowel cancer; own bony mets") is read whole (TextNet.readDisplay).
      */
     List<Reading> read(String system, String code, String display) {
         return read(system, code, display, Budget.unlimited());
@@ -170,12 +161,12 @@ final class RedFlagCodes {
         out.add(coded);
         if (coded.grade() == Grade.UNCLASSIFIED) {
             out.addAll(readText(display, budget));
-        } else if (!aboutSomeoneOrSomethingElse(system, code)) {
-            for (Reading hit : readText(display, budget)) {
+        } else if (display != null && !display.isBlank() && budget.spendText(display)) {
+            for (Reading hit : text.readDisplay(display)) {
                 if (hit.grade() == Grade.RED_FLAG || hit.grade() == Grade.RISK_FACTOR) {
                     out.add(new Reading(Grade.RISK_FACTOR, null, "the code is " + coded.meaning() + ", but its name also names "
                             + hit.meaning().replace(" named in the text", "") + ": Backcheck cannot tell which is right",
-                            coded.label(), hit.basis()));
+                            coded.label(), hit.basis(), true));
                     break;
                 }
             }

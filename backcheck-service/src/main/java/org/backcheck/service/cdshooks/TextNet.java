@@ -63,7 +63,61 @@ final class TextNet {
      */
     static String normalised(String text) {
         String t = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        return t.replaceAll("[\\p{Pd}_\\p{Z}\\u00ad]", " ");
+        return t.replaceAll("[\\p{Pd}_\\p{Z}\\u00ad]", " ").replaceAll("[\\u2018\\u2019\\u02bc\\u0060\\u00b4]", "'");
+    }
+
+    /**
+     * Words in a display that a clinician has typed or edited rather than a code system's title: a
+     * clause break (";", ":", " - "), a query or fracture mark ("?", "#"), or words titles never use
+     * ("known", "suspected", "now", "but"...).
+     */
+    private static final Pattern EDITED = Pattern.compile(
+            "[;:?#!+&@]|\\s[\\p{Pd}]\\s|(?<!\\w)(?:known|suspected|query|possible|probable|confirmed|now|new|today|"
+                    + "but|however|pt|patient|himself|herself|mets|ca|hx|fh)(?!\\w)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * In a code system's title, the words just before a match that say it is absent or not the
+     * patient's: "Spondylosis without myelopathy", "...without perforation or abscess", "not specified
+     * as traumatic", "Benign lipomatous neoplasm", "due to old tear or injury", "Family history of
+     * malignant neoplasm", "screening mammogram for malignant neoplasm". Up to three words may come
+     * between (joined by "or"), none of them "but", "with", "and" or a comma.
+     */
+    private static final Pattern TITLE_QUALIFIED = Pattern.compile(
+            "(?<!\\w)(?:without|not\\s+specified\\s+as|benign|due\\s+to\\s+old|family\\s+history\\s+of|screening|feared)"
+                    + "\\s+(?:(?!(?:but|with|and|plus)\\s)\\p{L}++\\s+(?:or\\s+)?){0,3}$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * A recognised code's display. When it reads as the code system's own title (nothing a clinician
+     * would type; {@link #EDITED}), a match that the title itself negates or gives to someone else
+     * ({@link #TITLE_QUALIFIED}) is left out, so "Spondylosis without myelopathy or radiculopathy" and
+     * "Family history of malignant neoplasm of breast" name no red flag. Any other display is read
+     * like any words, every match counting (third and fourth independent reviews, R3-01, R4-02, R4-09).
+     */
+    List<Reading> readDisplay(String display) {
+        if (display == null || display.isBlank()) {
+            return List.of();
+        }
+        String raw = display.length() > MAX_TEXT ? display.substring(0, MAX_TEXT) : display;
+        if (EDITED.matcher(raw).find()) {
+            return read(display);
+        }
+        String t = normalised(display);
+        List<Reading> out = new ArrayList<>();
+        for (Rule r : rules) {
+            Matcher m = r.pattern().matcher(t);
+            while (m.find()) {
+                String before = t.substring(Math.max(0, m.start() - 120), m.start());
+                if (!TITLE_QUALIFIED.matcher(before).find()) {
+                    out.add(new Reading(r.grade(), r.means(), r.meaning(), LABEL,
+                            "the words \u201c" + m.group().strip().toLowerCase(Locale.ROOT) + "\u201d"));
+                    break;
+                }
+            }
+        }
+        out.sort((a, b) -> a.grade().compareTo(b.grade()));
+        return out;
     }
 
     /** True when the text holds a word that may negate or qualify what it names ("no", "family history"). */

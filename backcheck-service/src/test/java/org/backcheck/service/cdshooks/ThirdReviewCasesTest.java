@@ -222,6 +222,8 @@ class ThirdReviewCasesTest {
         assertNoWarning(inEncounter("https://ehr.example/classes", "AMB", "Patient/123").card(), "another system's AMB");
         assertNoWarning(inEncounter(actCode, null, "Patient/123").card(), "no class");
         assertNoWarning(inEncounter(actCode, "AMB", "Patient/999").card(), "another patient's encounter");
+        assertThat(HookCall.example().card().get("detail").asText()).as("no encounter: the setting is assumed, and said")
+                .contains("No encounter was sent");
         for (String code : new String[] {"AMB", "VR", "HH"}) {
             assertThat(inEncounter(actCode, code, "Patient/123").card().get("indicator").asText()).as(code).isEqualTo("warning");
         }
@@ -264,6 +266,6 @@ class ThirdReviewCasesTest {
         HookCall with = HookCall.example();
         ((ObjectNode) with.request().at("/prefetch/conditions")).putArray("link").addObject().put("relation", "self")
                 .put("url", "https://ehr.example/fhir/Condition?patient=123");
-        assertThat(with.card().get("detail").asText()).doesNotContain("**Assumed:**");
+        assertThat(with.card().get("detail").asText()).doesNotContain("past cancer is not missing");
     }
 }
