@@ -80,12 +80,14 @@ final class TextNet {
      * In a code system's title, the words just before a match that say it is absent or not the
      * patient's: "Spondylosis without myelopathy", "...without perforation or abscess", "not specified
      * as traumatic", "Benign lipomatous neoplasm", "due to old tear or injury", "Family history of
-     * malignant neoplasm", "screening mammogram for malignant neoplasm". Up to three words may come
-     * between (joined by "or"), none of them "but", "with", "and" or a comma.
+     * malignant neoplasm", "screening mammogram for malignant neoplasm". After "without" only a word
+     * joined by "or" may come between; after the others one word ("benign lipomatous neoplasm"),
+     * never "but", "with", "and" or a comma.
      */
     private static final Pattern TITLE_QUALIFIED = Pattern.compile(
-            "(?<!\\w)(?:without|not\\s+specified\\s+as|benign|due\\s+to\\s+old|family\\s+history\\s+of|screening|feared)"
-                    + "\\s+(?:(?!(?:but|with|and|plus)\\s)\\p{L}++\\s+(?:or\\s+)?){0,3}$",
+            "(?<!\\w)(?:(?:without|not\\s+specified\\s+as)\\s+(?:\\p{L}++\\s+or\\s+)?"
+                    + "|(?:benign|family\\s+history\\s+of|screening\\s+(?:examination\\s+|mammogram\\s+)?for|due\\s+to\\s+old)"
+                    + "\\s+(?:(?!(?:but|with|and|plus)\\s)\\p{L}++\\s+(?:or\\s+)?)?)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
     /**

@@ -369,4 +369,22 @@ class FourthReviewCasesTest {
         cases.warning(b12.card(), "a vitamin B12 injection (read as injecting drug use)");
         cases.verify();
     }
+
+    // ------------------------------------------------------------------ the fixes' other side (ours)
+
+    @ParameterizedTest(name = "a title-like edit still blocks: \"{0}\"")
+    @ValueSource(strings = {"Low back pain screening positive metastases", "Low back pain without treatment metastatic cancer",
+        "Low back pain without myelopathy but cord compression", "Low back pain, benign, metastatic prostate cancer",
+        "Family history of bowel cancer and own metastatic cancer"})
+    void aTitleLikeEditThatNamesARedFlagStillBlocks(String display) {
+        assertNoWarning(HookCall.example().active(ICD10, "M54.5", display).card(), display);
+    }
+
+    @ParameterizedTest(name = "a standard title still gets the warning: {0}")
+    @CsvSource(delimiter = '|', value = {"Z80.0|Family history of malignant neoplasm of digestive organs",
+        "Z80.3|Family history of malignant neoplasm of breast", "Z12.31|Encounter for screening mammogram for malignant neoplasm of breast",
+        "Z12.11|Encounter for screening for malignant neoplasm of colon", "M54.5|Low back pain"})
+    void aStandardTitleOfAnAllowListedCodeStillGetsTheWarning(String code, String display) {
+        assertWarning(HookCall.example().active(sys(code), code, display).card(), code);
+    }
 }
