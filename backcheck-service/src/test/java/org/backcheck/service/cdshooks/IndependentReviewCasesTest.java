@@ -226,8 +226,8 @@ class IndependentReviewCasesTest {
         ObjectNode d = conflict.problemList().addObject().putObject("resource");
         d.put("resourceType", "Condition").put("id", "ca");
         ArrayNode v = d.putObject("verificationStatus").putArray("coding");
-        v.addObject().put("system", RecordReading.VERIFICATION_STATUS).put("code", "confirmed");
-        v.addObject().put("system", RecordReading.VERIFICATION_STATUS).put("code", "refuted");
+        v.addObject().put("system", ConditionStatus.VERIFICATION_STATUS).put("code", "confirmed");
+        v.addObject().put("system", ConditionStatus.VERIFICATION_STATUS).put("code", "refuted");
         d.putObject("code").putArray("coding").addObject().put("system", ICD10).put("code", "C50.9");
         d.putObject("subject").put("reference", "Patient/123");
         assertNoWarning(conflict.card(), "conflicting verification");

@@ -1,0 +1,281 @@
+package org.backcheck.service.cdshooks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Annotation;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+
+/**
+ * Reads the draft orders into a RecordReading: each lumbar imaging order whole (priority, reasons,
+ * notes, name, category, body site, extensions), and the other orders signed with it (their coded
+ * reasons, and their words for what they name), medicines included. Also reads any resource's
+ * extensions. Nothing here is logged.
+ */
+final class OrderReading {
+
+    /** Order priorities Backcheck does not second-guess (FHIR request-priority). */
+    private static final Set<String> URGENT = Set.of("urgent", "asap", "stat");
+
+    private final RecordReading reading;
+    private final Bundle draftOrders;
+    private final Bundle conditions;
+
+    /** draftOrders and conditions may be null: references are then looked up in contained resources only. */
+    OrderReading(RecordReading reading, Bundle draftOrders, Bundle conditions) {
+        this.reading = reading;
+        this.draftOrders = draftOrders;
+        this.conditions = conditions;
+    }
+
+    /**
+     * Reads each lumbar order: its priority, reason codes and text, notes, the conditions it names
+     * and what else it points to.
+     *
+     * @return references to Conditions that could not be found in the request (the caller may fetch them)
+     */
+    List<String> read() {
+        List<String> unresolved = new ArrayList<>();
+        for (ServiceRequest sr : reading.lumbarOrders) {
+            if (sr.hasPriority() && URGENT.contains(sr.getPriority().toCode())) {
+                reading.cannotJudge.add("The order is marked " + sr.getPriority().toCode().toUpperCase(Locale.ROOT)
+                        + ": Backcheck does not advise against an urgent request.");
+            }
+            for (CodeableConcept reason : sr.getReasonCode()) {
+                reading.read(RecordEntry.Source.ORDER_REASON, reason, true);
+            }
+            for (Reference ref : sr.getReasonReference()) {
+                Resource found = resolve(ref, sr, draftOrders, conditions);
+                if (found instanceof Condition c) {
+                    reading.readCondition(c);
+                } else if (found != null) {
+                    reading.cannotJudge.add("The order names a " + found.fhirType() + " as its reason, which Backcheck does not read.");
+                } else if (ref.getReference() != null && ref.getReference().startsWith("Condition/")) {
+                    unresolved.add(ref.getReference());
+                } else {
+                    reading.cannotJudge.add("The order names a reason Backcheck could not find or read.");
+                }
+            }
+            for (Annotation note : sr.getNote()) {
+                reading.readFreeText(RecordEntry.Source.ORDER_NOTE, note.getText());
+            }
+            // The order's name is usually the test's own name ("MRI lumbar spine without contrast"): it stops
+            // the cancel only when it says more than a test's name can (every word must be one of them).
+            // So are its codings' displays, its category and its body site: each is free text unless it is
+            // only a test's name (third review R3-05: "MRI L-spine - suspected metastatic cord compression").
+            readUnlessPlain(sr.getCode().getText());
+            sr.getCode().getCoding().forEach(c -> readUnlessPlain(c.getDisplay()));
+            for (CodeableConcept part : concat(sr.getCategory(), sr.getBodySite())) {
+                readUnlessPlain(part.getText());
+                part.getCoding().forEach(c -> readUnlessPlain(c.getDisplay()));
+            }
+            readExtensions(sr, this::readUnlessPlain);
+            if (sr.hasAsNeededCodeableConcept()) {
+                readUnlessPlain(sr.getAsNeededCodeableConcept().getText());
+            }
+            for (CodeableConcept detail : sr.getOrderDetail()) {
+                reading.readFreeText(RecordEntry.Source.ORDER_NOTE, detail.getText());
+                for (Coding c : detail.getCoding()) {
+                    reading.readFreeText(RecordEntry.Source.ORDER_NOTE, c.getDisplay());
+                }
+            }
+            reading.readFreeText(RecordEntry.Source.ORDER_NOTE, sr.getPatientInstruction());
+            if (sr.hasSupportingInfo()) {
+                reading.cannotJudge.add("The order points to supporting information, which Backcheck does not read.");
+            }
+        }
+        // The other draft orders describe the same patient and episode: a referral for suspected cauda
+        // equina beside the scan counts. Their coded reasons are read; their words only for what they name.
+        for (Bundle.BundleEntryComponent e : draftOrders.getEntry()) {
+            if (e.getResource() instanceof org.hl7.fhir.r4.model.MedicationRequest medicine) {
+                readMedicineOrder(medicine);
+            } else if (e.getResource() != null && !(e.getResource() instanceof ServiceRequest)) {
+                reading.cannotJudge.add("A draft " + e.getResource().fhirType() + " is among the orders, which Backcheck does not read.");
+            }
+            if (e.getResource() instanceof ServiceRequest other && !reading.lumbarOrders.contains(other)) {
+                for (CodeableConcept reason : other.getReasonCode()) {
+                    reading.read(RecordEntry.Source.OTHER_ORDER, reason, true);
+                }
+                reading.readNamedText(RecordEntry.Source.OTHER_ORDER, other.getCode().getText());
+                other.getCode().getCoding().forEach(c -> reading.readNamedText(RecordEntry.Source.OTHER_ORDER, c.getDisplay()));
+                other.getNote().forEach(n -> reading.readNamedText(RecordEntry.Source.OTHER_ORDER, n.getText()));
+                other.getOrderDetail().forEach(d -> reading.readNamedText(RecordEntry.Source.OTHER_ORDER, d.getText()));
+                reading.readNamedText(RecordEntry.Source.OTHER_ORDER, other.getPatientInstruction());
+                // Its category ("Suspected cancer pathway"), who is to do it and its extensions (R4-06, R4-11).
+                for (CodeableConcept part : concat(other.getCategory(), List.of(other.getPerformerType()))) {
+                    reading.readNamedText(RecordEntry.Source.OTHER_ORDER, part.getText());
+                    part.getCoding().forEach(c -> reading.readNamedText(RecordEntry.Source.OTHER_ORDER, c.getDisplay()));
+                }
+                readExtensions(other, t -> reading.readNamedText(RecordEntry.Source.OTHER_ORDER, t));
+                for (Reference ref : other.getReasonReference()) {
+                    if (resolve(ref, other, draftOrders, conditions) instanceof Condition c) {
+                        reading.readCondition(c);
+                    }
+                }
+            }
+        }
+        return unresolved;
+    }
+
+    /**
+     * A medicine ordered with the scan (third review R3-04: dexamethasone 16 mg for suspected spinal
+     * cord compression is signed with the MRI). Its coded reasons are read like another order's; the
+     * medicine's name (in the order, or in a contained Medication), its dosage and instructions, notes
+     * and extensions for what they name (a steroid, an immune-suppressing, bone or cancer medicine). A
+     * medicine Backcheck cannot name (a code with no display, a Medication it cannot find) and a
+     * modifier extension stop the cancel (fourth review R4-06).
+     */
+    private void readMedicineOrder(org.hl7.fhir.r4.model.MedicationRequest m) {
+        RecordEntry.Source other = RecordEntry.Source.OTHER_ORDER;
+        for (CodeableConcept reason : m.getReasonCode()) {
+            reading.read(other, reason, true);
+        }
+        for (Reference ref : m.getReasonReference()) {
+            if (resolve(ref, m, draftOrders, conditions) instanceof Condition c) {
+                reading.readCondition(c);
+            } else {
+                reading.cannotJudge.add("A medicine ordered with the scan names a reason Backcheck could not find or read.");
+            }
+        }
+        CodeableConcept medicine = null;
+        if (m.hasMedicationCodeableConcept()) {
+            medicine = m.getMedicationCodeableConcept();
+        } else if (m.hasMedicationReference()) {
+            Resource found = resolve(m.getMedicationReference(), m, draftOrders, conditions);
+            if (found instanceof org.hl7.fhir.r4.model.Medication med) {
+                medicine = med.getCode();
+            } else if (m.getMedicationReference().getDisplay() != null) {
+                medicine = new CodeableConcept().setText(m.getMedicationReference().getDisplay());
+            }
+        }
+        boolean named = medicine != null && (medicine.hasText()
+                || medicine.getCoding().stream().anyMatch(c -> c.getDisplay() != null && !c.getDisplay().isBlank()));
+        if (!named) {
+            reading.cannotJudge.add("A medicine ordered with the scan has no name Backcheck can read.");
+        } else {
+            reading.readNamedText(other, medicine.getText());
+            medicine.getCoding().forEach(c -> reading.readNamedText(other, c.getDisplay()));
+        }
+        for (org.hl7.fhir.r4.model.Dosage d : m.getDosageInstruction()) {
+            reading.readNamedText(other, d.getText());
+            reading.readNamedText(other, d.getPatientInstruction());
+            d.getAdditionalInstruction().forEach(a -> reading.readNamedText(other, a.getText()));
+            if (d.hasAsNeededCodeableConcept()) {
+                reading.readNamedText(other, d.getAsNeededCodeableConcept().getText());
+            }
+        }
+        m.getNote().forEach(n -> reading.readNamedText(other, n.getText()));
+        readExtensions(m, t -> reading.readNamedText(other, t));
+    }
+
+    /** Words on the lumbar order that are free text unless they are only a test's name. */
+    private void readUnlessPlain(String words) {
+        readUnlessPlain(reading, RecordEntry.Source.ORDER_NOTE, words);
+    }
+
+    static void readUnlessPlain(RecordReading reading, RecordEntry.Source source, String words) {
+        if (words != null && !OrderName.isPlain(words)) {
+            reading.readFreeText(source, words);
+        }
+    }
+
+    /** How deep Backcheck follows extensions inside extensions. */
+    private static final int MAX_EXTENSION_DEPTH = 6;
+
+    /**
+     * A resource's extensions: a modifier extension may change what the resource means, so it cannot
+     * be judged; words in an ordinary one (a "reason for exam" field) go to {@code words}; a coded
+     * value is read as a reason; a reference to a condition is followed; any other value that could
+     * carry meaning, or nesting deeper than Backcheck follows, cannot be judged (fourth review R4-11).
+     */
+    void readExtensions(org.hl7.fhir.r4.model.DomainResource owner, java.util.function.Consumer<String> words) {
+        if (owner.hasModifierExtension()) {
+            reading.cannotJudge.add("A " + owner.fhirType() + " carries a modifier extension, which may change what it means and "
+                    + "which Backcheck does not read.");
+        }
+        for (org.hl7.fhir.r4.model.Extension ext : owner.getExtension()) {
+            readExtension(owner, ext, words, 0);
+        }
+    }
+
+    private void readExtension(org.hl7.fhir.r4.model.DomainResource owner, org.hl7.fhir.r4.model.Extension ext,
+            java.util.function.Consumer<String> words, int depth) {
+        if (depth >= MAX_EXTENSION_DEPTH) {
+            reading.cannotJudge.add("An extension is nested deeper than Backcheck reads.");
+            return;
+        }
+        org.hl7.fhir.r4.model.Type value = ext.getValue();
+        if (value instanceof org.hl7.fhir.r4.model.StringType str) {
+            words.accept(str.getValue());
+        } else if (value instanceof org.hl7.fhir.r4.model.Annotation note) {
+            words.accept(note.getText());
+        } else if (value instanceof CodeableConcept cc) {
+            reading.read(RecordEntry.Source.ORDER_REASON, cc, true);
+        } else if (value instanceof Coding c) {
+            reading.read(RecordEntry.Source.ORDER_REASON, new CodeableConcept().addCoding(c), true);
+        } else if (value instanceof Reference ref) {
+            if (resolve(ref, owner, draftOrders, conditions) instanceof Condition c) {
+                reading.readCondition(c);
+            } else {
+                reading.cannotJudge.add("An extension points to something Backcheck could not find or read.");
+            }
+        } else if (value != null && !(value instanceof org.hl7.fhir.r4.model.PrimitiveType<?>)
+                && !(value instanceof org.hl7.fhir.r4.model.Identifier) && !(value instanceof org.hl7.fhir.r4.model.Period)
+                && !(value instanceof org.hl7.fhir.r4.model.Quantity)) {
+            reading.cannotJudge.add("An extension holds a " + value.fhirType() + ", which Backcheck does not read.");
+        }
+        for (org.hl7.fhir.r4.model.Extension inner : ext.getExtension()) {
+            readExtension(owner, inner, words, depth + 1);
+        }
+    }
+
+    private static List<CodeableConcept> concat(List<CodeableConcept> a, List<CodeableConcept> b) {
+        List<CodeableConcept> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Finds a referenced resource: already resolved by HAPI, contained in the order, in the draft orders, or in the conditions. */
+    private static Resource resolve(Reference ref, org.hl7.fhir.r4.model.DomainResource owner, Bundle draftOrders, Bundle conditions) {
+        if (ref.getResource() instanceof Resource r) {
+            return r;
+        }
+        String reference = ref.getReference();
+        if (reference == null) {
+            return null;
+        }
+        if (reference.startsWith("#")) {
+            String id = reference.substring(1);
+            for (Resource r : owner.getContained()) {
+                String rid = r.getIdElement().getIdPart();
+                if (id.equals(rid) || reference.equals(rid)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+        for (Bundle bundle : new Bundle[] {draftOrders, conditions}) {
+            if (bundle == null) {
+                continue;
+            }
+            for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+                Resource r = e.getResource();
+                if (r == null) {
+                    continue;
+                }
+                if (reference.equals(e.getFullUrl())
+                        || reference.equals(r.fhirType() + "/" + r.getIdElement().getIdPart())) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+}
