@@ -133,8 +133,9 @@ final class Cards {
 
     /** A safety-net line for serious causes outside the spine (NICE NG59 1.1.1: consider alternative diagnoses). */
     static final Statement OUTSIDE_THE_SPINE = new Statement("cds_safety_net_outside_the_spine",
-            "Call 999 if you get sudden, severe pain in your back or tummy, or you feel faint or collapse. This can be a "
-                    + "problem with the main blood vessel in your tummy (an aortic aneurysm), which needs treatment at once.",
+            "Call 999 if you get sudden, severe pain in your back or tummy that is new or different from your usual pain, "
+                    + "or you feel faint or collapse. This can be a problem with the main blood vessel in your tummy (an aortic "
+                    + "aneurysm), which needs treatment at once.",
             List.of(new org.backcheck.guidance.Citation("NICE-NG59", "1.1.1")));
 
     private static String detail(Facts f) {
@@ -201,7 +202,7 @@ final class Cards {
         section(md, prefix + "why", advice.reasons());
         section(md, prefix + "what to do", advice.management());
         List<Statement> safetyNet = new java.util.ArrayList<>(advice.safetyNet());
-        if (d.kind() != CardPolicy.Kind.EMERGENCY) {
+        if (d.kind() != CardPolicy.Kind.EMERGENCY && d.kind() != CardPolicy.Kind.OUT_OF_SCOPE) {
             // Third and fourth reviews (R3-09, R4-13): the card is the only control for a serious cause
             // outside the spine that the record does not name (hazard H23), and a lumbar scan does not
             // reliably show a leaking aneurysm, so every card short of an emergency says it.

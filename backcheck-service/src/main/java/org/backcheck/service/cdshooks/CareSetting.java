@@ -1,8 +1,8 @@
 package org.backcheck.service.cdshooks;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
@@ -24,29 +24,73 @@ final class CareSetting {
     private static final Set<String> MAY_BE_NON_SPECIALIST = Set.of("AMB", "VR", "HH");
 
     /**
-     * Words in an encounter's type or service type that name an emergency, hospital or specialist
-     * setting. A deny-list, so it fails open: the DCB0160 duty to enable the service only for
-     * non-specialist ordering remains (clinical-safety/README.md, H38).
+     * Words in an encounter's type or service type that name a general-practice or community
+     * setting. Some EHRs class emergency, hospital and specialist clinic attendances as ambulatory, so
+     * an ambulatory encounter with a type counts as non-specialist only when every type names such a
+     * setting and none names another (fifth review R5-03: a deny-list failed open).
      */
-    private static final Pattern SPECIALIST = Pattern.compile("(?<!\\w)(?:emergency|a\\s*&\\s*e|accident|casualty|ed|urgent|"
-            + "inpatient|in-patient|ward|admission|admitted|hospital|acute|oncology|haematology|hematology|spinal|spine|"
-            + "orthopa?edic\\w*|neurosurg\\w*|neurolog\\w*|rheumatolog\\w*|specialist|consultant|surgical|surgery clinic|"
-            + "pain clinic|pain management|intensive|critical care|trauma)(?!\\w)",
+    private static final Pattern PRIMARY_CARE = Pattern.compile("(?<!\\w)(?:general\\s+practi\\w*+|gp|primary\\s+care|"
+            + "family\\s+(?:medicine|practice|physician)|community|consultation|appointment|face\\s+to\\s+face|telephone|"
+            + "video|online|e\\s*consult\\w*+|home\\s+visit|routine|follow\\s*up|office\\s+visit|surgery\\s+"
+            + "(?:consultation|appointment|visit)|health\\s+centre|health\\s+center|musculoskeletal|physiotherap\\w*+|mskp?)(?!\\w)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** Words that name an emergency, hospital or specialist setting, whatever else the type says. */
+    private static final Pattern SPECIALIST = Pattern.compile("(?<!\\w)(?:emerg\\w*+|a\\s*(?:&|and)\\s*e|accident|casualty|"
+            + "ed|urgent|minor\\s+injur\\w*+|inpatient|in\\s+patient|ward|admission|admitted|hospital|acute|oncology|"
+            + "cancer|chemo\\w*+|radiother\\w*+|haem\\w*+|hem[ao]\\w*+|palliat\\w*+|hospice|dialysis|renal|urolog\\w*+|"
+            + "outpatients?+|spinal|spine|orthopa?edic\\w*+|neurosurg\\w*+|neurolog\\w*+|rheumatolog\\w*+|specialist|"
+            + "consultant|surgical|pain\\s+clinic|pain\\s+management|intensive|critical\\s+care|trauma)(?!\\w)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** Encounter priorities (HL7 v3 ActPriority) that are not urgent: routine and elective. */
+    private static final Set<String> NOT_URGENT = Set.of("R", "EL");
+
+    /**
+     * An ambulatory, virtual or home encounter: non-specialist unless its priority is urgent, it led
+     * to an admission, or its type or service type is not a named general-practice or community one.
+     */
+    private static Optional<String> ambulatory(Encounter encounter) {
+        if (encounter.hasPriority()) {
+            boolean routine = encounter.getPriority().getCoding().stream()
+                    .anyMatch(c -> (c.getSystem() == null || c.getSystem().endsWith("v3-ActPriority")) && NOT_URGENT.contains(c.getCode()));
+            if (!routine) {
+                return Optional.of("The encounter's priority is not routine: Backcheck does not advise against an urgent request.");
+            }
+        }
+        if (encounter.hasHospitalization()) {
+            return Optional.of("The encounter records a hospital admission: the NHS EBI advice not to image routinely is for "
+                    + "non-specialist settings, so Backcheck does not suggest cancelling the order.");
+        }
+        for (org.hl7.fhir.r4.model.CodeableConcept t : types(encounter)) {
+            List<String> words = names(t);
+            if (words.isEmpty()) {
+                return Optional.of("The encounter's type is coded without a name, so Backcheck cannot tell where the order is made.");
+            }
+            for (String w : words) {
+                if (SPECIALIST.matcher(w).find() || !PRIMARY_CARE.matcher(w).find()) {
+                    return Optional.of("The encounter is described as \u201c" + RecordReading.shorten(w) + "\u201d, which Backcheck "
+                            + "cannot place as general practice or community care: the NHS EBI advice not to image routinely "
+                            + "is for non-specialist settings, so Backcheck does not suggest cancelling the order.");
+                }
+            }
+        }
+        return Optional.empty();
+    }
 
     private CareSetting() {
     }
 
-    private static java.util.List<org.hl7.fhir.r4.model.CodeableConcept> types(Encounter encounter) {
-        java.util.List<org.hl7.fhir.r4.model.CodeableConcept> all = new java.util.ArrayList<>(encounter.getType());
+    private static List<org.hl7.fhir.r4.model.CodeableConcept> types(Encounter encounter) {
+        List<org.hl7.fhir.r4.model.CodeableConcept> all = new java.util.ArrayList<>(encounter.getType());
         if (encounter.hasServiceType()) {
             all.add(encounter.getServiceType());
         }
         return all;
     }
 
-    private static java.util.List<String> names(org.hl7.fhir.r4.model.CodeableConcept concept) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private static List<String> names(org.hl7.fhir.r4.model.CodeableConcept concept) {
+        List<String> out = new java.util.ArrayList<>();
         if (concept.getText() != null) {
             out.add(concept.getText());
         }
@@ -68,19 +112,7 @@ final class CareSetting {
         }
         boolean actCode = cls.getSystem() == null || ACT_CODE.equals(cls.getSystem());
         if (actCode && MAY_BE_NON_SPECIALIST.contains(cls.getCode())) {
-            // Some EHRs class emergency and hospital clinic attendances as ambulatory: their type or
-            // service type says so (fourth review R4-08).
-            for (org.hl7.fhir.r4.model.CodeableConcept t : types(encounter)) {
-                for (String words : names(t)) {
-                    Matcher m = SPECIALIST.matcher(words);
-                    if (m.find()) {
-                        return Optional.of("The encounter is described as \u201c" + RecordReading.shorten(words)
-                                + "\u201d: the NHS EBI advice not to image routinely is for non-specialist settings, "
-                                + "so Backcheck does not suggest cancelling the order.");
-                    }
-                }
-            }
-            return Optional.empty();
+            return ambulatory(encounter);
         }
         String where = actCode ? switch (cls.getCode()) {
             case "EMER" -> "an emergency department";

@@ -351,6 +351,11 @@ public final class CdsHooksService {
                     + "(general practice or community care), the setting the NHS EBI advice is for.");
             return;
         }
+        String sentId = encounter.getIdElement().getIdPart();
+        if (req.encounterId() != null && sentId != null && !sentId.equals(req.encounterId())) {
+            // Fifth review R5-10: the encounter sent is not the one the context names.
+            reading.cannotJudge.add("The encounter sent is not the encounter the order is made in: the record may be mixed up.");
+        }
         CareSetting.read(encounter, req.patientId()).ifPresent(reading.cannotJudge::add);
         reading.readEncounter(encounter);
     }

@@ -16,22 +16,22 @@ final class OrderName {
             "mri", "mr", "ct", "x", "ray", "xray", "xr", "plain", "film", "films", "radiograph", "radiography", "scan",
             "imaging", "magnetic", "resonance", "computed", "tomography", "myelogram", "myelography",
             "lumbar", "lumbosacral", "lumbo", "sacral", "sacrum", "sacroiliac", "si", "joint", "joints", "spine", "spinal",
-            "l", "ls", "s", "thoracic", "thoracolumbar", "of", "the", "and", "with", "without", "w", "wo", "then",
+            "l", "ls", "s", "of", "the", "and", "with", "without", "w", "wo", "then",
             "contrast", "dye", "o", "or", "iv", "intravenous", "intrathecal", "gadolinium", "views", "view", "ap", "pa", "lateral", "lat",
             "oblique", "obliques", "flexion", "extension", "bending", "standing", "erect", "under", "anaesthesia",
-            "anesthesia", "general", "sedation", "only", "minimum", "min", "complete", "routine", "left", "right",
+            "anesthesia", "general", "sedation", "only", "minimum", "min", "routine", "left", "right",
             "1", "2", "3", "4", "5", "two", "three", "four",
             // a category or body site as EHRs send it: "Diagnostic imaging", "Radiology", "Lumbar spine structure"
             "diagnostic", "radiology", "radiological", "radiologic", "procedure", "procedures", "study", "exam",
-            "examination", "investigation", "order", "outpatient", "structure", "region", "back", "lower", "vertebral",
-            "column", "entire");
+            "examination", "investigation", "order", "structure", "region", "back", "lower", "vertebral",
+            "column");
 
     /**
      * Letters, digits, spaces and the punctuation a test's name uses; anything else ("?" for a query,
      * "#" for a fracture, "!") is more than a name (fourth review R4-05).
      */
     private static final java.util.regex.Pattern NAME_CHARACTERS =
-            java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\s\\-,./()&]*+", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+            java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\s\\-,./()&+]*+", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
 
     private OrderName() {
     }

@@ -129,8 +129,9 @@ final class OrderReading {
      * cord compression is signed with the MRI). Its coded reasons are read like another order's; the
      * medicine's name (in the order, or in a contained Medication), its dosage and instructions, notes
      * and extensions for what they name (a steroid, an immune-suppressing, bone or cancer medicine). A
-     * medicine Backcheck cannot name (a code with no display, a Medication it cannot find) and a
-     * modifier extension stop the cancel (fourth review R4-06).
+     * medicine Backcheck cannot name (a code with no display, a Medication it cannot find), any medicine
+     * that is not ordinary pain relief and the like (OrdinaryMedicines), and a modifier extension stop
+     * the cancel (fourth review R4-06, fifth review R5-04).
      */
     private void readMedicineOrder(org.hl7.fhir.r4.model.MedicationRequest m) {
         RecordEntry.Source other = RecordEntry.Source.OTHER_ORDER;
@@ -144,25 +145,47 @@ final class OrderReading {
                 reading.cannotJudge.add("A medicine ordered with the scan names a reason Backcheck could not find or read.");
             }
         }
-        CodeableConcept medicine = null;
+        List<String> names = new ArrayList<>();
+        boolean unnamed = false;
+        List<CodeableConcept> medicines = new ArrayList<>();
         if (m.hasMedicationCodeableConcept()) {
-            medicine = m.getMedicationCodeableConcept();
+            medicines.add(m.getMedicationCodeableConcept());
         } else if (m.hasMedicationReference()) {
             Resource found = resolve(m.getMedicationReference(), m, draftOrders, conditions);
             if (found instanceof org.hl7.fhir.r4.model.Medication med) {
-                medicine = med.getCode();
+                medicines.add(med.getCode());
+                // What it is made of (fifth review R5-04: a special-order oral solution of dexamethasone).
+                for (org.hl7.fhir.r4.model.Medication.MedicationIngredientComponent part : med.getIngredient()) {
+                    if (part.hasItemCodeableConcept()) {
+                        medicines.add(part.getItemCodeableConcept());
+                    } else {
+                        unnamed = true;
+                    }
+                }
             } else if (m.getMedicationReference().getDisplay() != null) {
-                medicine = new CodeableConcept().setText(m.getMedicationReference().getDisplay());
+                medicines.add(new CodeableConcept().setText(m.getMedicationReference().getDisplay()));
             }
         }
-        boolean named = medicine != null && (medicine.hasText()
-                || medicine.getCoding().stream().anyMatch(c -> c.getDisplay() != null && !c.getDisplay().isBlank()));
-        if (!named) {
-            reading.cannotJudge.add("A medicine ordered with the scan has no name Backcheck can read.");
-        } else {
-            reading.readNamedText(other, medicine.getText());
-            medicine.getCoding().forEach(c -> reading.readNamedText(other, c.getDisplay()));
+        for (CodeableConcept medicine : medicines) {
+            List<String> these = new ArrayList<>();
+            if (medicine.hasText()) {
+                these.add(medicine.getText());
+            }
+            medicine.getCoding().stream().map(Coding::getDisplay).filter(d -> d != null && !d.isBlank()).forEach(these::add);
+            unnamed |= these.isEmpty();
+            names.addAll(these);
         }
+        if (medicines.isEmpty() || unnamed) {
+            reading.cannotJudge.add("A medicine ordered with the scan has no name Backcheck can read.");
+        }
+        for (String name : names) {
+            reading.readNamedText(other, name);
+        }
+        // Only ordinary pain relief and the like leaves the cancel open; any other medicine started with
+        // the scan may be the clue (fifth review R5-04).
+        names.stream().filter(n -> !OrdinaryMedicines.standard().isOrdinary(n)).findFirst().ifPresent(n ->
+                reading.cannotJudge.add("A medicine ordered with the scan (\u201c" + RecordReading.shorten(n) + "\u201d) is not "
+                        + "ordinary pain relief, stomach protection or a laxative: ask why it is being started."));
         for (org.hl7.fhir.r4.model.Dosage d : m.getDosageInstruction()) {
             reading.readNamedText(other, d.getText());
             reading.readNamedText(other, d.getPatientInstruction());
@@ -203,6 +226,42 @@ final class OrderReading {
         for (org.hl7.fhir.r4.model.Extension ext : owner.getExtension()) {
             readExtension(owner, ext, words, 0);
         }
+        readElementExtensions(owner, owner, words, 0);
+    }
+
+    /** How deep Backcheck walks into a resource's elements looking for extensions on them. */
+    private static final int MAX_ELEMENT_DEPTH = 12;
+
+    /**
+     * Extensions on the resource's elements (its code, a reason, a coding, a note): read like the
+     * resource's own (fifth review R5-09). Contained resources are read where they are referred to.
+     */
+    private void readElementExtensions(org.hl7.fhir.r4.model.DomainResource owner, org.hl7.fhir.r4.model.Base node,
+            java.util.function.Consumer<String> words, int depth) {
+        if (depth > MAX_ELEMENT_DEPTH) {
+            reading.cannotJudge.add("A " + owner.fhirType() + " is nested deeper than Backcheck reads.");
+            return;
+        }
+        for (org.hl7.fhir.r4.model.Property property : node.children()) {
+            String name = property.getName();
+            if (name.equals("extension") || name.equals("modifierExtension") || name.equals("contained")) {
+                continue;
+            }
+            for (org.hl7.fhir.r4.model.Base child : property.getValues()) {
+                if (child instanceof org.hl7.fhir.r4.model.BackboneElement backbone && backbone.hasModifierExtension()) {
+                    reading.cannotJudge.add("A " + owner.fhirType() + " carries a modifier extension, which may change what "
+                            + "it means and which Backcheck does not read.");
+                }
+                if (child instanceof org.hl7.fhir.r4.model.Element element) {
+                    for (org.hl7.fhir.r4.model.Extension ext : element.getExtension()) {
+                        readExtension(owner, ext, words, 0);
+                    }
+                }
+                if (!child.isPrimitive()) {
+                    readElementExtensions(owner, child, words, depth + 1);
+                }
+            }
+        }
     }
 
     private void readExtension(org.hl7.fhir.r4.model.DomainResource owner, org.hl7.fhir.r4.model.Extension ext,
@@ -212,7 +271,10 @@ final class OrderReading {
             return;
         }
         org.hl7.fhir.r4.model.Type value = ext.getValue();
-        if (value instanceof org.hl7.fhir.r4.model.StringType str) {
+        if (value instanceof org.hl7.fhir.r4.model.CodeType || value instanceof org.hl7.fhir.r4.model.IdType) {
+            // A code or an id, not words (fifth review R5-09); a code's meaning is its extension's, unread.
+            return;
+        } else if (value instanceof org.hl7.fhir.r4.model.StringType str) {
             words.accept(str.getValue());
         } else if (value instanceof org.hl7.fhir.r4.model.Annotation note) {
             words.accept(note.getText());

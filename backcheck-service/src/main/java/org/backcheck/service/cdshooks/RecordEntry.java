@@ -24,8 +24,11 @@ record RecordEntry(Source source, String shown, boolean current, List<Reading> r
      */
     static final int SETTLED_DAYS = 90;
 
-    /** Injury codes outside the "third character 2" pattern that are fractures or cord injuries (R4-04). */
-    private static final String NOT_MINOR = "(?:T02|T08|T10|T12|T14\\.2|T06\\.[01]|S49\\.[01]|S59\\.[012]|S79\\.[01]"
+    /**
+     * Injury codes outside the "third character 2" pattern that are fractures, cord injuries or a
+     * dislocated vertebra or ruptured disc at neck or chest level (R4-04, R5-06).
+     */
+    private static final String NOT_MINOR = "(?:T02|T08|T10|T12|T14\\.2|T06\\.[01]|S13\\.[01]|S23\\.[01]|S49\\.[01]|S59\\.[012]|S79\\.[01]"
             + "|S89\\.[0123]|S99\\.[012]).*";
 
     /** Where in the record an entry was found. */

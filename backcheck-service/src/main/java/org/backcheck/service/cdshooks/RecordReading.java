@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
@@ -122,6 +123,13 @@ final class RecordReading {
         for (CodeableConcept reason : encounter.getReasonCode()) {
             read(RecordEntry.Source.ENCOUNTER, reason, true);
         }
+        // Words given in place of a reference are free text (fifth review R5-09).
+        for (Reference ref : encounter.getReasonReference()) {
+            readFreeText(RecordEntry.Source.ENCOUNTER, ref.getDisplay());
+        }
+        for (org.hl7.fhir.r4.model.Encounter.DiagnosisComponent d : encounter.getDiagnosis()) {
+            readFreeText(RecordEntry.Source.ENCOUNTER, d.getCondition().getDisplay());
+        }
     }
 
     /**
@@ -230,6 +238,11 @@ final class RecordReading {
         if (text == null || text.isBlank()) {
             return;
         }
+        if (text.length() > TextNet.MAX_TEXT) {
+            // Fifth review R5-05: the rest is not read, so it cannot be judged.
+            cannotJudge.add("Words in " + source.words + " are longer than Backcheck reads (" + TextNet.MAX_TEXT
+                    + " characters); the rest was not read.");
+        }
         cannotJudge.add("Free text in " + source.words + " (\u201c" + shorten(text) + "\u201d), which Backcheck cannot read.");
         List<Reading> hits = codes.readText(text, budget);
         if (!hits.isEmpty()) {
@@ -244,6 +257,11 @@ final class RecordReading {
     void readNamedText(RecordEntry.Source source, String text) {
         if (text == null || text.isBlank()) {
             return;
+        }
+        if (text.length() > TextNet.MAX_TEXT) {
+            // Fifth review R5-05: the rest is not read, so it cannot be judged.
+            cannotJudge.add("Words in " + source.words + " are longer than Backcheck reads (" + TextNet.MAX_TEXT
+                    + " characters); the rest was not read.");
         }
         List<Reading> hits = codes.readText(text, budget);
         if (!hits.isEmpty()) {

@@ -162,12 +162,16 @@ final class RedFlagCodes {
         if (coded.grade() == Grade.UNCLASSIFIED) {
             out.addAll(readText(display, budget));
         } else if (display != null && !display.isBlank() && budget.spendText(display)) {
+            boolean named = false;
             for (Reading hit : text.readDisplay(display)) {
-                if (hit.grade() == Grade.RED_FLAG || hit.grade() == Grade.RISK_FACTOR) {
+                if (!named && (hit.grade() == Grade.RED_FLAG || hit.grade() == Grade.RISK_FACTOR)) {
+                    named = true;
                     out.add(new Reading(Grade.RISK_FACTOR, null, "the code is " + coded.meaning() + ", but its name also names "
                             + hit.meaning().replace(" named in the text", "") + ": Backcheck cannot tell which is right",
                             coded.label(), hit.basis(), true));
-                    break;
+                } else if (hit.grade() == Grade.UNCLASSIFIED) {
+                    out.add(new Reading(Grade.UNCLASSIFIED, null, "the code is " + coded.meaning() + ", but its name was typed "
+                            + "or edited, and Backcheck cannot read the words", coded.label(), hit.basis(), true));
                 }
             }
         }

@@ -21,6 +21,8 @@ final class TextNet {
     static final String LABEL = "text";
     /** Longest stretch of text Backcheck reads; longer text is read up to here and the rest reported unread. */
     static final int MAX_TEXT = 2000;
+    /** Longer than any code system's title: a display this long was written by someone. */
+    static final int MAX_TITLE = 250;
 
     private record Rule(Pattern pattern, Grade grade, String means, String meaning) {
     }
@@ -73,21 +75,25 @@ final class TextNet {
      */
     private static final Pattern EDITED = Pattern.compile(
             "[;:?#!+&@]|\\s[\\p{Pd}]\\s|(?<!\\w)(?:known|suspected|query|possible|probable|confirmed|now|new|today|"
-                    + "but|however|pt|patient|himself|herself|mets|ca|hx|fh)(?!\\w)",
+                    + "but|however|pt|patient|himself|herself|mets|ca|hx|fh|since|ago|yesterday|last|week|weeks|"
+                    + "started|stopped|ongoing|awaiting|seen|referred)(?!\\w)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
     /**
      * In a code system's title, the words just before a match that say it is absent or not the
      * patient's: "Spondylosis without myelopathy", "...without perforation or abscess", "not specified
      * as traumatic", "Benign lipomatous neoplasm", "due to old tear or injury", "Family history of
-     * malignant neoplasm", "screening mammogram for malignant neoplasm". After "without" only a word
-     * joined by "or" may come between; after the others one word ("benign lipomatous neoplasm"),
-     * never "but", "with", "and" or a comma.
+     * malignant neoplasm", "screening mammogram for malignant neoplasm". After "without" or "not
+     * specified as" only a word joined by "or" may come between; the others are exact fragments of
+     * titles, never a wildcard (fifth review R5-01: "due to old vertebral fracture" is not a title).
      */
     private static final Pattern TITLE_QUALIFIED = Pattern.compile(
             "(?<!\\w)(?:(?:without|not\\s+specified\\s+as)\\s+(?:\\p{L}++\\s+or\\s+)?"
-                    + "|(?:benign|family\\s+history\\s+of|screening\\s+(?:examination\\s+|mammogram\\s+)?for|due\\s+to\\s+old)"
-                    + "\\s+(?:(?!(?:but|with|and|plus)\\s)\\p{L}++\\s+(?:or\\s+)?)?)$",
+                    + "|benign\\s+(?:lipomatous\\s+)?"
+                    + "|inhaled\\s+"
+                    + "|due\\s+to\\s+old\\s+tear\\s+or\\s+"
+                    + "|family\\s+history\\s+of\\s+(?:other\\s+)?(?:malignant\\s+)?"
+                    + "|screening\\s+(?:examination\\s+|mammogram\\s+)?for\\s+(?:malignant\\s+)?)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
     /**
@@ -102,8 +108,13 @@ final class TextNet {
             return List.of();
         }
         String raw = display.length() > MAX_TEXT ? display.substring(0, MAX_TEXT) : display;
-        if (EDITED.matcher(raw).find()) {
-            return read(display);
+        if (display.length() > MAX_TITLE || EDITED.matcher(raw).find()) {
+            // A clinician's words: free text, which Backcheck cannot read whole (fifth review R5-02); the
+            // net's matches say what it names.
+            List<Reading> out = new ArrayList<>(read(display));
+            out.add(new Reading(Grade.UNCLASSIFIED, null, "a name that was typed or edited, which Backcheck cannot read",
+                    LABEL, "a code's name that is not a code system's title"));
+            return out;
         }
         String t = normalised(display);
         List<Reading> out = new ArrayList<>();

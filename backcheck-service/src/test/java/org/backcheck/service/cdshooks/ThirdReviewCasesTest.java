@@ -199,7 +199,7 @@ class ThirdReviewCasesTest {
     private static HookCall inEncounter(String system, String code, String subject) {
         HookCall call = HookCall.example();
         ObjectNode enc = ((ObjectNode) call.request().get("prefetch")).putObject("encounter");
-        enc.put("resourceType", "Encounter").put("id", "e1").put("status", "in-progress");
+        enc.put("resourceType", "Encounter").put("id", "enc-89284").put("status", "in-progress");
         ObjectNode cls = enc.putObject("class");
         if (system != null) {
             cls.put("system", system);
