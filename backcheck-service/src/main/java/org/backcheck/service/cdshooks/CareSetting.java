@@ -25,14 +25,14 @@ final class CareSetting {
 
     /**
      * Words in an encounter's type or service type that name a general-practice or community
-     * setting. Some EHRs class emergency, hospital and specialist clinic attendances as ambulatory, so
-     * an ambulatory encounter with a type counts as non-specialist only when every type names such a
-     * setting and none names another (fifth review R5-03: a deny-list failed open).
+     * setting: the setting itself, never words any clinic uses ("appointment", "consultation",
+     * "follow up"; sixth review R6-01). Some EHRs class emergency, hospital and specialist clinic
+     * attendances as ambulatory, so an ambulatory encounter with a type counts as non-specialist only
+     * when every type names such a setting and none names another (fifth review R5-03).
      */
     private static final Pattern PRIMARY_CARE = Pattern.compile("(?<!\\w)(?:general\\s+practi\\w*+|gp|primary\\s+care|"
-            + "family\\s+(?:medicine|practice|physician)|community|consultation|appointment|face\\s+to\\s+face|telephone|"
-            + "video|online|e\\s*consult\\w*+|home\\s+visit|routine|follow\\s*up|office\\s+visit|surgery\\s+"
-            + "(?:consultation|appointment|visit)|health\\s+centre|health\\s+center|musculoskeletal|physiotherap\\w*+|mskp?)(?!\\w)",
+            + "family\\s+(?:medicine|practice|physician|doctor)|community|health\\s+cent(?:re|er)|home\\s+visit|"
+            + "(?:gp|doctor'?s?|practice)\\s+surgery)(?!\\w)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
     /** Words that name an emergency, hospital or specialist setting, whatever else the type says. */
@@ -40,7 +40,8 @@ final class CareSetting {
             + "ed|urgent|minor\\s+injur\\w*+|inpatient|in\\s+patient|ward|admission|admitted|hospital|acute|oncology|"
             + "cancer|chemo\\w*+|radiother\\w*+|haem\\w*+|hem[ao]\\w*+|palliat\\w*+|hospice|dialysis|renal|urolog\\w*+|"
             + "outpatients?+|spinal|spine|orthopa?edic\\w*+|neurosurg\\w*+|neurolog\\w*+|rheumatolog\\w*+|specialist|"
-            + "consultant|surgical|pain\\s+clinic|pain\\s+management|intensive|critical\\s+care|trauma)(?!\\w)",
+            + "consultant|surgical|pain\\s+clinic|pain\\s+management|intensive|critical\\s+care|trauma|fracture|"
+            + "onc\\w*+|sarcoma|myeloma|miu|utc|opd|walk\\s*in|infirmary|clinic)(?!\\w)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
     /** Encounter priorities (HL7 v3 ActPriority) that are not urgent: routine and elective. */
@@ -51,9 +52,14 @@ final class CareSetting {
      * to an admission, or its type or service type is not a named general-practice or community one.
      */
     private static Optional<String> ambulatory(Encounter encounter) {
+        if (encounter.hasModifierExtension()) {
+            return Optional.of("The encounter carries a modifier extension, which may change what it means and which Backcheck "
+                    + "does not read.");
+        }
         if (encounter.hasPriority()) {
-            boolean routine = encounter.getPriority().getCoding().stream()
-                    .anyMatch(c -> (c.getSystem() == null || c.getSystem().endsWith("v3-ActPriority")) && NOT_URGENT.contains(c.getCode()));
+            List<Coding> codings = encounter.getPriority().getCoding();
+            boolean routine = !codings.isEmpty() && codings.stream().allMatch(c -> (c.getSystem() == null
+                    || c.getSystem().endsWith("v3-ActPriority")) && c.getCode() != null && NOT_URGENT.contains(c.getCode()));
             if (!routine) {
                 return Optional.of("The encounter's priority is not routine: Backcheck does not advise against an urgent request.");
             }
@@ -61,6 +67,20 @@ final class CareSetting {
         if (encounter.hasHospitalization()) {
             return Optional.of("The encounter records a hospital admission: the NHS EBI advice not to image routinely is for "
                     + "non-specialist settings, so Backcheck does not suggest cancelling the order.");
+        }
+        if (encounter.hasPartOf()) {
+            return Optional.of("The encounter is part of another encounter (a hospital stay?), so Backcheck cannot tell where "
+                    + "the order is made.");
+        }
+        // Where it takes place and who provides it, when named, must not name a hospital or specialist setting.
+        List<String> places = new java.util.ArrayList<>();
+        encounter.getLocation().forEach(l -> places.add(l.getLocation().getDisplay()));
+        places.add(encounter.getServiceProvider().getDisplay());
+        for (String place : places) {
+            if (place != null && SPECIALIST.matcher(place).find()) {
+                return Optional.of("The encounter takes place in \u201c" + RecordReading.shorten(place) + "\u201d: the NHS EBI "
+                        + "advice not to image routinely is for non-specialist settings, so Backcheck does not suggest cancelling it.");
+            }
         }
         for (org.hl7.fhir.r4.model.CodeableConcept t : types(encounter)) {
             List<String> words = names(t);
@@ -104,6 +124,9 @@ final class CareSetting {
         if (subject != null && patientId != null && !subject.equals("Patient/" + patientId)
                 && !subject.endsWith("/Patient/" + patientId)) {
             return Optional.of("The encounter sent is recorded for another patient: the record may be mixed up.");
+        }
+        if (encounter.getStatus() == Encounter.EncounterStatus.ENTEREDINERROR) {
+            return Optional.of("The encounter sent is recorded as entered in error, so Backcheck cannot tell where the order is made.");
         }
         Coding cls = encounter.getClass_();
         if (cls == null || cls.getCode() == null) {

@@ -33,7 +33,7 @@ final class ConditionStatus {
         }
         for (Coding v : codings) {
             boolean fhirs = v.getSystem() == null || VERIFICATION_STATUS.equals(v.getSystem());
-            if (!fhirs || !NEVER.contains(v.getCode())) {
+            if (!fhirs || v.getCode() == null || !NEVER.contains(v.getCode())) {
                 return false;
             }
         }
@@ -52,7 +52,7 @@ final class ConditionStatus {
         }
         for (Coding s : clinical) {
             boolean fhirs = s.getSystem() == null || CLINICAL_STATUS.equals(s.getSystem());
-            if (!fhirs || !PAST.contains(s.getCode())) {
+            if (!fhirs || s.getCode() == null || !PAST.contains(s.getCode())) {
                 return true;
             }
         }

@@ -78,7 +78,7 @@ final class OrderReading {
             }
             readExtensions(sr, this::readUnlessPlain);
             if (sr.hasAsNeededCodeableConcept()) {
-                readUnlessPlain(sr.getAsNeededCodeableConcept().getText());
+                reading.read(RecordEntry.Source.ORDER_REASON, sr.getAsNeededCodeableConcept(), true);
             }
             for (CodeableConcept detail : sr.getOrderDetail()) {
                 reading.readFreeText(RecordEntry.Source.ORDER_NOTE, detail.getText());
@@ -162,8 +162,11 @@ final class OrderReading {
                         unnamed = true;
                     }
                 }
-            } else if (m.getMedicationReference().getDisplay() != null) {
-                medicines.add(new CodeableConcept().setText(m.getMedicationReference().getDisplay()));
+            } else {
+                // A Medication Backcheck cannot find: its display is read for what it names, but it is not
+                // the medicine itself (sixth review R6-10).
+                reading.cannotJudge.add("A medicine ordered with the scan refers to a Medication Backcheck could not find.");
+                reading.readNamedText(other, m.getMedicationReference().getDisplay());
             }
         }
         for (CodeableConcept medicine : medicines) {
@@ -191,10 +194,27 @@ final class OrderReading {
             reading.readNamedText(other, d.getPatientInstruction());
             d.getAdditionalInstruction().forEach(a -> reading.readNamedText(other, a.getText()));
             if (d.hasAsNeededCodeableConcept()) {
-                reading.readNamedText(other, d.getAsNeededCodeableConcept().getText());
+                // "As needed for fever", coded or not (sixth review R6-05).
+                reading.read(other, d.getAsNeededCodeableConcept(), true);
             }
         }
         m.getNote().forEach(n -> reading.readNamedText(other, n.getText()));
+        // Where and how urgently it is given, and what it points to (sixth review R6-05).
+        if (m.hasSupportingInformation()) {
+            reading.cannotJudge.add("A medicine ordered with the scan points to supporting information, which Backcheck does not read.");
+        }
+        if (m.hasPriority() && URGENT.contains(m.getPriority().toCode())) {
+            reading.cannotJudge.add("A medicine ordered with the scan is marked " + m.getPriority().toCode().toUpperCase(Locale.ROOT)
+                    + ": Backcheck does not advise against an urgent request.");
+        }
+        for (CodeableConcept category : m.getCategory()) {
+            boolean hospital = category.getCoding().stream().anyMatch(c -> "inpatient".equals(c.getCode()) || "discharge".equals(c.getCode()))
+                    || category.getText() != null && category.getText().toLowerCase(Locale.ROOT).matches(".*\\b(?:inpatient|discharge)\\b.*");
+            if (hospital) {
+                reading.cannotJudge.add("A medicine ordered with the scan is for a hospital stay or discharge: the NHS EBI advice "
+                        + "not to image routinely is for non-specialist settings.");
+            }
+        }
         readExtensions(m, t -> reading.readNamedText(other, t));
     }
 
@@ -280,8 +300,12 @@ final class OrderReading {
             words.accept(note.getText());
         } else if (value instanceof CodeableConcept cc) {
             reading.read(RecordEntry.Source.ORDER_REASON, cc, true);
+            readElementExtensions(owner, cc, words, 0);   // extensions on its codings (sixth review R6-10)
         } else if (value instanceof Coding c) {
             reading.read(RecordEntry.Source.ORDER_REASON, new CodeableConcept().addCoding(c), true);
+            for (org.hl7.fhir.r4.model.Extension inner : c.getExtension()) {
+                readExtension(owner, inner, words, depth + 1);
+            }
         } else if (value instanceof Reference ref) {
             if (resolve(ref, owner, draftOrders, conditions) instanceof Condition c) {
                 reading.readCondition(c);

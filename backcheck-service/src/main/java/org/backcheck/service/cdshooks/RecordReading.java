@@ -130,6 +130,17 @@ final class RecordReading {
         for (org.hl7.fhir.r4.model.Encounter.DiagnosisComponent d : encounter.getDiagnosis()) {
             readFreeText(RecordEntry.Source.ENCOUNTER, d.getCondition().getDisplay());
         }
+        // Its type and service type name a setting, and sometimes more ("GP appointment - suspected cauda
+        // equina"): what the text net finds there counts (sixth review R6-02); words in its extensions are free text.
+        List<CodeableConcept> types = new ArrayList<>(encounter.getType());
+        if (encounter.hasServiceType()) {
+            types.add(encounter.getServiceType());
+        }
+        for (CodeableConcept t : types) {
+            readNamedText(RecordEntry.Source.ENCOUNTER, t.getText());
+            t.getCoding().forEach(c -> readNamedText(RecordEntry.Source.ENCOUNTER, c.getDisplay()));
+        }
+        new OrderReading(this, null, null).readExtensions(encounter, t -> readFreeText(RecordEntry.Source.ENCOUNTER, t));
     }
 
     /**
@@ -276,6 +287,13 @@ final class RecordReading {
 
 
     private RecordEntry read(RecordEntry.Source source, CodeableConcept concept, boolean current, boolean endedLongAgo) {
+        // Words longer than Backcheck reads are said to be unread (sixth review R6-06).
+        boolean tooLong = concept.getText() != null && concept.getText().length() > TextNet.MAX_TEXT
+                || concept.getCoding().stream().anyMatch(c -> c.getDisplay() != null && c.getDisplay().length() > TextNet.MAX_TEXT);
+        if (tooLong) {
+            cannotJudge.add("Words in " + source.words + " are longer than Backcheck reads (" + TextNet.MAX_TEXT
+                    + " characters); the rest was not read.");
+        }
         // Words hung on the concept itself (an extension on a reason) are free text, or named text on another order.
         for (org.hl7.fhir.r4.model.Extension ext : concept.getExtension()) {
             if (ext.getValue() instanceof org.hl7.fhir.r4.model.StringType str) {

@@ -74,7 +74,7 @@ final class TextNet {
      * ("known", "suspected", "now", "but"...).
      */
     private static final Pattern EDITED = Pattern.compile(
-            "[;:?#!+&@]|\\s[\\p{Pd}]\\s|(?<!\\w)(?:known|suspected|query|possible|probable|confirmed|now|new|today|"
+            "[;:?#!+&@\\p{Cf}]|\\s[\\p{Pd}]\\s|(?<!\\w)(?:known|suspected|query|possible|probable|confirmed|now|new|today|"
                     + "but|however|pt|patient|himself|herself|mets|ca|hx|fh|since|ago|yesterday|last|week|weeks|"
                     + "started|stopped|ongoing|awaiting|seen|referred)(?!\\w)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
@@ -148,11 +148,32 @@ final class TextNet {
         return null;
     }
 
-    /** Every rule the text matches, once each, most serious first; empty when none does. */
+    /** Invisible format characters (zero-width space, word joiner): they may split a word or join two. */
+    private static final Pattern FORMAT = Pattern.compile("\\p{Cf}");
+
+    /**
+     * Every rule the text matches, once each, most serious first; empty when none does. Text holding
+     * invisible format characters is read twice, with them taken out and as spaces, so that
+     * "cauda\u200bequina" and "metast\u200batic" are both read (sixth review R6-08).
+     */
     List<Reading> read(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
+        if (FORMAT.matcher(text).find()) {
+            List<Reading> both = new ArrayList<>(readPlain(FORMAT.matcher(text).replaceAll("")));
+            for (Reading r : readPlain(FORMAT.matcher(text).replaceAll(" "))) {
+                if (both.stream().noneMatch(b -> b.meaning().equals(r.meaning()))) {
+                    both.add(r);
+                }
+            }
+            both.sort((a, b) -> a.grade().compareTo(b.grade()));
+            return both;
+        }
+        return readPlain(text);
+    }
+
+    private List<Reading> readPlain(String text) {
         String t = normalised(text);
         String qualifier = qualifier(t);
         List<Reading> out = new ArrayList<>();

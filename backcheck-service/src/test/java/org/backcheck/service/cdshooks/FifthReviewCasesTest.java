@@ -303,8 +303,8 @@ class FifthReviewCasesTest {
         Cases cases = new Cases();
         cases.warning(inEncounter("AMB", e -> e.putArray("type").addObject().put("text", "GP surgery consultation")).card(),
                 "a GP surgery consultation");
-        cases.warning(inEncounter("VR", e -> e.putArray("type").addObject().put("text", "Telephone consultation")).card(),
-                "a telephone consultation");
+        cases.warning(inEncounter("VR", e -> e.putArray("type").addObject().put("text", "GP telephone consultation")).card(),
+                "a GP telephone consultation");
         cases.warning(inEncounter("AMB", e -> e.putObject("priority").putArray("coding").addObject()
                 .put("system", "http://terminology.hl7.org/CodeSystem/v3-ActPriority").put("code", "R")).card(), "routine priority");
         for (String medicine : new String[] {"Co-codamol 30mg/500mg tablets", "Ibuprofen 5% gel", "Naproxen 500mg tablets",
