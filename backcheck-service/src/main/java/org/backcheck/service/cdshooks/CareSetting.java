@@ -35,13 +35,24 @@ final class CareSetting {
             + "(?:gp|doctor'?s?|practice)\\s+surgery)(?!\\w)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
+    /**
+     * The consultation types of UK general-practice systems, as whole type names ("Surgery
+     * consultation", "Telephone consultation"; seventh review R7-10): taken as general practice only
+     * when they are the whole name.
+     */
+    private static final Pattern GP_CONSULTATION = Pattern.compile(
+            "(?:surgery|telephone|face\\s+to\\s+face|video|online|e|home\\s+visit)\\s+consultation|home\\s+visit",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+
     /** Words that name an emergency, hospital or specialist setting, whatever else the type says. */
     private static final Pattern SPECIALIST = Pattern.compile("(?<!\\w)(?:emerg\\w*+|a\\s*(?:&|and)\\s*e|accident|casualty|"
             + "ed|urgent|minor\\s+injur\\w*+|inpatient|in\\s+patient|ward|admission|admitted|hospital|acute|oncology|"
             + "cancer|chemo\\w*+|radiother\\w*+|haem\\w*+|hem[ao]\\w*+|palliat\\w*+|hospice|dialysis|renal|urolog\\w*+|"
             + "outpatients?+|spinal|spine|orthopa?edic\\w*+|neurosurg\\w*+|neurolog\\w*+|rheumatolog\\w*+|specialist|"
             + "consultant|surgical|pain\\s+clinic|pain\\s+management|intensive|critical\\s+care|trauma|fracture|"
-            + "onc\\w*+|sarcoma|myeloma|miu|utc|opd|walk\\s*in|infirmary|clinic)(?!\\w)",
+            + "onc\\w*+|sarcoma|myeloma|miu|utc|opd|walk\\s*in|infirmary|clinic|clinics|hospitals|wards|admissions|"
+            + "trust|unit|units|streaming|majors|minors|resus\\w*+|a\\s*\\+\\s*e|sdec|amu|cdu|same\\s+day\\s+emergency|"
+            + "assessment\\s+unit)(?!\\w)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
     /** Encounter priorities (HL7 v3 ActPriority) that are not urgent: routine and elective. */
@@ -68,6 +79,31 @@ final class CareSetting {
             return Optional.of("The encounter records a hospital admission: the NHS EBI advice not to image routinely is for "
                     + "non-specialist settings, so Backcheck does not suggest cancelling the order.");
         }
+        // Where it was before (an emergency class earlier in the same encounter), who was there, which
+        // episode it belongs to, and a location given only by reference: each can show a hospital
+        // setting Backcheck cannot rule out (seventh review R7-03).
+        boolean elsewhere = encounter.getClassHistory().stream().anyMatch(h -> h.getClass_().getCode() == null
+                || !MAY_BE_NON_SPECIALIST.contains(h.getClass_().getCode()));
+        if (elsewhere) {
+            return Optional.of("The encounter was earlier of another class (an emergency or hospital one?), so Backcheck cannot "
+                    + "tell where the order is made.");
+        }
+        if (encounter.hasEpisodeOfCare()) {
+            return Optional.of("The encounter belongs to an episode of care Backcheck does not read, so it cannot tell where "
+                    + "the order is made.");
+        }
+        for (Encounter.EncounterLocationComponent l : encounter.getLocation()) {
+            if (l.getLocation().getDisplay() == null || l.hasPhysicalType()) {
+                return Optional.of("The encounter names a location Backcheck cannot read, so it cannot tell where the order is made.");
+            }
+        }
+        for (Encounter.EncounterParticipantComponent p : encounter.getParticipant()) {
+            String who = p.getIndividual().getDisplay();
+            if (namesSpecialistSetting(who)) {
+                return Optional.of("A hospital or specialist clinician (\u201c" + RecordReading.shorten(who) + "\u201d) takes part "
+                        + "in the encounter: the NHS EBI advice not to image routinely is for non-specialist settings.");
+            }
+        }
         if (encounter.hasPartOf()) {
             return Optional.of("The encounter is part of another encounter (a hospital stay?), so Backcheck cannot tell where "
                     + "the order is made.");
@@ -77,28 +113,38 @@ final class CareSetting {
         encounter.getLocation().forEach(l -> places.add(l.getLocation().getDisplay()));
         places.add(encounter.getServiceProvider().getDisplay());
         for (String place : places) {
-            if (place != null && SPECIALIST.matcher(place).find()) {
+            if (place != null && namesSpecialistSetting(place)) {
                 return Optional.of("The encounter takes place in \u201c" + RecordReading.shorten(place) + "\u201d: the NHS EBI "
                         + "advice not to image routinely is for non-specialist settings, so Backcheck does not suggest cancelling it.");
             }
         }
+        // Each type (a concept may carry a specific text and a generic coding such as "Consultation"):
+        // no name may name a hospital or specialist setting, and at least one must name general
+        // practice or community care (fifth to seventh reviews: R5-03, R6-01, R7-10).
         for (org.hl7.fhir.r4.model.CodeableConcept t : types(encounter)) {
-            List<String> words = names(t);
+            List<String> words = names(t).stream().map(TextNet::plain).toList();
             if (words.isEmpty()) {
                 return Optional.of("The encounter's type is coded without a name, so Backcheck cannot tell where the order is made.");
             }
-            for (String w : words) {
-                if (SPECIALIST.matcher(w).find() || !PRIMARY_CARE.matcher(w).find()) {
-                    return Optional.of("The encounter is described as \u201c" + RecordReading.shorten(w) + "\u201d, which Backcheck "
-                            + "cannot place as general practice or community care: the NHS EBI advice not to image routinely "
-                            + "is for non-specialist settings, so Backcheck does not suggest cancelling the order.");
-                }
+            String specialist = words.stream().filter(w -> SPECIALIST.matcher(w).find()).findFirst().orElse(null);
+            boolean primary = words.stream().anyMatch(w -> PRIMARY_CARE.matcher(w).find()
+                    || GP_CONSULTATION.matcher(TextNet.normalised(w).strip()).matches());
+            if (specialist != null || !primary) {
+                String w = specialist != null ? specialist : words.get(0);
+                return Optional.of("The encounter is described as \u201c" + RecordReading.shorten(w) + "\u201d, which Backcheck "
+                        + "cannot place as general practice or community care: the NHS EBI advice not to image routinely "
+                        + "is for non-specialist settings, so Backcheck does not suggest cancelling the order.");
             }
         }
         return Optional.empty();
     }
 
     private CareSetting() {
+    }
+
+    /** True when words name an emergency, hospital or specialist setting or clinician. */
+    static boolean namesSpecialistSetting(String words) {
+        return words != null && SPECIALIST.matcher(TextNet.normalised(TextNet.plain(words))).find();
     }
 
     private static List<org.hl7.fhir.r4.model.CodeableConcept> types(Encounter encounter) {
@@ -121,12 +167,18 @@ final class CareSetting {
     /** Why the setting stops the cancel, or empty when it may be a non-specialist one. */
     static Optional<String> read(Encounter encounter, String patientId) {
         String subject = encounter.getSubject().getReference();
+        if (subject == null) {
+            // Seventh review R7-11: an encounter Backcheck cannot tie to the patient.
+            return Optional.of("The encounter sent does not say which patient it is for: the record may be mixed up.");
+        }
         if (subject != null && patientId != null && !subject.equals("Patient/" + patientId)
                 && !subject.endsWith("/Patient/" + patientId)) {
             return Optional.of("The encounter sent is recorded for another patient: the record may be mixed up.");
         }
-        if (encounter.getStatus() == Encounter.EncounterStatus.ENTEREDINERROR) {
-            return Optional.of("The encounter sent is recorded as entered in error, so Backcheck cannot tell where the order is made.");
+        if (encounter.getStatus() == Encounter.EncounterStatus.ENTEREDINERROR
+                || encounter.getStatus() == Encounter.EncounterStatus.CANCELLED) {
+            return Optional.of("The encounter sent is recorded as " + encounter.getStatus().toCode()
+                    + ", so Backcheck cannot tell where the order is made.");
         }
         Coding cls = encounter.getClass_();
         if (cls == null || cls.getCode() == null) {

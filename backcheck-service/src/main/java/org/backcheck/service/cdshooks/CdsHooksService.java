@@ -352,7 +352,7 @@ public final class CdsHooksService {
             return;
         }
         String sentId = encounter.getIdElement().getIdPart();
-        if (req.encounterId() != null && sentId != null && !sentId.equals(req.encounterId())) {
+        if (req.encounterId() != null && (sentId == null || !sentId.equals(req.encounterId()))) {
             // Fifth review R5-10: the encounter sent is not the one the context names.
             reading.cannotJudge.add("The encounter sent is not the encounter the order is made in: the record may be mixed up.");
         }

@@ -77,6 +77,7 @@ final class OrderReading {
                 part.getCoding().forEach(c -> readUnlessPlain(c.getDisplay()));
             }
             readExtensions(sr, this::readUnlessPlain);
+            readWhereAndByWhom(sr);
             if (sr.hasAsNeededCodeableConcept()) {
                 reading.read(RecordEntry.Source.ORDER_REASON, sr.getAsNeededCodeableConcept(), true);
             }
@@ -154,6 +155,7 @@ final class OrderReading {
             Resource found = resolve(m.getMedicationReference(), m, draftOrders, conditions);
             if (found instanceof org.hl7.fhir.r4.model.Medication med) {
                 medicines.add(med.getCode());
+                readExtensions(med, t -> reading.readNamedText(other, t));
                 // What it is made of (fifth review R5-04: a special-order oral solution of dexamethasone).
                 for (org.hl7.fhir.r4.model.Medication.MedicationIngredientComponent part : med.getIngredient()) {
                     if (part.hasItemCodeableConcept()) {
@@ -200,6 +202,17 @@ final class OrderReading {
         }
         m.getNote().forEach(n -> reading.readNamedText(other, n.getText()));
         // Where and how urgently it is given, and what it points to (sixth review R6-05).
+        if (m.hasCourseOfTherapyType()) {
+            CodeableConcept course = m.getCourseOfTherapyType();
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(course.getText()), course.getCoding().stream().map(Coding::getDisplay))
+                    .filter(CareSetting::namesSpecialistSetting).findFirst().ifPresent(w -> reading.cannotJudge.add(
+                            "A medicine ordered with the scan is for a course of treatment described as \u201c"
+                                    + RecordReading.shorten(w) + "\u201d."));
+        }
+        if (CareSetting.namesSpecialistSetting(m.getRequester().getDisplay())) {
+            reading.cannotJudge.add("A medicine ordered with the scan is asked for by \u201c"
+                    + RecordReading.shorten(m.getRequester().getDisplay()) + "\u201d, a hospital or specialist clinician.");
+        }
         if (m.hasSupportingInformation()) {
             reading.cannotJudge.add("A medicine ordered with the scan points to supporting information, which Backcheck does not read.");
         }
@@ -208,14 +221,43 @@ final class OrderReading {
                     + ": Backcheck does not advise against an urgent request.");
         }
         for (CodeableConcept category : m.getCategory()) {
-            boolean hospital = category.getCoding().stream().anyMatch(c -> "inpatient".equals(c.getCode()) || "discharge".equals(c.getCode()))
-                    || category.getText() != null && category.getText().toLowerCase(Locale.ROOT).matches(".*\\b(?:inpatient|discharge)\\b.*");
+            boolean hospital = category.getCoding().stream().anyMatch(c -> "inpatient".equals(c.getCode())
+                    || "discharge".equals(c.getCode()) || "outpatient".equals(c.getCode())
+                    || CareSetting.namesSpecialistSetting(c.getDisplay()))
+                    || category.getText() != null && (CareSetting.namesSpecialistSetting(category.getText())
+                    || category.getText().toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:inpatient|discharge|outpatient)\\b.*"));
             if (hospital) {
                 reading.cannotJudge.add("A medicine ordered with the scan is for a hospital stay or discharge: the NHS EBI advice "
                         + "not to image routinely is for non-specialist settings.");
             }
         }
         readExtensions(m, t -> reading.readNamedText(other, t));
+    }
+
+    /**
+     * Who asks for the lumbar scan, who is to do it and where: a consultant neurosurgeon, an emergency
+     * department, an "oncology slot" place the order outside the EBI advice's non-specialist setting
+     * (seventh review R7-05). What the text net finds there counts too.
+     */
+    private void readWhereAndByWhom(ServiceRequest sr) {
+        List<String> words = new ArrayList<>();
+        words.add(sr.getRequester().getDisplay());
+        sr.getPerformer().forEach(p -> words.add(p.getDisplay()));
+        sr.getLocationReference().forEach(l -> words.add(l.getDisplay()));
+        for (CodeableConcept c : concat(sr.getLocationCode(), List.of(sr.getPerformerType()))) {
+            words.add(c.getText());
+            c.getCoding().forEach(code -> words.add(code.getDisplay()));
+        }
+        for (String w : words) {
+            if (w == null || w.isBlank()) {
+                continue;
+            }
+            reading.readNamedText(RecordEntry.Source.ORDER_NOTE, w);
+            if (CareSetting.namesSpecialistSetting(w)) {
+                reading.cannotJudge.add("The order names \u201c" + RecordReading.shorten(w) + "\u201d: the NHS EBI advice not to "
+                        + "image routinely is for non-specialist settings, so Backcheck does not suggest cancelling it.");
+            }
+        }
     }
 
     /** Words on the lumbar order that are free text unless they are only a test's name. */
@@ -296,6 +338,15 @@ final class OrderReading {
             return;
         } else if (value instanceof org.hl7.fhir.r4.model.StringType str) {
             words.accept(str.getValue());
+            for (org.hl7.fhir.r4.model.Extension onValue : str.getExtension()) {
+                readExtension(owner, onValue, words, depth + 1);   // seventh review R7-09
+            }
+        } else if (value instanceof org.hl7.fhir.r4.model.Quantity q) {
+            words.accept(q.getUnit());   // a unit may be words (seventh review R7-09)
+        } else if (value instanceof org.hl7.fhir.r4.model.Identifier id) {
+            // An identifier's type may be words ("Suspected cancer pathway"; seventh review R7-09).
+            words.accept(id.getType().getText());
+            id.getType().getCoding().forEach(c -> words.accept(c.getDisplay()));
         } else if (value instanceof org.hl7.fhir.r4.model.Annotation note) {
             words.accept(note.getText());
         } else if (value instanceof CodeableConcept cc) {

@@ -40,6 +40,8 @@ final class RecordReading {
     final Set<String> cannotJudge = new LinkedHashSet<>();
     /** What Backcheck took for granted without being able to check it; said on the card, never blocking. */
     final Set<String> assumed = new LinkedHashSet<>();
+    /** Conditions the encounter names as its reason or diagnosis, to be found on the problem list. */
+    private final List<String> encounterReasons = new ArrayList<>();
     /** Conditions recorded as refuted or entered in error: not counted. */
     int notCounted;
     /**
@@ -123,12 +125,15 @@ final class RecordReading {
         for (CodeableConcept reason : encounter.getReasonCode()) {
             read(RecordEntry.Source.ENCOUNTER, reason, true);
         }
-        // Words given in place of a reference are free text (fifth review R5-09).
+        // Words given in place of a reference are free text (fifth review R5-09); the conditions it refers
+        // to must be on the problem list, or the card says they were not read (seventh review R7-11).
         for (Reference ref : encounter.getReasonReference()) {
             readFreeText(RecordEntry.Source.ENCOUNTER, ref.getDisplay());
+            encounterReasons.add(ref.getReference());
         }
         for (org.hl7.fhir.r4.model.Encounter.DiagnosisComponent d : encounter.getDiagnosis()) {
             readFreeText(RecordEntry.Source.ENCOUNTER, d.getCondition().getDisplay());
+            encounterReasons.add(d.getCondition().getReference());
         }
         // Its type and service type name a setting, and sometimes more ("GP appointment - suspected cauda
         // equina"): what the text net finds there counts (sixth review R6-02); words in its extensions are free text.
@@ -165,6 +170,16 @@ final class RecordReading {
                     || e.getResource() == null
                     || e.getResponse().hasStatus() && !e.getResponse().getStatus().startsWith("2")) {
                 outcome = true;
+            }
+        }
+        for (String ref : encounterReasons) {
+            if (ref == null) {
+                continue;
+            }
+            boolean found = conditions.getEntry().stream().anyMatch(e -> e.getResource() instanceof Condition c
+                    && (ref.equals("Condition/" + c.getIdElement().getIdPart()) || ref.equals(e.getFullUrl())));
+            if (!found) {
+                cannotJudge.add("The encounter names a condition that is not on the problem list sent, so it was not read.");
             }
         }
         if (read == 0) {

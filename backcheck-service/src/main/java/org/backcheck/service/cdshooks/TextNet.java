@@ -74,7 +74,7 @@ final class TextNet {
      * ("known", "suspected", "now", "but"...).
      */
     private static final Pattern EDITED = Pattern.compile(
-            "[;:?#!+&@\\p{Cf}]|\\s[\\p{Pd}]\\s|(?<!\\w)(?:known|suspected|query|possible|probable|confirmed|now|new|today|"
+            "[;:?#!+&@\\p{Cf}\\p{Cc}\\p{Mn}\\u034f\\ufe00-\\ufe0f]|\\s[\\p{Pd}]\\s|(?<!\\w)(?:known|suspected|query|possible|probable|confirmed|now|new|today|"
                     + "but|however|pt|patient|himself|herself|mets|ca|hx|fh|since|ago|yesterday|last|week|weeks|"
                     + "started|stopped|ongoing|awaiting|seen|referred)(?!\\w)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
@@ -107,8 +107,10 @@ final class TextNet {
         if (display == null || display.isBlank()) {
             return List.of();
         }
+        String original = display.length() > MAX_TEXT ? display.substring(0, MAX_TEXT) : display;
+        display = java.text.Normalizer.normalize(display, java.text.Normalizer.Form.NFKC);
         String raw = display.length() > MAX_TEXT ? display.substring(0, MAX_TEXT) : display;
-        if (display.length() > MAX_TITLE || EDITED.matcher(raw).find()) {
+        if (display.length() > MAX_TITLE || EDITED.matcher(raw).find() || EDITED.matcher(original).find()) {
             // A clinician's words: free text, which Backcheck cannot read whole (fifth review R5-02); the
             // net's matches say what it names.
             List<Reading> out = new ArrayList<>(read(display));
@@ -149,7 +151,23 @@ final class TextNet {
     }
 
     /** Invisible format characters (zero-width space, word joiner): they may split a word or join two. */
-    private static final Pattern FORMAT = Pattern.compile("\\p{Cf}");
+    /**
+     * Words with anything that could hide a word taken out: compatibility forms folded (full-width
+     * letters), invisible format and control characters and combining marks removed. For matching
+     * settings and names, where a hidden letter must not split a word (seventh review R7-08).
+     */
+    static String plain(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = java.text.Normalizer.normalize(FORMAT.matcher(text).replaceAll(""), java.text.Normalizer.Form.NFKD);
+        return java.text.Normalizer.normalize(MARKS.matcher(t).replaceAll(""), java.text.Normalizer.Form.NFC);
+    }
+
+    /** Combining marks (accents written as separate characters, or added to hide a word). */
+    private static final Pattern MARKS = Pattern.compile("\\p{Mn}");
+
+    private static final Pattern FORMAT = Pattern.compile("[\\p{Cf}\\p{Cc}\\u034f\\ufe00-\\ufe0f\\u180b-\\u180f]");
 
     /**
      * Every rule the text matches, once each, most serious first; empty when none does. Text holding
@@ -160,8 +178,12 @@ final class TextNet {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        if (FORMAT.matcher(text).find()) {
-            List<Reading> both = new ArrayList<>(readPlain(FORMAT.matcher(text).replaceAll("")));
+        // Full-width letters, ligatures and decomposed accents read as their plain forms (seventh review R7-08).
+        text = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        if (FORMAT.matcher(text).find() || MARKS.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)).find()) {
+            String stripped = MARKS.matcher(java.text.Normalizer.normalize(FORMAT.matcher(text).replaceAll(""),
+                    java.text.Normalizer.Form.NFD)).replaceAll("");
+            List<Reading> both = new ArrayList<>(readPlain(stripped));
             for (Reading r : readPlain(FORMAT.matcher(text).replaceAll(" "))) {
                 if (both.stream().noneMatch(b -> b.meaning().equals(r.meaning()))) {
                     both.add(r);
