@@ -6,7 +6,6 @@ import static org.backcheck.service.cdshooks.RedFlagCodes.ICD10_CM;
 import static org.backcheck.service.cdshooks.RedFlagCodes.SNOMED;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,49 +29,8 @@ class FifthReviewCasesTest {
         assertThat(card.get("indicator").asText()).as(what + " (detail: " + card.path("detail").asText() + ")").isEqualTo("warning");
     }
 
-    /** Several cases in one test: every case is checked and every failing one is named. */
-    private static final class Cases {
-        private final java.util.List<String> failed = new java.util.ArrayList<>();
-        private int checked;
-
-        void noWarning(JsonNode card, String what) {
-            checked++;
-            if (card.get("indicator").asText().equals("warning") || card.has("suggestions")) {
-                failed.add(what);
-            }
-        }
-
-        void warning(JsonNode card, String what) {
-            checked++;
-            if (!card.get("indicator").asText().equals("warning")) {
-                failed.add(what);
-            }
-        }
-
-        void verify() {
-            assertThat(failed).as(failed.size() + " of " + checked + " cases failed").isEmpty();
-        }
-    }
-
     private static String sys(String code) {
         return code.replace(".", "").length() > 4 ? ICD10_CM : ICD10;
-    }
-
-    private static ObjectNode addDraft(HookCall call, String type, String id) {
-        ObjectNode r = ((ArrayNode) call.request().at("/context/draftOrders/entry")).addObject().putObject("resource");
-        r.put("resourceType", type).put("id", id).put("status", "draft").put("intent", "order");
-        r.putObject("subject").put("reference", "Patient/123");
-        return r;
-    }
-
-    private static HookCall inEncounter(String cls, java.util.function.Consumer<ObjectNode> more) {
-        HookCall call = HookCall.example();
-        ObjectNode e = ((ObjectNode) call.request().get("prefetch")).putObject("encounter");
-        e.put("resourceType", "Encounter").put("id", "enc-89284").put("status", "in-progress");
-        e.putObject("class").put("system", CareSetting.ACT_CODE).put("code", cls);
-        e.putObject("subject").put("reference", "Patient/123");
-        more.accept(e);
-        return call;
     }
 
     // ------------------------------------------------------------------ R5-01 (critical, new)
@@ -130,15 +88,15 @@ class FifthReviewCasesTest {
      */
     @Test
     void r5_03HospitalAndEmergencySettingsTakenAsPrimaryCare() {
-        Cases cases = new Cases();
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("type").addObject().putArray("coding").addObject()
+        ReviewCases cases = new ReviewCases();
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("type").addObject().putArray("coding").addObject()
                 .put("system", SNOMED).put("code", "4525004")).card(), "AMB, type SNOMED 4525004 (ED visit) with no display");
         for (String t : new String[] {"Emerg Dept", "A and E", "Minor injuries unit", "Cancer follow-up clinic", "Chemotherapy day unit",
             "Haem-onc day unit", "Palliative care", "Hospice", "Radiotherapy", "Renal dialysis unit", "Urology clinic", "Outpatient clinic"}) {
-            cases.noWarning(inEncounter("AMB", e -> e.putArray("type").addObject().put("text", t)).card(), "AMB, type text " + t);
-            cases.noWarning(inEncounter("AMB", e -> e.putObject("serviceType").put("text", t)).card(), "AMB, serviceType text " + t);
+            cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("type").addObject().put("text", t)).card(), "AMB, type text " + t);
+            cases.noWarning(HookCall.inEncounter("AMB", e -> e.putObject("serviceType").put("text", t)).card(), "AMB, serviceType text " + t);
         }
-        cases.noWarning(inEncounter("AMB", e -> e.putObject("priority").putArray("coding").addObject()
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putObject("priority").putArray("coding").addObject()
                 .put("system", "http://terminology.hl7.org/CodeSystem/v3-ActPriority").put("code", "EM")).card(), "AMB, priority EM (emergency)");
         cases.verify();
     }
@@ -156,7 +114,7 @@ class FifthReviewCasesTest {
         "Hydroxycarbamide 500mg capsules", "Betamethasone 500microgram soluble tablets", "Kenalog 40mg/1ml injection"})
     void r5_04MedicinesTheNetCannotName(String medicine) {
         HookCall call = HookCall.example();
-        addDraft(call, "MedicationRequest", "m1").putObject("medicationCodeableConcept").put("text", medicine);
+        call.draftOrder("MedicationRequest", "m1").putObject("medicationCodeableConcept").put("text", medicine);
         assertNoWarning(call.card(), medicine);
     }
 
@@ -164,7 +122,7 @@ class FifthReviewCasesTest {
     @Test
     void r5_04MedicationIngredientNotRead() {
         HookCall call = HookCall.example();
-        ObjectNode m = addDraft(call, "MedicationRequest", "m1");
+        ObjectNode m = call.draftOrder("MedicationRequest", "m1");
         m.putObject("medicationReference").put("reference", "#med");
         ObjectNode med = m.putArray("contained").addObject();
         med.put("resourceType", "Medication").put("id", "med");
@@ -182,9 +140,9 @@ class FifthReviewCasesTest {
      */
     @Test
     void r5_05TextBeyondTwoThousandCharactersSilentlyUnread() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall sib = HookCall.example();
-        ObjectNode physio = addDraft(sib, "ServiceRequest", "physio");
+        ObjectNode physio = sib.draftOrder("ServiceRequest", "physio");
         physio.putObject("code").put("text", "Referral to physiotherapy");
         physio.putArray("note").addObject().put("text", "History: "
                 + "Mechanical low back pain for six weeks, worse with bending. ".repeat(40) + "New saddle anaesthesia since yesterday.");
@@ -265,7 +223,7 @@ class FifthReviewCasesTest {
     /** R5-09: extensions on elements of the order other than a reason's own string extension are not read. */
     @Test
     void r5_09ExtensionsOnElementsStillUnread() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall a = HookCall.example();
         a.order().with("code").putArray("extension").addObject().put("url", "http://example.org/reason").put("valueString", "?cauda equina");
         cases.noWarning(a.card(), "ServiceRequest.code.extension valueString ?cauda equina");
@@ -280,9 +238,9 @@ class FifthReviewCasesTest {
         HookCall d = HookCall.example();
         d.order().putArray("note").addObject().putArray("extension").addObject().put("url", "http://example.org/x").put("valueString", "mets");
         cases.noWarning(d.card(), "note.extension valueString mets (note with no text)");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("diagnosis").addObject().putObject("condition")
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("diagnosis").addObject().putObject("condition")
                 .put("display", "Suspected cauda equina")).card(), "Encounter.diagnosis display Suspected cauda equina");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("reasonReference").addObject()
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("reasonReference").addObject()
                 .put("display", "Suspected cauda equina")).card(), "Encounter.reasonReference display Suspected cauda equina");
         cases.verify();
     }
@@ -292,7 +250,7 @@ class FifthReviewCasesTest {
     /** R5-10: the prefetched encounter is not checked against context.encounterId. */
     @Test
     void r5_10PrefetchedEncounterIsAnotherEncounter() {
-        assertNoWarning(inEncounter("AMB", e -> e.put("id", "enc-other")).card(),
+        assertNoWarning(HookCall.inEncounter("AMB", e -> e.put("id", "enc-other")).card(),
                 "prefetch.encounter id enc-other, context.encounterId enc-89284");
     }
 
@@ -300,17 +258,17 @@ class FifthReviewCasesTest {
 
     @Test
     void aGeneralPracticeEncounterAndOrdinaryMedicinesStillGetTheWarning() {
-        Cases cases = new Cases();
-        cases.warning(inEncounter("AMB", e -> e.putArray("type").addObject().put("text", "GP surgery consultation")).card(),
+        ReviewCases cases = new ReviewCases();
+        cases.warning(HookCall.inEncounter("AMB", e -> e.putArray("type").addObject().put("text", "GP surgery consultation")).card(),
                 "a GP surgery consultation");
-        cases.warning(inEncounter("VR", e -> e.putArray("type").addObject().put("text", "GP telephone consultation")).card(),
+        cases.warning(HookCall.inEncounter("VR", e -> e.putArray("type").addObject().put("text", "GP telephone consultation")).card(),
                 "a GP telephone consultation");
-        cases.warning(inEncounter("AMB", e -> e.putObject("priority").putArray("coding").addObject()
+        cases.warning(HookCall.inEncounter("AMB", e -> e.putObject("priority").putArray("coding").addObject()
                 .put("system", "http://terminology.hl7.org/CodeSystem/v3-ActPriority").put("code", "R")).card(), "routine priority");
         for (String medicine : new String[] {"Co-codamol 30mg/500mg tablets", "Ibuprofen 5% gel", "Naproxen 500mg tablets",
             "Omeprazole 20mg gastro-resistant capsules", "Amitriptyline 10mg tablets", "Senna 7.5mg tablets"}) {
             HookCall call = HookCall.example();
-            addDraft(call, "MedicationRequest", "m").putObject("medicationCodeableConcept").put("text", medicine);
+            call.draftOrder("MedicationRequest", "m").putObject("medicationCodeableConcept").put("text", medicine);
             cases.warning(call.card(), medicine);
         }
         cases.verify();
@@ -318,14 +276,14 @@ class FifthReviewCasesTest {
 
     @Test
     void anUnknownMedicineAnEditedDisplayAndAHospitalClinicBlock() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall amlodipine = HookCall.example();
-        addDraft(amlodipine, "MedicationRequest", "m").putObject("medicationCodeableConcept").put("text", "Amlodipine 5mg tablets");
+        amlodipine.draftOrder("MedicationRequest", "m").putObject("medicationCodeableConcept").put("text", "Amlodipine 5mg tablets");
         cases.noWarning(amlodipine.card(), "a medicine that is not ordinary pain relief: the list fails closed");
         cases.noWarning(HookCall.example().active(ICD10, "M54.5", "Low back pain - chronic").card(), "an edited display is free text");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("type").addObject().put("text", "Spinal surgery follow up")).card(),
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("type").addObject().put("text", "Spinal surgery follow up")).card(),
                 "a hospital clinic, even with an allowed word");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("type").addObject().put("text", "Pre-assessment")).card(),
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("type").addObject().put("text", "Pre-assessment")).card(),
                 "a type that names no general-practice or community setting");
         cases.verify();
     }

@@ -6,7 +6,6 @@ import static org.backcheck.service.cdshooks.RedFlagCodes.ICD10_CM;
 import static org.backcheck.service.cdshooks.RedFlagCodes.SNOMED;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,43 +29,12 @@ class FourthReviewCasesTest {
         assertThat(card.get("indicator").asText()).as(what + " (detail: " + card.path("detail").asText() + ")").isEqualTo("warning");
     }
 
-    /** Several cases in one test: every case is checked and every failing one is named. */
-    private static final class Cases {
-        private final java.util.List<String> failed = new java.util.ArrayList<>();
-        private int checked;
-
-        void noWarning(JsonNode card, String what) {
-            checked++;
-            if (card.get("indicator").asText().equals("warning") || card.has("suggestions")) {
-                failed.add(what);
-            }
-        }
-
-        void warning(JsonNode card, String what) {
-            checked++;
-            if (!card.get("indicator").asText().equals("warning")) {
-                failed.add(what);
-            }
-        }
-
-        void verify() {
-            assertThat(failed).as(failed.size() + " of " + checked + " cases failed").isEmpty();
-        }
-    }
-
     private static String sys(String code) {
         return code.replace(".", "").length() > 4 ? ICD10_CM : ICD10;
     }
 
     private static ObjectNode lastCondition(HookCall call) {
         return (ObjectNode) call.problemList().get(call.problemList().size() - 1).get("resource");
-    }
-
-    private static ObjectNode addDraft(HookCall call, String type, String id) {
-        ObjectNode r = ((ArrayNode) call.request().at("/context/draftOrders/entry")).addObject().putObject("resource");
-        r.put("resourceType", type).put("id", id).put("status", "draft").put("intent", "order");
-        r.putObject("subject").put("reference", "Patient/123");
-        return r;
     }
 
     // ------------------------------------------------------------------ R4-01 (critical)
@@ -92,7 +60,7 @@ class FourthReviewCasesTest {
 
     @Test
     void r4_01SameWithTextEqualToDisplayAndWithSnomedCt() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall sameText = HookCall.example().condition(ICD10, "S39.9", "Fall - known myeloma", "resolved", null).abated("2025-01-01");
         ((ObjectNode) lastCondition(sameText).get("code")).put("text", "Fall - known myeloma");
         cases.noWarning(sameText.card(), "text == display");
@@ -114,7 +82,7 @@ class FourthReviewCasesTest {
         "Z71.1|Worried about cancer - now confirmed myeloma",
         "Z13.89|Screening - cauda equina symptoms today"})
     void r4_02FamilyHistoryAndScreeningDisplaysAreNeverRead(String code, String display) {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         cases.noWarning(HookCall.example().active(sys(code), code, display).card(), "problem list: " + display);
         cases.noWarning(HookCall.example().reason(sys(code), code, display).card(), "order reason: " + display);
         cases.verify();
@@ -125,7 +93,7 @@ class FourthReviewCasesTest {
     /** R4-03: ICD-10-CM G89.3 "Neoplasm related pain" sits in the benign row G89.2-G89.4. */
     @Test
     void r4_03NeoplasmRelatedPainIsInTheBenignAllowList() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         cases.noWarning(HookCall.example().active(ICD10_CM, "G89.3", null).card(), "G89.3 on the problem list");
         cases.noWarning(HookCall.example().reason(ICD10_CM, "G89.3", null).card(), "G89.3 as the order's reason");
         cases.verify();
@@ -162,7 +130,7 @@ class FourthReviewCasesTest {
     @ParameterizedTest(name = "R4-05 extension and body site \"{0}\"")
     @ValueSource(strings = {"?#", "L spine #"})
     void r4_05SymbolsInTheNewlyReadParts(String words) {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall ext = HookCall.example();
         ext.order().putArray("extension").addObject().put("url", "https://ehr.example/reason-for-exam").put("valueString", words);
         cases.noWarning(ext.card(), "reason-for-exam extension " + words);
@@ -182,15 +150,15 @@ class FourthReviewCasesTest {
         "Alendronic acid 70mg tablets"})
     void r4_06MedicinesTheNetDoesNotName(String medicine) {
         HookCall call = HookCall.example();
-        addDraft(call, "MedicationRequest", "m1").putObject("medicationCodeableConcept").put("text", medicine);
+        call.draftOrder("MedicationRequest", "m1").putObject("medicationCodeableConcept").put("text", medicine);
         assertNoWarning(call.card(), medicine);
     }
 
     @Test
     void r4_06MedicationRequestShapesThatAreNotRead() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall contained = HookCall.example();
-        ObjectNode m = addDraft(contained, "MedicationRequest", "dex");
+        ObjectNode m = contained.draftOrder("MedicationRequest", "dex");
         ObjectNode med = m.putArray("contained").addObject();
         med.put("resourceType", "Medication").put("id", "med1");
         med.putObject("code").put("text", "Dexamethasone 2 mg tablets");
@@ -199,19 +167,19 @@ class FourthReviewCasesTest {
         cases.noWarning(contained.card(), "dexamethasone in a contained Medication");
 
         HookCall codeOnly = HookCall.example();
-        addDraft(codeOnly, "MedicationRequest", "dex2").putObject("medicationCodeableConcept").putArray("coding").addObject()
+        codeOnly.draftOrder("MedicationRequest", "dex2").putObject("medicationCodeableConcept").putArray("coding").addObject()
                 .put("system", "https://dmd.nhs.uk").put("code", "39694011000001103");
         cases.noWarning(codeOnly.card(), "a medicine coded in dm+d with no display");
 
         HookCall instruction = HookCall.example();
-        ObjectNode m3 = addDraft(instruction, "MedicationRequest", "ppi");
+        ObjectNode m3 = instruction.draftOrder("MedicationRequest", "ppi");
         m3.putObject("medicationCodeableConcept").put("text", "Omeprazole 20 mg capsules");
         m3.putArray("dosageInstruction").addObject().put("patientInstruction",
                 "Take with the steroid started for suspected spinal cord compression");
         cases.noWarning(instruction.card(), "Dosage.patientInstruction");
 
         HookCall modifier = HookCall.example();
-        ObjectNode m4 = addDraft(modifier, "MedicationRequest", "nsaid");
+        ObjectNode m4 = modifier.draftOrder("MedicationRequest", "nsaid");
         m4.putObject("medicationCodeableConcept").put("text", "Naproxen 500 mg tablets");
         m4.putArray("modifierExtension").addObject().put("url", "https://ehr.example/x").put("valueBoolean", true);
         cases.noWarning(modifier.card(), "a modifier extension on the MedicationRequest");
@@ -235,24 +203,14 @@ class FourthReviewCasesTest {
 
     // ------------------------------------------------------------------ R4-08 (major)
 
-    private static HookCall inEncounter(String code, java.util.function.Consumer<ObjectNode> more) {
-        HookCall call = HookCall.example();
-        ObjectNode e = ((ObjectNode) call.request().get("prefetch")).putObject("encounter");
-        e.put("resourceType", "Encounter").put("id", "enc-89284").put("status", "in-progress");
-        e.putObject("class").put("system", CareSetting.ACT_CODE).put("code", code);
-        e.putObject("subject").put("reference", "Patient/123");
-        more.accept(e);
-        return call;
-    }
-
     /** R4-08: only Encounter.class is read; a null encounter prefetch is taken as "no encounter". */
     @Test
     void r4_08TheEncounterBeyondItsClass() {
-        Cases cases = new Cases();
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("type").addObject().putArray("coding").addObject()
+        ReviewCases cases = new ReviewCases();
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("type").addObject().putArray("coding").addObject()
                 .put("system", SNOMED).put("code", "4525004").put("display", "Emergency department patient visit")).card(),
                 "an AMB encounter whose type is an ED visit");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("reasonCode").addObject().put("text", "?cauda equina")).card(),
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("reasonCode").addObject().put("text", "?cauda equina")).card(),
                 "an AMB encounter whose reason is ?cauda equina");
         HookCall nul = HookCall.example();
         ((ObjectNode) nul.request().get("prefetch")).putNull("encounter");
@@ -293,7 +251,7 @@ class FourthReviewCasesTest {
     /** R4-11: parts of the order, the condition and the problem list that are still read as nothing. */
     @Test
     void r4_11StructuralGaps() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall ref = HookCall.example();
         ObjectNode cond = ref.order().putArray("contained").addObject();
         cond.put("resourceType", "Condition").put("id", "c1");
@@ -341,7 +299,7 @@ class FourthReviewCasesTest {
         cases.noWarning(included.card(), "a nested Bundle marked search.mode=include");
 
         HookCall sibling = HookCall.example();
-        ObjectNode s = addDraft(sibling, "ServiceRequest", "ref");
+        ObjectNode s = sibling.draftOrder("ServiceRequest", "ref");
         s.putObject("code").put("text", "Referral");
         s.putArray("category").addObject().put("text", "Suspected cancer pathway (2WW)");
         cases.noWarning(sibling.card(), "a sibling order's category");
@@ -353,18 +311,18 @@ class FourthReviewCasesTest {
     /** R4-12 (usefulness): ordinary orders and medicines that now lose the warning. */
     @Test
     void r4_12OrdinaryThingsThatNowBlock() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall cpt = HookCall.example();
         ((ObjectNode) cpt.order().at("/code/coding/0")).put("display", "MRI LUMBAR SPINE W/O DYE");
         cases.warning(cpt.card(), "a CPT short descriptor as the coding's display");
         HookCall inhaler = HookCall.example();
-        addDraft(inhaler, "MedicationRequest", "inh").putObject("medicationCodeableConcept").put("text", "Budesonide inhaler 200 micrograms");
+        inhaler.draftOrder("MedicationRequest", "inh").putObject("medicationCodeableConcept").put("text", "Budesonide inhaler 200 micrograms");
         cases.warning(inhaler.card(), "an inhaled steroid ordered with the scan (ICD-10-CM Z79.51 is only noted)");
         HookCall cream = HookCall.example();
-        addDraft(cream, "MedicationRequest", "hc").putObject("medicationCodeableConcept").put("text", "Hydrocortisone 1% cream");
+        cream.draftOrder("MedicationRequest", "hc").putObject("medicationCodeableConcept").put("text", "Hydrocortisone 1% cream");
         cases.warning(cream.card(), "a mild topical steroid ordered with the scan");
         HookCall b12 = HookCall.example();
-        addDraft(b12, "MedicationRequest", "b12").putObject("medicationCodeableConcept")
+        b12.draftOrder("MedicationRequest", "b12").putObject("medicationCodeableConcept")
                 .put("text", "Hydroxocobalamin 1mg/1ml solution for injection ampoules");
         cases.warning(b12.card(), "a vitamin B12 injection (read as injecting drug use)");
         cases.verify();

@@ -115,6 +115,28 @@ final class HookCall {
         return this;
     }
 
+    /** Adds a draft order of the given resource type (status draft, intent order, this patient) and returns it. */
+    ObjectNode draftOrder(String type, String id) {
+        ObjectNode r = ((ArrayNode) request.at("/context/draftOrders/entry")).addObject().putObject("resource");
+        r.put("resourceType", type).put("id", id).put("status", "draft").put("intent", "order");
+        r.putObject("subject").put("reference", "Patient/123");
+        return r;
+    }
+
+    /**
+     * The example with a prefetched encounter: the context's id, in progress, this patient, the given
+     * HL7 v3 ActCode class; {@code more} adds to it.
+     */
+    static HookCall inEncounter(String cls, java.util.function.Consumer<ObjectNode> more) {
+        HookCall call = example();
+        ObjectNode e = ((ObjectNode) call.request.get("prefetch")).putObject("encounter");
+        e.put("resourceType", "Encounter").put("id", "enc-89284").put("status", "in-progress");
+        e.putObject("class").put("system", CareSetting.ACT_CODE).put("code", cls);
+        e.putObject("subject").put("reference", "Patient/123");
+        more.accept(e);
+        return call;
+    }
+
     /** Adds an active condition coded in one system. */
     HookCall active(String system, String code, String display) {
         return condition(system, code, display, "active", null);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.backcheck.service.cdshooks.RedFlagCodes.ICD10;
 import static org.backcheck.service.cdshooks.RedFlagCodes.SNOMED;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -18,65 +16,13 @@ import org.junit.jupiter.api.Test;
  */
 class SeventhReviewCasesTest {
 
-    /** Several cases in one test: every case is checked and every failing one is named. */
-    private static final class Cases {
-        private final java.util.List<String> failed = new java.util.ArrayList<>();
-        private int checked;
-
-        void noWarning(HookCall call, String what) {
-            checked++;
-            JsonNode card;
-            try {
-                card = call.card();
-            } catch (RuntimeException e) {
-                failed.add(what + " (threw " + e + ")");
-                return;
-            }
-            if (card.get("indicator").asText().equals("warning") || card.has("suggestions")) {
-                failed.add(what);
-            }
-        }
-
-        void warning(HookCall call, String what) {
-            checked++;
-            try {
-                if (!call.card().get("indicator").asText().equals("warning")) {
-                    failed.add(what);
-                }
-            } catch (RuntimeException e) {
-                failed.add(what + " (threw " + e + ")");
-            }
-        }
-
-        void verify() {
-            assertThat(failed).as(failed.size() + " of " + checked + " cases failed").isEmpty();
-        }
-    }
-
-    private static ObjectNode addDraft(HookCall call, String type, String id) {
-        ObjectNode r = ((ArrayNode) call.request().at("/context/draftOrders/entry")).addObject().putObject("resource");
-        r.put("resourceType", type).put("id", id).put("status", "draft").put("intent", "order");
-        r.putObject("subject").put("reference", "Patient/123");
-        return r;
-    }
-
-    private static HookCall inEncounter(String cls, java.util.function.Consumer<ObjectNode> more) {
-        HookCall call = HookCall.example();
-        ObjectNode e = ((ObjectNode) call.request().get("prefetch")).putObject("encounter");
-        e.put("resourceType", "Encounter").put("id", "enc-89284").put("status", "in-progress");
-        e.putObject("class").put("system", CareSetting.ACT_CODE).put("code", cls);
-        e.putObject("subject").put("reference", "Patient/123");
-        more.accept(e);
-        return call;
-    }
-
     private static HookCall ambType(String text) {
-        return inEncounter("AMB", e -> e.putArray("type").addObject().put("text", text));
+        return HookCall.inEncounter("AMB", e -> e.putArray("type").addObject().put("text", text));
     }
 
     private static HookCall medicine(String name) {
         HookCall call = HookCall.example();
-        addDraft(call, "MedicationRequest", "m1").putObject("medicationCodeableConcept").put("text", name);
+        call.draftOrder("MedicationRequest", "m1").putObject("medicationCodeableConcept").put("text", name);
         return call;
     }
 
@@ -87,13 +33,13 @@ class SeventhReviewCasesTest {
 
     private static HookCall otherOrder(String codeText) {
         HookCall call = HookCall.example();
-        addDraft(call, "ServiceRequest", "s1").putObject("code").put("text", codeText);
+        call.draftOrder("ServiceRequest", "s1").putObject("code").put("text", codeText);
         return call;
     }
 
     private static HookCall otherOrderNote(String note) {
         HookCall call = HookCall.example();
-        ObjectNode s = addDraft(call, "ServiceRequest", "s1");
+        ObjectNode s = call.draftOrder("ServiceRequest", "s1");
         s.putObject("code").put("text", "Referral to physiotherapy");
         s.putArray("note").addObject().put("text", note);
         return call;
@@ -109,14 +55,14 @@ class SeventhReviewCasesTest {
      */
     @Test
     void r7_01LocationAndProviderDenyListGaps() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         for (String l : new String[] {"Majors", "Resus", "A+E", "SDEC", "AMU", "Clinical Decision Unit", "Wards"}) {
-            cases.noWarning(inEncounter("AMB", e -> e.putArray("location").addObject().putObject("location").put("display", l)),
+            cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("location").addObject().putObject("location").put("display", l)),
                     "AMB, no type, location " + l);
         }
-        cases.noWarning(inEncounter("AMB", e -> e.putObject("serviceProvider").put("display", "Leeds Teaching Hospitals NHS Trust")),
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putObject("serviceProvider").put("display", "Leeds Teaching Hospitals NHS Trust")),
                 "AMB, no type, serviceProvider Leeds Teaching Hospitals NHS Trust");
-        cases.noWarning(inEncounter("AMB", e -> {
+        cases.noWarning(HookCall.inEncounter("AMB", e -> {
             e.putArray("type").addObject().put("text", "GP consultation");
             e.putObject("serviceProvider").put("display", "Oxford University Hospitals NHS Foundation Trust");
         }), "AMB GP consultation, serviceProvider Oxford University Hospitals NHS Foundation Trust");
@@ -133,7 +79,7 @@ class SeventhReviewCasesTest {
      */
     @Test
     void r7_02GeneralPracticeWordsInHospitalUnitNames() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         for (String t : new String[] {"GP assessment unit", "GP admissions unit", "GP streaming A+E", "Primary care streaming (Majors)",
             "GP in Resus", "GP SDEC", "GP AMU", "Community hospitals", "GP wards"}) {
             cases.noWarning(ambType(t), "AMB, type text " + t);
@@ -151,19 +97,19 @@ class SeventhReviewCasesTest {
      */
     @Test
     void r7_03EncounterSettingPartsNotRead() {
-        Cases cases = new Cases();
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("location").addObject().putObject("location")
+        ReviewCases cases = new ReviewCases();
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("location").addObject().putObject("location")
                 .put("reference", "Location/ed-majors")), "AMB, no type, location by reference only (Location/ed-majors)");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("location").addObject().putObject("physicalType").putArray("coding").addObject()
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("location").addObject().putObject("physicalType").putArray("coding").addObject()
                 .put("system", "http://terminology.hl7.org/CodeSystem/location-physical-type").put("code", "wa").put("display", "Ward")),
                 "AMB, no type, location physicalType wa (Ward)");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("classHistory").addObject().putObject("class")
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("classHistory").addObject().putObject("class")
                 .put("system", CareSetting.ACT_CODE).put("code", "EMER")), "AMB, no type, classHistory EMER");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("participant").addObject().putObject("individual")
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("participant").addObject().putObject("individual")
                 .put("display", "Mr A Smith, Consultant Spinal Surgeon")), "AMB, no type, participant a consultant spinal surgeon");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("episodeOfCare").addObject().put("reference", "EpisodeOfCare/onc-1")
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("episodeOfCare").addObject().put("reference", "EpisodeOfCare/onc-1")
                 .put("display", "Oncology")), "AMB, no type, episodeOfCare Oncology");
-        cases.noWarning(inEncounter("AMB", e -> e.put("status", "cancelled")), "AMB, status cancelled");
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.put("status", "cancelled")), "AMB, status cancelled");
         cases.verify();
     }
 
@@ -177,7 +123,7 @@ class SeventhReviewCasesTest {
      */
     @Test
     void r7_04SuspectedCancerPathwayWordsTheNetMisses() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         cases.noWarning(ambType("GP appointment - 2 week wait"), "AMB, type text GP appointment - 2 week wait");
         cases.noWarning(ambType("GP appointment - thoracic pain"), "AMB, type text GP appointment - thoracic pain");
         cases.noWarning(otherOrder("Two week wait referral - urology"), "another draft order: Two week wait referral - urology");
@@ -197,7 +143,7 @@ class SeventhReviewCasesTest {
      */
     @Test
     void r7_05LumbarOrderSettingPartsNotRead() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall requester = HookCall.example();
         requester.order().putObject("requester").put("reference", "PractitionerRole/pr-9").put("display", "Mr Y Jones, Consultant Neurosurgeon");
         cases.noWarning(requester, "lumbar order requester 'Consultant Neurosurgeon'");
@@ -221,7 +167,7 @@ class SeventhReviewCasesTest {
      */
     @Test
     void r7_06OrdinaryByNameButNotOrdinary() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         for (String m : new String[] {"Beclometasone 5mg gastro-resistant modified-release tablets",
             "Morphine sulfate 10mg/1ml solution for injection ampoules", "Oxycodone 10mg/1ml solution for injection ampoules",
             "Diazepam 10mg/2ml solution for injection ampoules", "Triamcinolone 40mg with lidocaine 1% injection"}) {
@@ -240,7 +186,7 @@ class SeventhReviewCasesTest {
      */
     @Test
     void r7_07MedicineOrderSettingAndContainedMedication() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall outpatient = medicine("Paracetamol 500mg tablets");
         med(outpatient).putArray("category").addObject().putArray("coding").addObject()
                 .put("system", "http://terminology.hl7.org/CodeSystem/medicationrequest-category").put("code", "outpatient");
@@ -263,7 +209,7 @@ class SeventhReviewCasesTest {
         cases.noWarning(route, "lidocaine injection, route 'Epidural'");
         for (boolean modifier : new boolean[] {false, true}) {
             HookCall call = HookCall.example();
-            ObjectNode m = addDraft(call, "MedicationRequest", "m1");
+            ObjectNode m = call.draftOrder("MedicationRequest", "m1");
             ObjectNode contained = m.putArray("contained").addObject();
             contained.put("resourceType", "Medication").put("id", "med1");
             contained.putObject("code").put("text", "Paracetamol 500mg tablets");
@@ -290,7 +236,7 @@ class SeventhReviewCasesTest {
      */
     @Test
     void r7_08InvisibleAndLookAlikeCharactersStillHideWords() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         String[][] variants = {{"cauda\u034fequina", "U+034F"}, {"cauda\ufe0f equina", "U+FE0F"}, {"cauda\u0001equina", "U+0001"},
             {"\uff43\uff41\uff55\uff44\uff41 \uff45\uff51\uff55\uff49\uff4e\uff41", "full-width"}, {"cauda equi\u0301na", "U+0301"}};
         for (String[] v : variants) {
@@ -309,7 +255,7 @@ class SeventhReviewCasesTest {
      */
     @Test
     void r7_09ExtensionValueWordsNotRead() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall primitive = HookCall.example();
         ObjectNode ext = primitive.order().putArray("extension").addObject().put("url", "https://ehr.example.org/priority-note")
                 .put("valueString", "routine");
@@ -337,11 +283,11 @@ class SeventhReviewCasesTest {
      */
     @Test
     void r7_10OrdinaryGeneralPracticeRecordsLoseTheWarning() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         for (String t : new String[] {"Surgery consultation", "Telephone consultation", "Face to face consultation"}) {
             cases.warning(ambType(t), "AMB, type text " + t);
         }
-        cases.warning(inEncounter("AMB", e -> {
+        cases.warning(HookCall.inEncounter("AMB", e -> {
             ObjectNode type = e.putArray("type").addObject();
             type.put("text", "GP surgery consultation");
             type.putArray("coding").addObject().put("system", SNOMED).put("code", "11429006").put("display", "Consultation");
@@ -362,16 +308,16 @@ class SeventhReviewCasesTest {
      */
     @Test
     void r7_11EncounterIdentityAndUnresolvedReferences() {
-        Cases cases = new Cases();
-        cases.noWarning(inEncounter("AMB", e -> e.remove("subject")), "AMB encounter with no subject");
-        cases.noWarning(inEncounter("AMB", e -> {
+        ReviewCases cases = new ReviewCases();
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.remove("subject")), "AMB encounter with no subject");
+        cases.noWarning(HookCall.inEncounter("AMB", e -> {
             e.remove("subject");
             e.putObject("subject").putObject("identifier").put("system", "https://fhir.nhs.uk/Id/nhs-number").put("value", "9999999999");
         }), "AMB encounter whose subject is only an identifier");
-        cases.noWarning(inEncounter("AMB", e -> e.remove("id")), "AMB encounter with no id");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("reasonReference").addObject().put("reference", "Condition/not-on-list")),
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.remove("id")), "AMB encounter with no id");
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("reasonReference").addObject().put("reference", "Condition/not-on-list")),
                 "AMB encounter whose reason is Condition/not-on-list (not in the problem list)");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("diagnosis").addObject().putObject("condition")
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("diagnosis").addObject().putObject("condition")
                 .put("reference", "Condition/not-on-list")), "AMB encounter whose diagnosis is Condition/not-on-list");
         cases.verify();
     }
@@ -385,7 +331,7 @@ class SeventhReviewCasesTest {
      */
     @Test
     void r7_12WorkUpOrdersOutsideTheShortList() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         for (String t : new String[] {"CT chest abdomen pelvis", "CT CAP", "Plasma viscosity", "Serum immunoglobulins",
             "Referral to haematology", "Referral to neurosurgery"}) {
             cases.noWarning(otherOrder(t), "another draft order: " + t);
@@ -398,10 +344,10 @@ class SeventhReviewCasesTest {
     /** The benign GP record still gets the warning: these must keep passing after any fix. */
     @Test
     void benignGeneralPracticeRecordsStillWarn() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         cases.warning(HookCall.example(), "the example, no encounter sent");
         cases.warning(ambType("GP surgery consultation"), "AMB GP surgery consultation");
-        cases.warning(inEncounter("VR", e -> e.putArray("type").addObject().put("text", "GP telephone consultation")),
+        cases.warning(HookCall.inEncounter("VR", e -> e.putArray("type").addObject().put("text", "GP telephone consultation")),
                 "VR GP telephone consultation");
         for (String m : new String[] {"Co-codamol 30mg/500mg tablets", "Co-codamol 8mg/500mg effervescent tablets", "Naproxen 500mg tablets",
             "Naproxen 250mg gastro-resistant tablets", "Omeprazole 20mg gastro-resistant capsules", "Lansoprazole 30mg gastro-resistant capsules",
@@ -412,7 +358,7 @@ class SeventhReviewCasesTest {
         int i = 0;
         for (String m : new String[] {"Co-codamol 30mg/500mg tablets", "Naproxen 500mg tablets", "Omeprazole 20mg gastro-resistant capsules",
             "Ibuprofen 5% gel"}) {
-            addDraft(four, "MedicationRequest", "m" + (i++)).putObject("medicationCodeableConcept").put("text", m);
+            four.draftOrder("MedicationRequest", "m" + (i++)).putObject("medicationCodeableConcept").put("text", m);
         }
         cases.warning(four, "co-codamol, naproxen, omeprazole and ibuprofen gel ordered together with the scan");
         cases.verify();

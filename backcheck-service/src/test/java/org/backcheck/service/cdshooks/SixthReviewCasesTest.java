@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.backcheck.service.cdshooks.RedFlagCodes.ICD10;
 import static org.backcheck.service.cdshooks.RedFlagCodes.SNOMED;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -17,78 +16,18 @@ import org.junit.jupiter.api.Test;
  */
 class SixthReviewCasesTest {
 
-    /** Several cases in one test: every case is checked and every failing one is named. */
-    private static final class Cases {
-        private final java.util.List<String> failed = new java.util.ArrayList<>();
-        private int checked;
-
-        void noWarning(HookCall call, String what) {
-            checked++;
-            JsonNode card;
-            try {
-                card = call.card();
-            } catch (RuntimeException e) {
-                failed.add(what + " (threw " + e + ")");
-                return;
-            }
-            if (card.get("indicator").asText().equals("warning") || card.has("suggestions")) {
-                failed.add(what);
-            }
-        }
-
-        void warning(HookCall call, String what) {
-            checked++;
-            if (!call.card().get("indicator").asText().equals("warning")) {
-                failed.add(what);
-            }
-        }
-
-        /** Answered with a card, not an error (the benign record may then get the warning). */
-        void answered(HookCall call, String what) {
-            checked++;
-            try {
-                if (!call.card().has("indicator")) {
-                    failed.add(what + " (no indicator)");
-                }
-            } catch (RuntimeException e) {
-                failed.add(what + " (threw " + e + ")");
-            }
-        }
-
-        void verify() {
-            assertThat(failed).as(failed.size() + " of " + checked + " cases failed").isEmpty();
-        }
-    }
-
-    private static ObjectNode addDraft(HookCall call, String type, String id) {
-        ObjectNode r = ((ArrayNode) call.request().at("/context/draftOrders/entry")).addObject().putObject("resource");
-        r.put("resourceType", type).put("id", id).put("status", "draft").put("intent", "order");
-        r.putObject("subject").put("reference", "Patient/123");
-        return r;
-    }
-
-    private static HookCall inEncounter(String cls, java.util.function.Consumer<ObjectNode> more) {
-        HookCall call = HookCall.example();
-        ObjectNode e = ((ObjectNode) call.request().get("prefetch")).putObject("encounter");
-        e.put("resourceType", "Encounter").put("id", "enc-89284").put("status", "in-progress");
-        e.putObject("class").put("system", CareSetting.ACT_CODE).put("code", cls);
-        e.putObject("subject").put("reference", "Patient/123");
-        more.accept(e);
-        return call;
-    }
-
     private static HookCall ambType(String text) {
-        return inEncounter("AMB", e -> e.putArray("type").addObject().put("text", text));
+        return HookCall.inEncounter("AMB", e -> e.putArray("type").addObject().put("text", text));
     }
 
     private static HookCall medicine(String name) {
         HookCall call = HookCall.example();
-        addDraft(call, "MedicationRequest", "m1").putObject("medicationCodeableConcept").put("text", name);
+        call.draftOrder("MedicationRequest", "m1").putObject("medicationCodeableConcept").put("text", name);
         return call;
     }
 
     private static ObjectNode paracetamol(HookCall call) {
-        ObjectNode m = addDraft(call, "MedicationRequest", "m1");
+        ObjectNode m = call.draftOrder("MedicationRequest", "m1");
         m.putObject("medicationCodeableConcept").put("text", "Paracetamol 500mg tablets");
         return m;
     }
@@ -104,7 +43,7 @@ class SixthReviewCasesTest {
      */
     @Test
     void r6_01HospitalClinicsPassTheAllowListOnSettingNeutralWords() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         for (String t : new String[] {"Fracture clinic appointment", "Myeloma clinic follow up", "Sarcoma clinic appointment",
             "Breast clinic appointment", "Metabolic bone clinic follow up", "Gynaecology consultation", "Onc follow up",
             "Ortho follow up", "Neuro follow up", "Rheum follow up", "MIU appointment", "UTC appointment", "OPD consultation",
@@ -122,12 +61,12 @@ class SixthReviewCasesTest {
      */
     @Test
     void r6_02RedFlagWordsInTheEncounterAreNotRead() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         cases.noWarning(ambType("GP appointment - suspected cauda equina"), "AMB, type text GP appointment - suspected cauda equina");
         cases.noWarning(ambType("GP consultation: saddle anaesthesia"), "AMB, type text GP consultation: saddle anaesthesia");
-        cases.noWarning(inEncounter("AMB", e -> e.putObject("serviceType").put("text", "GP follow up - bony mets")),
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putObject("serviceType").put("text", "GP follow up - bony mets")),
                 "AMB, serviceType text GP follow up - bony mets");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("extension").addObject().put("url", "https://ehr.example.org/reason-for-visit")
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("extension").addObject().put("url", "https://ehr.example.org/reason-for-visit")
                 .put("valueString", "saddle anaesthesia, new urinary retention")), "AMB, extension valueString saddle anaesthesia");
         cases.verify();
     }
@@ -142,23 +81,23 @@ class SixthReviewCasesTest {
      */
     @Test
     void r6_03AmbulatoryEncounterReadOnlyThroughItsTypes() {
-        Cases cases = new Cases();
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("location").addObject().putObject("location")
+        ReviewCases cases = new ReviewCases();
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("location").addObject().putObject("location")
                 .put("display", "Emergency Department")), "AMB, no type, location Emergency Department");
-        cases.noWarning(inEncounter("AMB", e -> e.putObject("serviceProvider").put("display", "Royal Infirmary Emergency Department")),
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putObject("serviceProvider").put("display", "Royal Infirmary Emergency Department")),
                 "AMB, no type, serviceProvider an emergency department");
-        cases.noWarning(inEncounter("AMB", e -> {
+        cases.noWarning(HookCall.inEncounter("AMB", e -> {
             e.putArray("type").addObject().put("text", "GP consultation");
             e.putObject("partOf").put("reference", "Encounter/ed-attendance-1");
         }), "AMB GP consultation, partOf another encounter (an ED attendance)");
-        cases.noWarning(inEncounter("AMB", e -> {
+        cases.noWarning(HookCall.inEncounter("AMB", e -> {
             ArrayNode codings = e.putObject("priority").putArray("coding");
             codings.addObject().put("system", PRIORITY).put("code", "R");
             codings.addObject().put("system", PRIORITY).put("code", "EM");
         }), "AMB, priority coded both R and EM");
-        cases.noWarning(inEncounter("AMB", e -> e.putArray("modifierExtension").addObject()
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putArray("modifierExtension").addObject()
                 .put("url", "https://ehr.example.org/not-this-setting").put("valueBoolean", true)), "AMB, modifierExtension");
-        cases.noWarning(inEncounter("AMB", e -> e.put("status", "entered-in-error")), "AMB, status entered-in-error");
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.put("status", "entered-in-error")), "AMB, status entered-in-error");
         cases.verify();
     }
 
@@ -170,7 +109,7 @@ class SixthReviewCasesTest {
      */
     @Test
     void r6_04ANameHoldingAnOrdinaryWordIsOrdinary() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         for (String m : new String[] {"Flucloxacillin 500mg capsules and paracetamol", "Doxycycline 100mg capsules; paracetamol 1g",
             "Nitrofurantoin plus paracetamol", "Calcium carbonate 1.5g / colecalciferol 400unit chewable tablets",
             "Ferrous sulfate 200mg and folic acid", "Fluorouracil 5% cream", "Fentanyl 25micrograms/hour transdermal patches"}) {
@@ -187,7 +126,7 @@ class SixthReviewCasesTest {
      */
     @Test
     void r6_05MedicineOrderPartsNotRead() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall fever = HookCall.example();
         paracetamol(fever).putArray("dosageInstruction").addObject().putObject("asNeededCodeableConcept").putArray("coding").addObject()
                 .put("system", SNOMED).put("code", "386661006").put("display", "Fever");
@@ -217,15 +156,15 @@ class SixthReviewCasesTest {
      */
     @Test
     void r6_06AnotherOrdersReasonPastTwoThousandCharacters() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall text = HookCall.example();
-        ObjectNode physio = addDraft(text, "ServiceRequest", "physio");
+        ObjectNode physio = text.draftOrder("ServiceRequest", "physio");
         physio.putObject("code").put("text", "Referral to physiotherapy");
         physio.putArray("reasonCode").addObject().put("text",
                 "Mechanical low back pain for six weeks, worse with bending. ".repeat(40) + "New saddle anaesthesia since yesterday.");
         cases.noWarning(text, "physiotherapy referral, reason text of 2,400 characters ending in saddle anaesthesia");
         HookCall display = HookCall.example();
-        ObjectNode physio2 = addDraft(display, "ServiceRequest", "physio");
+        ObjectNode physio2 = display.draftOrder("ServiceRequest", "physio");
         physio2.putObject("code").put("text", "Referral to physiotherapy");
         physio2.putArray("reasonCode").addObject().putArray("coding").addObject().put("system", ICD10).put("code", "M54.5")
                 .put("display", "Low back pain " + "x ".repeat(1100) + "saddle anaesthesia");
@@ -238,8 +177,8 @@ class SixthReviewCasesTest {
     /** R6-07: a coding without a code throws NullPointerException (Set.of(...).contains(null)): HTTP 500. */
     @Test
     void r6_07CodingWithoutACodeThrows() {
-        Cases cases = new Cases();
-        cases.noWarning(inEncounter("AMB", e -> e.putObject("priority").putArray("coding").addObject()
+        ReviewCases cases = new ReviewCases();
+        cases.noWarning(HookCall.inEncounter("AMB", e -> e.putObject("priority").putArray("coding").addObject()
                 .put("system", PRIORITY).put("display", "routine")), "encounter priority coding without a code");
         HookCall verification = HookCall.example().active(ICD10, "M54.5", "Low back pain");
         ((ObjectNode) verification.problemList().get(verification.problemList().size() - 1).get("resource"))
@@ -263,12 +202,12 @@ class SixthReviewCasesTest {
      */
     @Test
     void r6_08FormatCharactersHideWords() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         cases.noWarning(HookCall.example().active(ICD10, "M54.5", "Low back pain, cauda\u200bequina"), "M54.5 display with U+200B");
         cases.noWarning(HookCall.example().active(ICD10, "M54.5", "Low back pain with cau\u2060da equina syndrome"),
                 "M54.5 display with U+2060 inside 'cauda'");
         HookCall sib = HookCall.example();
-        ObjectNode physio = addDraft(sib, "ServiceRequest", "physio");
+        ObjectNode physio = sib.draftOrder("ServiceRequest", "physio");
         physio.putObject("code").put("text", "Referral to physiotherapy");
         physio.putArray("note").addObject().put("text", "Suspected cauda\u200bequina");
         cases.noWarning(sib, "another order's note 'Suspected cauda\u200bequina'");
@@ -284,7 +223,7 @@ class SixthReviewCasesTest {
      */
     @Test
     void r6_09TopicalSteroidsBlock() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         for (String m : new String[] {"Betamethasone valerate 0.1% cream", "Triamcinolone 55micrograms/dose nasal spray",
             "Tacrolimus 0.1% ointment"}) {
             cases.warning(medicine(m), "medicine " + m);
@@ -300,7 +239,7 @@ class SixthReviewCasesTest {
      */
     @Test
     void r6_10ExtensionInsideAValueAndAnUnresolvedMedication() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         HookCall nested = HookCall.example();
         ObjectNode ext = nested.order().putArray("extension").addObject().put("url", "https://ehr.example.org/indication");
         ObjectNode coding = ext.putObject("valueCodeableConcept").putArray("coding").addObject();
@@ -308,7 +247,7 @@ class SixthReviewCasesTest {
         coding.putArray("extension").addObject().put("url", "https://ehr.example.org/comment").put("valueString", "saddle anaesthesia");
         cases.noWarning(nested, "extension valueCodeableConcept whose coding carries a valueString 'saddle anaesthesia'");
         HookCall unresolved = HookCall.example();
-        addDraft(unresolved, "MedicationRequest", "m1").putObject("medicationReference").put("reference", "Medication/not-sent")
+        unresolved.draftOrder("MedicationRequest", "m1").putObject("medicationReference").put("reference", "Medication/not-sent")
                 .put("display", "Paracetamol 500mg tablets");
         cases.noWarning(unresolved, "medicationReference to a Medication not sent, display paracetamol");
         cases.verify();
@@ -322,11 +261,11 @@ class SixthReviewCasesTest {
      */
     @Test
     void r6_11SeriousCauseWorkUpOrderedWithTheScan() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         for (String t : new String[] {"Prostate specific antigen", "Serum protein electrophoresis", "Serum free light chains",
             "Blood cultures"}) {
             HookCall call = HookCall.example();
-            addDraft(call, "ServiceRequest", "s1").putObject("code").put("text", t);
+            call.draftOrder("ServiceRequest", "s1").putObject("code").put("text", t);
             cases.noWarning(call, "another draft order: " + t);
         }
         cases.verify();
@@ -337,7 +276,7 @@ class SixthReviewCasesTest {
     /** The benign GP record still gets the warning: these must keep passing after any fix. */
     @Test
     void benignGeneralPracticeRecordsStillWarn() {
-        Cases cases = new Cases();
+        ReviewCases cases = new ReviewCases();
         cases.warning(HookCall.example(), "the example, no encounter sent");
         cases.warning(ambType("GP surgery consultation"), "AMB GP surgery consultation");
         cases.warning(medicine("Co-codamol 30mg/500mg tablets"), "co-codamol");
