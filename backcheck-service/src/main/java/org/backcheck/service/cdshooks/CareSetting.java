@@ -122,7 +122,7 @@ final class CareSetting {
         // no name may name a hospital or specialist setting, and at least one must name general
         // practice or community care (fifth to seventh reviews: R5-03, R6-01, R7-10).
         for (org.hl7.fhir.r4.model.CodeableConcept t : types(encounter)) {
-            List<String> words = names(t).stream().map(TextNet::plain).toList();
+            List<String> words = FhirSupport.words(t).stream().map(TextNet::plain).toList();
             if (words.isEmpty()) {
                 return Optional.of("The encounter's type is coded without a name, so Backcheck cannot tell where the order is made.");
             }
@@ -147,21 +147,13 @@ final class CareSetting {
         return words != null && SPECIALIST.matcher(TextNet.normalised(TextNet.plain(words))).find();
     }
 
-    private static List<org.hl7.fhir.r4.model.CodeableConcept> types(Encounter encounter) {
+    /** The encounter's types and its service type. */
+    static List<org.hl7.fhir.r4.model.CodeableConcept> types(Encounter encounter) {
         List<org.hl7.fhir.r4.model.CodeableConcept> all = new java.util.ArrayList<>(encounter.getType());
         if (encounter.hasServiceType()) {
             all.add(encounter.getServiceType());
         }
         return all;
-    }
-
-    private static List<String> names(org.hl7.fhir.r4.model.CodeableConcept concept) {
-        List<String> out = new java.util.ArrayList<>();
-        if (concept.getText() != null) {
-            out.add(concept.getText());
-        }
-        concept.getCoding().stream().map(Coding::getDisplay).filter(java.util.Objects::nonNull).forEach(out::add);
-        return out;
     }
 
     /** Why the setting stops the cancel, or empty when it may be a non-specialist one. */

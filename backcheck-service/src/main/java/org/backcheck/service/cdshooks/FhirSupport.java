@@ -20,6 +20,23 @@ final class FhirSupport {
     private FhirSupport() {
     }
 
+    /**
+     * The words a coded concept carries: its text, then each coding's display, leaving out blank ones.
+     * Backcheck reads a concept's words the same way wherever it meets one.
+     */
+    static java.util.List<String> words(org.hl7.fhir.r4.model.CodeableConcept concept) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (concept.getText() != null && !concept.getText().isBlank()) {
+            out.add(concept.getText());
+        }
+        for (org.hl7.fhir.r4.model.Coding c : concept.getCoding()) {
+            if (c.getDisplay() != null && !c.getDisplay().isBlank()) {
+                out.add(c.getDisplay());
+            }
+        }
+        return out;
+    }
+
     /** Builds and warms the shared context; called once, when this class first loads. */
     private static FhirContext warm() {
         FhirContext ctx = FhirContext.forR4();

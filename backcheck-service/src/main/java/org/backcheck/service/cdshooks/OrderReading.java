@@ -70,11 +70,8 @@ final class OrderReading {
             // the cancel only when it says more than a test's name can (every word must be one of them).
             // So are its codings' displays, its category and its body site: each is free text unless it is
             // only a test's name (third review R3-05: "MRI L-spine - suspected metastatic cord compression").
-            readUnlessPlain(sr.getCode().getText());
-            sr.getCode().getCoding().forEach(c -> readUnlessPlain(c.getDisplay()));
-            for (CodeableConcept part : concat(sr.getCategory(), sr.getBodySite())) {
-                readUnlessPlain(part.getText());
-                part.getCoding().forEach(c -> readUnlessPlain(c.getDisplay()));
+            for (CodeableConcept part : concat(List.of(sr.getCode()), concat(sr.getCategory(), sr.getBodySite()))) {
+                FhirSupport.words(part).forEach(this::readUnlessPlain);
             }
             readExtensions(sr, this::readUnlessPlain);
             readWhereAndByWhom(sr);
@@ -104,15 +101,13 @@ final class OrderReading {
                 for (CodeableConcept reason : other.getReasonCode()) {
                     reading.read(RecordEntry.Source.OTHER_ORDER, reason, true);
                 }
-                reading.readNamedText(RecordEntry.Source.OTHER_ORDER, other.getCode().getText());
-                other.getCode().getCoding().forEach(c -> reading.readNamedText(RecordEntry.Source.OTHER_ORDER, c.getDisplay()));
+                FhirSupport.words(other.getCode()).forEach(w -> reading.readNamedText(RecordEntry.Source.OTHER_ORDER, w));
                 other.getNote().forEach(n -> reading.readNamedText(RecordEntry.Source.OTHER_ORDER, n.getText()));
                 other.getOrderDetail().forEach(d -> reading.readNamedText(RecordEntry.Source.OTHER_ORDER, d.getText()));
                 reading.readNamedText(RecordEntry.Source.OTHER_ORDER, other.getPatientInstruction());
                 // Its category ("Suspected cancer pathway"), who is to do it and its extensions (R4-06, R4-11).
                 for (CodeableConcept part : concat(other.getCategory(), List.of(other.getPerformerType()))) {
-                    reading.readNamedText(RecordEntry.Source.OTHER_ORDER, part.getText());
-                    part.getCoding().forEach(c -> reading.readNamedText(RecordEntry.Source.OTHER_ORDER, c.getDisplay()));
+                    FhirSupport.words(part).forEach(w -> reading.readNamedText(RecordEntry.Source.OTHER_ORDER, w));
                 }
                 readExtensions(other, t -> reading.readNamedText(RecordEntry.Source.OTHER_ORDER, t));
                 for (Reference ref : other.getReasonReference()) {
@@ -172,11 +167,7 @@ final class OrderReading {
             }
         }
         for (CodeableConcept medicine : medicines) {
-            List<String> these = new ArrayList<>();
-            if (medicine.hasText()) {
-                these.add(medicine.getText());
-            }
-            medicine.getCoding().stream().map(Coding::getDisplay).filter(d -> d != null && !d.isBlank()).forEach(these::add);
+            List<String> these = FhirSupport.words(medicine);
             unnamed |= these.isEmpty();
             names.addAll(these);
         }
@@ -204,8 +195,7 @@ final class OrderReading {
         // Where and how urgently it is given, and what it points to (sixth review R6-05).
         if (m.hasCourseOfTherapyType()) {
             CodeableConcept course = m.getCourseOfTherapyType();
-            java.util.stream.Stream.concat(java.util.stream.Stream.of(course.getText()), course.getCoding().stream().map(Coding::getDisplay))
-                    .filter(CareSetting::namesSpecialistSetting).findFirst().ifPresent(w -> reading.cannotJudge.add(
+            FhirSupport.words(course).stream().filter(CareSetting::namesSpecialistSetting).findFirst().ifPresent(w -> reading.cannotJudge.add(
                             "A medicine ordered with the scan is for a course of treatment described as \u201c"
                                     + RecordReading.shorten(w) + "\u201d."));
         }
@@ -245,8 +235,7 @@ final class OrderReading {
         sr.getPerformer().forEach(p -> words.add(p.getDisplay()));
         sr.getLocationReference().forEach(l -> words.add(l.getDisplay()));
         for (CodeableConcept c : concat(sr.getLocationCode(), List.of(sr.getPerformerType()))) {
-            words.add(c.getText());
-            c.getCoding().forEach(code -> words.add(code.getDisplay()));
+            words.addAll(FhirSupport.words(c));
         }
         for (String w : words) {
             if (w == null || w.isBlank()) {
@@ -345,8 +334,7 @@ final class OrderReading {
             words.accept(q.getUnit());   // a unit may be words (seventh review R7-09)
         } else if (value instanceof org.hl7.fhir.r4.model.Identifier id) {
             // An identifier's type may be words ("Suspected cancer pathway"; seventh review R7-09).
-            words.accept(id.getType().getText());
-            id.getType().getCoding().forEach(c -> words.accept(c.getDisplay()));
+            FhirSupport.words(id.getType()).forEach(words);
         } else if (value instanceof org.hl7.fhir.r4.model.Annotation note) {
             words.accept(note.getText());
         } else if (value instanceof CodeableConcept cc) {

@@ -137,13 +137,8 @@ final class RecordReading {
         }
         // Its type and service type name a setting, and sometimes more ("GP appointment - suspected cauda
         // equina"): what the text net finds there counts (sixth review R6-02); words in its extensions are free text.
-        List<CodeableConcept> types = new ArrayList<>(encounter.getType());
-        if (encounter.hasServiceType()) {
-            types.add(encounter.getServiceType());
-        }
-        for (CodeableConcept t : types) {
-            readNamedText(RecordEntry.Source.ENCOUNTER, t.getText());
-            t.getCoding().forEach(c -> readNamedText(RecordEntry.Source.ENCOUNTER, c.getDisplay()));
+        for (CodeableConcept t : CareSetting.types(encounter)) {
+            FhirSupport.words(t).forEach(w -> readNamedText(RecordEntry.Source.ENCOUNTER, w));
         }
         new OrderReading(this, null, null).readExtensions(encounter, t -> readFreeText(RecordEntry.Source.ENCOUNTER, t));
     }
@@ -233,12 +228,10 @@ final class RecordReading {
             }
         }
         for (CodeableConcept site : c.getBodySite()) {
-            OrderReading.readUnlessPlain(this, RecordEntry.Source.PROBLEM_LIST, site.getText());
-            site.getCoding().forEach(code -> OrderReading.readUnlessPlain(this, RecordEntry.Source.PROBLEM_LIST, code.getDisplay()));
+            FhirSupport.words(site).forEach(w -> OrderReading.readUnlessPlain(this, RecordEntry.Source.PROBLEM_LIST, w));
         }
         if (c.hasSeverity()) {
-            readNamedText(RecordEntry.Source.PROBLEM_LIST, c.getSeverity().getText());
-            c.getSeverity().getCoding().forEach(code -> readNamedText(RecordEntry.Source.PROBLEM_LIST, code.getDisplay()));
+            FhirSupport.words(c.getSeverity()).forEach(w -> readNamedText(RecordEntry.Source.PROBLEM_LIST, w));
         }
         new OrderReading(this, null, null).readExtensions(c, t -> readFreeText(RecordEntry.Source.PROBLEM_LIST, t));
         if (c.getSubject().getReference() != null && patientId != null
