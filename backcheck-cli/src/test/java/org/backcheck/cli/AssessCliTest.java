@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,7 +122,7 @@ class AssessCliTest {
         Path logFile = dir.resolve("serve.log");
         Path report = dir.resolve("report.html");
         Files.writeString(report, "<!DOCTYPE html><title>Audit report 42</title>");
-        Process serve = java("org.backcheck.cli.Main", "serve", "--port", "0", "--db-url",
+        Process serve = ChildJvm.java("org.backcheck.cli.Main", "serve", "--port", "0", "--db-url",
                 "jdbc:sqlite:" + dir.resolve("feedback.db"), "--report", report.toString())
                 .redirectError(logFile.toFile()).start();
         try {
@@ -180,7 +178,7 @@ class AssessCliTest {
         Path extract = dir.resolve("opa.csv");
         Files.writeString(extract, "Der_Procedure_All,Age_at_Start_of_Episode_SUS,Der_Age_at_CDS_Activity_Date,"
                 + "Der_Diagnosis_All,Administrative_Category\nU054,45,,,01\nU054,forty,,,01\n");
-        Process audit = java("-Xlog:class+load=info", "org.backcheck.cli.Main", "audit", "--input", extract.toString(),
+        Process audit = ChildJvm.java("-Xlog:class+load=info", "org.backcheck.cli.Main", "audit", "--input", extract.toString(),
                 "--out", dir.resolve("out").toString()).redirectErrorStream(true).start();
         String log = new String(audit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(audit.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -188,14 +186,5 @@ class AssessCliTest {
         assertThat(log).contains("org.backcheck.cli.AuditCommand").contains("org.backcheck.cli.AssessCommand")
                 .doesNotContain("org.backcheck.cli.AssessRun", "org.backcheck.cli.ServeRun", "org.backcheck.service.",
                         "io.javalin.", "org.eclipse.jetty.", "kotlin.", "org.slf4j.", "com.fasterxml.");
-    }
-
-    private static ProcessBuilder java(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command);
     }
 }

@@ -97,7 +97,7 @@ class ServeCliTest {
     @Test
     void startUpNamesTheTerminologyServersHostOnlyAndNeverTheToken() throws Exception {
         Path token = tokenFile("s3cret-startup-token\n");
-        Process serve = java("org.backcheck.cli.Main", "serve", "--port", "0", "--db-url", "jdbc:sqlite:" + dir.resolve("feedback.db"),
+        Process serve = ChildJvm.java("org.backcheck.cli.Main", "serve", "--port", "0", "--db-url", "jdbc:sqlite:" + dir.resolve("feedback.db"),
                 "--report", dir.resolve("report.html").toString(),
                 "--terminology-url", "https://tx.example.org/fhir/tenant-7", "--terminology-token-file", token.toString())
                 .redirectError(dir.resolve("serve.log").toFile()).start();
@@ -120,14 +120,5 @@ class ServeCliTest {
                 .contains("terminology server at tx.example.org").contains("with a bearer token"));
         assertThat(output).doesNotContain("s3cret").doesNotContain("tenant-7");
         assertThat(log).doesNotContain("s3cret");
-    }
-
-    private static ProcessBuilder java(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command);
     }
 }
