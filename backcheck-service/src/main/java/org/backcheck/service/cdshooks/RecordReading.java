@@ -257,11 +257,7 @@ final class RecordReading {
         if (text == null || text.isBlank()) {
             return;
         }
-        if (text.length() > TextNet.MAX_TEXT) {
-            // Fifth review R5-05: the rest is not read, so it cannot be judged.
-            cannotJudge.add("Words in " + source.words + " are longer than Backcheck reads (" + TextNet.MAX_TEXT
-                    + " characters); the rest was not read.");
-        }
+        noteUnreadRest(source, text);
         cannotJudge.add("Free text in " + source.words + " (\u201c" + shorten(text) + "\u201d), which Backcheck cannot read.");
         List<Reading> hits = codes.readText(text, budget);
         if (!hits.isEmpty()) {
@@ -277,11 +273,7 @@ final class RecordReading {
         if (text == null || text.isBlank()) {
             return;
         }
-        if (text.length() > TextNet.MAX_TEXT) {
-            // Fifth review R5-05: the rest is not read, so it cannot be judged.
-            cannotJudge.add("Words in " + source.words + " are longer than Backcheck reads (" + TextNet.MAX_TEXT
-                    + " characters); the rest was not read.");
-        }
+        noteUnreadRest(source, text);
         List<Reading> hits = codes.readText(text, budget);
         if (!hits.isEmpty()) {
             entries.add(new RecordEntry(source, shorten(text), true, hits));
@@ -293,15 +285,16 @@ final class RecordReading {
         return read(source, concept, current, false);
     }
 
-
-    private RecordEntry read(RecordEntry.Source source, CodeableConcept concept, boolean current, boolean endedLongAgo) {
-        // Words longer than Backcheck reads are said to be unread (sixth review R6-06).
-        boolean tooLong = concept.getText() != null && concept.getText().length() > TextNet.MAX_TEXT
-                || concept.getCoding().stream().anyMatch(c -> c.getDisplay() != null && c.getDisplay().length() > TextNet.MAX_TEXT);
-        if (tooLong) {
+    /** Words longer than Backcheck reads: the rest is not read, so it cannot be judged (fifth review R5-05). */
+    private void noteUnreadRest(RecordEntry.Source source, String text) {
+        if (text.length() > TextNet.MAX_TEXT) {
             cannotJudge.add("Words in " + source.words + " are longer than Backcheck reads (" + TextNet.MAX_TEXT
                     + " characters); the rest was not read.");
         }
+    }
+
+    private RecordEntry read(RecordEntry.Source source, CodeableConcept concept, boolean current, boolean endedLongAgo) {
+        FhirSupport.words(concept).forEach(w -> noteUnreadRest(source, w));   // sixth review R6-06
         // Words hung on the concept itself (an extension on a reason) are free text, or named text on another order.
         for (org.hl7.fhir.r4.model.Extension ext : concept.getExtension()) {
             if (ext.getValue() instanceof org.hl7.fhir.r4.model.StringType str) {
