@@ -214,7 +214,7 @@ final class Cards {
                 .append("Open the case in Backcheck to add it and to record the red-flag screen.\n\n");
         // Only the sources that a statement shown on this card cites (third review R3-15).
         Set<String> cited = java.util.stream.Stream.of(advice.reasons(), advice.management(), safetyNet)
-                .flatMap(List::stream).filter(s -> !DURATION_STATEMENTS.contains(s.id()))
+                .flatMap(statements -> shown(statements).stream())
                 .flatMap(s -> s.citations().stream()).map(org.backcheck.guidance.Citation::source)
                 .collect(Collectors.toSet());
         List<Source> sources = advice.sources().stream().filter(s -> s.url() != null && !s.url().isBlank())
@@ -253,8 +253,13 @@ final class Cards {
         };
     }
 
+    /** The statements a card shows: all but those that depend on a duration the order does not give. */
+    private static List<Statement> shown(List<Statement> statements) {
+        return statements.stream().filter(s -> !DURATION_STATEMENTS.contains(s.id())).toList();
+    }
+
     private static void section(StringBuilder md, String title, List<Statement> statements) {
-        List<Statement> shown = statements.stream().filter(s -> !DURATION_STATEMENTS.contains(s.id())).toList();
+        List<Statement> shown = shown(statements);
         if (shown.isEmpty()) {
             return;
         }
