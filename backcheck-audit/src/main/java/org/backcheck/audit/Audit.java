@@ -194,7 +194,7 @@ public final class Audit {
     }
 
     private Writer writer(String name) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(options.outDir().resolve(name)),
+        return new BufferedWriter(new OutputStreamWriter(OutputFile.create(options.outDir().resolve(name)),
                 StandardCharsets.UTF_8), 1 << 16);
     }
 
@@ -232,7 +232,8 @@ public final class Audit {
                 header.delimiterName(), t.records, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()], byReason,
                 s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()], t.policySensitive, t.otherCounted,
                 t.otherExcluded, t.blankLines, hasProvider ? byProvider : Map.of(), hasDate ? byMonth : Map.of(),
-                options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(), seconds, activity);
+                options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(), seconds, activity,
+                t.rejectionKinds.counts());
     }
 
     /**
@@ -274,6 +275,7 @@ public final class Audit {
         long otherExcluded;
         long matchLines;
         long rejectionLines;
+        final RejectionKinds rejectionKinds = new RejectionKinds();
         final Map<String, Map<String, long[]>> byProviderMonth = new TreeMap<>();
         final Map<String, Map<String, long[]>> byCommissionerMonth = new TreeMap<>();
 
@@ -339,24 +341,25 @@ public final class Audit {
             for (ChunkResult.Match m : r.matches) {
                 matches.write(Long.toString(base + m.row()));
                 matches.write(',');
-                matches.write(CsvOut.field(m.id()));
+                matches.write(CsvOut.text(m.id()));
                 matches.write(',');
                 matches.write(m.status().id());
                 matches.write(',');
-                matches.write(CsvOut.field(m.reason()));
+                matches.write(CsvOut.text(m.reason()));
                 matches.write(',');
-                matches.write(CsvOut.field(m.codes()));
+                matches.write(CsvOut.text(m.codes()));
                 matches.write('\n');
             }
             for (ChunkResult.Rejection j : r.rejections) {
                 rejected.write(Long.toString(base + j.row()));
                 rejected.write(',');
-                rejected.write(CsvOut.field(j.id()));
+                rejected.write(CsvOut.text(j.id()));
                 rejected.write(',');
-                rejected.write(CsvOut.field(j.field()));
+                rejected.write(CsvOut.text(j.field()));
                 rejected.write(',');
-                rejected.write(CsvOut.field(j.reason()));
+                rejected.write(CsvOut.text(j.reason()));
                 rejected.write('\n');
+                totals.rejectionKinds.add(j.field(), j.reason());
             }
             totals.records += r.records;
             totals.matchLines += r.matches.size();

@@ -14,15 +14,29 @@ import org.backcheck.classify.Status;
  * @param byProvider status counts per {@code Der_Provider_Code}, or empty when the column is absent
  * @param byMonth status counts per month of {@code Appointment_Date} (yyyy-MM, or "unknown"), or empty
  * @param activity rows by provider, commissioner, month and age band, for the report
+ * @param rejectedByReason rejected rows by field and kind of problem (e.g. "Age_at_Start_of_Episode_SUS: not a whole
+ *                         number"), without the values; empty when not tallied (the Spark job)
  */
 public record AuditSummary(String measure, String input, String nullPolicy, String otherNullPolicy, String delimiter,
                            long rowsRead, long counted, long excluded, Map<String, Long> excludedByReason,
                            long unmatched, long rejected, long nullPolicySensitiveRows, long otherPolicyCounted,
                            long otherPolicyExcluded, long blankLinesSkipped, Map<String, StatusCounts> byProvider,
                            Map<String, StatusCounts> byMonth, List<String> notes, double elapsedSeconds,
-                           Activity activity) {
+                           Activity activity, Map<String, Long> rejectedByReason) {
+
+    /** Without the rejection reasons tallied. */
+    public AuditSummary(String measure, String input, String nullPolicy, String otherNullPolicy, String delimiter,
+                        long rowsRead, long counted, long excluded, Map<String, Long> excludedByReason,
+                        long unmatched, long rejected, long nullPolicySensitiveRows, long otherPolicyCounted,
+                        long otherPolicyExcluded, long blankLinesSkipped, Map<String, StatusCounts> byProvider,
+                        Map<String, StatusCounts> byMonth, List<String> notes, double elapsedSeconds, Activity activity) {
+        this(measure, input, nullPolicy, otherNullPolicy, delimiter, rowsRead, counted, excluded, excludedByReason,
+                unmatched, rejected, nullPolicySensitiveRows, otherPolicyCounted, otherPolicyExcluded, blankLinesSkipped,
+                byProvider, byMonth, notes, elapsedSeconds, activity, Map.of());
+    }
 
     public AuditSummary {
+        rejectedByReason = Map.copyOf(rejectedByReason);
         excludedByReason = Map.copyOf(excludedByReason);
         byProvider = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byProvider));
         byMonth = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byMonth));

@@ -28,16 +28,24 @@ final class ColumnMapping {
                 slotOf[at] = slot;
             }
         }
+        if (missing.size() == columns.size()) {
+            // Not one of the names: most likely no header at all, and the first line is a data row,
+            // which is not quoted (it carries patient identifiers).
+            throw new ExtractFormatException("the first line names none of the columns the measure needs ("
+                    + columns.stream().map(Column::name).toList() + "); it has " + header.names().size()
+                    + " field(s). Is the header row missing? The extract needs a header line naming its columns.");
+        }
         if (!missing.isEmpty()) {
             throw new ExtractFormatException("the extract has no column " + String.join(", ", missing)
                     + " (the measure needs " + columns.stream().map(Column::name).toList() + "). Columns found: "
-                    + header.names() + ". Column names are matched without regard to case; rename the column in "
+                    + found(header) + ". Column names are matched without regard to case; rename the column in "
                     + "the extract if it is there under another name.");
         }
         String idColumn = requestedIdColumn == null ? Audit.DEFAULT_ID_COLUMN : requestedIdColumn;
         int id = uniqueIndex(header, idColumn);
         if (id < 0 && requestedIdColumn != null) {
-            throw new ExtractFormatException("--id-column " + idColumn + " is not in the extract. Columns found: " + header.names());
+            throw new ExtractFormatException("--id-column " + Excerpt.of(idColumn) + " is not in the extract. Columns found: "
+                    + found(header));
         }
         List<int[]> aliases = new ArrayList<>();
         assign(slotOf, id, RecordScanner.idSlot(classifier), aliases);
@@ -58,6 +66,11 @@ final class ColumnMapping {
         } else {
             aliases.add(new int[] {slotOf[column], slot});
         }
+    }
+
+    /** The header's names as an error message may quote them: a bounded, escaped excerpt. */
+    private static String found(Header header) {
+        return Excerpt.ofNames(header.names());
     }
 
     private static int uniqueIndex(Header header, String name) {

@@ -1,8 +1,6 @@
 package org.backcheck.audit;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +13,7 @@ final class SummaryJson {
     }
 
     static void write(AuditSummary s, Path file) throws IOException {
-        Files.writeString(file, JsonText.of(toMap(s)), StandardCharsets.UTF_8);
+        OutputFile.writeString(file, JsonText.of(toMap(s)));
     }
 
     static Map<String, Object> toMap(AuditSummary s) {

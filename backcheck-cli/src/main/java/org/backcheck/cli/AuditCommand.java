@@ -2,9 +2,7 @@ package org.backcheck.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
-import org.backcheck.audit.AuditSummary;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 import picocli.CommandLine.Command;
@@ -26,7 +24,10 @@ import picocli.CommandLine.Spec;
             "                  SPC charts, league table and method notes",
             "  aggregates.csv, aggregates.json   the report's figures, for analysis",
             "The report is disclosure controlled (HES rules) unless",
-            "--no-disclosure-control."},
+            "--no-disclosure-control. Text copied from the extract into the CSV files",
+            "is written so that a spreadsheet cannot run it: a value starting with",
+            "= + - @ tab or CR gets a leading ' (remove one leading ' to undo).",
+            "More than 1% of rows rejected: the run succeeds but warns why on stderr."},
         footer = {"", "Needed columns (any case): Der_Procedure_All, Age_at_Start_of_Episode_SUS,",
             "Der_Age_at_CDS_Activity_Date, Der_Diagnosis_All, Administrative_Category.",
             "Optional columns used by the report: Der_Provider_Code, Der_Commissioner_Code, Appointment_Date.",
@@ -42,7 +43,10 @@ final class AuditCommand implements Callable<Integer> {
             description = "The extract: comma, pipe or tab delimited text with a header row (UTF-8; may be .gz), or Parquet: one file, or a folder of part files read in name order.")
     Path input;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the outputs (created if needed).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Folder for the outputs (created if needed): new, empty, or holding only an earlier run's outputs, "
+                    + "which are replaced only once every new output is written. A failed or interrupted run leaves DIR as "
+                    + "it was; a second run on DIR while one is writing is refused (exit 5).")
     Path out;
 
     @Option(names = "--null-policy", paramLabel = "POLICY", defaultValue = "clinical",
@@ -98,9 +102,7 @@ final class AuditCommand implements Callable<Integer> {
         AuditOptions options = new AuditOptions(input, out, Measure.lowerBackImaging(), policy, delimiter(), idColumn, threads);
         ReportRun report = ReportRun.prepare(population, noDisclosureControl, title, false, period,
                 spec.commandLine().getErr());
-        AuditSummary summary = Audit.run(options, TerminalProgress.forThisTerminal());
-        AuditReport.print(summary, out, spec.commandLine().getOut());
-        report.write(summary, out, spec.commandLine().getOut());
+        AuditRun.run(options, report, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;
     }
 

@@ -4,9 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
-import org.backcheck.audit.AuditSummary;
 import org.backcheck.audit.generate.ExtractGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,9 +45,8 @@ final class DemoCommand implements Callable<Integer> {
         ReportRun report = ReportRun.prepare(population, noDisclosureControl,
                 "Low back pain imaging: EBI audit of sample data", true, spec.commandLine().getErr());
         Path auditDir = out.resolve("audit");
-        AuditSummary summary = Audit.run(AuditOptions.of(extract, auditDir), TerminalProgress.forThisTerminal());
-        AuditReport.print(summary, auditDir, o);
-        Path html = report.write(summary, auditDir, o);
+        AuditRun.run(AuditOptions.of(extract, auditDir), report, o, spec.commandLine().getErr());
+        Path html = auditDir.resolve(org.backcheck.audit.report.ReportFiles.HTML);
         o.println();
         o.println("Next: open " + html + " in a browser (or run 'backcheck serve' and visit /report),");
         o.println("see each counted or excluded row and why in " + auditDir.resolve("matches.csv") + ",");

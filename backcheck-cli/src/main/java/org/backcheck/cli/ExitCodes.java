@@ -8,6 +8,8 @@ final class ExitCodes {
     static final int USAGE = 2;
     static final int BAD_EXTRACT = 3;
     static final int IO = 4;
+    /** Another run is writing to the same --out folder. */
+    static final int FOLDER_IN_USE = 5;
 
     private ExitCodes() {
     }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import org.backcheck.audit.Excerpt;
 import org.backcheck.audit.ExtractFormatException;
+import org.backcheck.audit.FolderInUseException;
 import org.backcheck.guidance.InvalidAssessmentException;
 import picocli.CommandLine;
 
@@ -14,31 +16,50 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         var err = cmd.getErr();
+        int code = report(e, cmd, err);
+        err.flush();
+        return code;
+    }
+
+    /**
+     * Every line goes through {@link Excerpt}: messages quote at most short excerpts of an input,
+     * and no control character (ESC and the like) from a file or its name reaches the terminal.
+     */
+    private static int report(Exception e, CommandLine cmd, java.io.PrintWriter err) {
         if (e instanceof ExtractFormatException) {
-            err.println("backcheck: cannot audit this extract: " + e.getMessage());
+            say(err, "backcheck: cannot audit this extract: " + e.getMessage());
             return ExitCodes.BAD_EXTRACT;
+        }
+        if (e instanceof FolderInUseException) {
+            say(err, "backcheck: " + e.getMessage());
+            return ExitCodes.FOLDER_IN_USE;
         }
         if (e instanceof InvalidAssessmentException invalid) {
             // The message starts with the field as the JSON names it: "age: must be a whole number, ..."
-            err.println("backcheck: cannot assess this case: " + invalid.getMessage());
+            say(err, "backcheck: cannot assess this case: " + invalid.getMessage());
             return ExitCodes.USAGE;
         }
         IOException io = e instanceof IOException i ? i : e instanceof UncheckedIOException u ? u.getCause() : null;
         if (io != null) {
-            err.println("backcheck: " + describe(io, cmd.getCommandName()));
+            say(err, "backcheck: " + describe(io, cmd.getCommandName()));
             return ExitCodes.IO;
         }
         if (e instanceof IllegalArgumentException) {
-            err.println("backcheck: " + e.getMessage());
+            say(err, "backcheck: " + e.getMessage());
             err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
             return ExitCodes.USAGE;
         }
-        err.println("backcheck: internal error: " + e);
+        // A bug: the exception's class and an excerpt of its message (which might quote input), and where.
+        err.println("backcheck: internal error: " + e.getClass().getName() + ": " + Excerpt.of(e.getMessage()));
         for (StackTraceElement el : e.getStackTrace()) {
             err.println("    at " + el);
         }
         err.println("This is a bug in Backcheck; please report it with the lines above.");
         return ExitCodes.INTERNAL;
+    }
+
+    private static void say(java.io.PrintWriter err, String message) {
+        err.println(Excerpt.escapeMessage(message));
     }
 
     private static String describe(IOException e, String command) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             "1:internal error (a bug: please report it with the message)",
             "2:invalid command line, or a case that cannot be assessed (the message names the field)",
             "3:the extract cannot be audited (no header, a needed column missing, unknown delimiter)",
-            "4:a file cannot be read or written"})
+            "4:a file cannot be read or written (nothing is left half-written)",
+            "5:another run is writing to the same --out folder"})
 public final class Main {
 
     public static void main(String[] args) {

@@ -43,13 +43,18 @@ final class ReportRun {
                 noDisclosureControl ? Disclosure.NONE : Disclosure.CONTROLLED, population, months), err);
     }
 
-    Path write(AuditSummary summary, Path outDir, PrintWriter out) throws IOException {
+    /** Writes the report's files into {@code dir} (the run's staging folder). */
+    void write(AuditSummary summary, Path dir) throws IOException {
         if (options.population().isPresent() && !summary.activity().hasCommissioner()) {
             err.println(org.backcheck.audit.report.ReportWarnings.POPULATION_NOT_USED);
             err.flush();
         }
-        ImagingReport report = ImagingReport.of(summary, options);
-        Path html = ReportFiles.write(report, outDir);
+        ReportFiles.write(ImagingReport.of(summary, options), dir);
+    }
+
+    /** Says where the report is, once the outputs are in {@code outDir}; returns the report's path. */
+    Path describe(Path outDir, PrintWriter out) {
+        Path html = outDir.resolve(ReportFiles.HTML);
         out.println("Report: " + html.toAbsolutePath() + " (open it in a browser; it works offline)");
         out.println("        with " + ReportFiles.CSV + " and " + ReportFiles.JSON + " beside it, "
                 + (options.disclosure() == Disclosure.CONTROLLED ? "disclosure controlled (HES rules)."

@@ -16,6 +16,7 @@ import org.apache.parquet.schema.LogicalTypeAnnotation.UUIDLogicalTypeAnnotation
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.backcheck.audit.Audit;
+import org.backcheck.audit.Excerpt;
 import org.backcheck.audit.ExtractFormatException;
 
 /**
@@ -155,7 +156,7 @@ interface ColumnText {
      */
     private static ColumnText instant(String name, String what, ColumnText text) {
         if (name.equalsIgnoreCase(Audit.DATE_COLUMN)) {
-            throw new ExtractFormatException("the Parquet column " + name + " is " + what + ", so its calendar date depends "
+            throw new ExtractFormatException("the Parquet column " + Excerpt.of(name) + " is " + what + ", so its calendar date depends "
                     + "on a time zone the file does not record. Export it as a DATE (in Spark: to_date(" + name
                     + ")) or as text.");
         }
@@ -215,7 +216,7 @@ interface ColumnText {
     }
 
     private static ExtractFormatException refused(String name, String what) {
-        return new ExtractFormatException("the Parquet column " + name + " is " + what + ", which has no plain text value "
+        return new ExtractFormatException("the Parquet column " + Excerpt.of(name) + " is " + what + ", which has no plain text value "
                 + "to audit. Leave it out of the export, or export it as text.");
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
+import org.backcheck.audit.Excerpt;
 import org.backcheck.audit.ExtractFormatException;
 
 /**
@@ -114,7 +115,7 @@ public final class ParquetAsCsv extends InputStream {
             if (header.size() < 2) {
                 p.close();
                 throw new ExtractFormatException("the Parquet file " + p.file() + " has " + (header.isEmpty() ? "no columns"
-                        : "a single column, " + header.get(0)) + ": an extract needs the five columns the measure reads "
+                        : "a single column, " + Excerpt.of(header.get(0))) + ": an extract needs the five columns the measure reads "
                         + "(see backcheck audit --help)");
             }
             // Every name quoted: then only the comma splits the line, whatever characters the names hold.
@@ -124,8 +125,8 @@ public final class ParquetAsCsv extends InputStream {
             text.endRecord();
         } else if (!p.names().equals(header)) {
             p.close();
-            throw new ExtractFormatException("the Parquet part " + p.file() + " has the columns " + p.names()
-                    + ", but " + parts.files().get(0).getFileName() + " has " + header
+            throw new ExtractFormatException("the Parquet part " + p.file() + " has the columns " + Excerpt.ofNames(p.names())
+                    + ", but " + parts.files().get(0).getFileName() + " has " + Excerpt.ofNames(header)
                     + ": the parts of one extract must have the same columns in the same order");
         }
         part = p;

@@ -16,6 +16,7 @@ import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
+import org.backcheck.audit.Excerpt;
 import org.backcheck.audit.ExtractFormatException;
 
 /**
@@ -170,7 +171,7 @@ final class ParquetPart implements Closeable {
     }
 
     private static ExtractFormatException damaged(Path file, Exception e) {
-        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+        String why = Excerpt.of(e.getMessage() == null ? e.toString() : e.getMessage());
         return new ExtractFormatException("cannot read the Parquet file " + file + ": " + why
                 + ". It is truncated or damaged, or not Parquet; export it again.");
     }

@@ -3,7 +3,6 @@ package org.backcheck.audit.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,9 @@ import org.backcheck.audit.Activity;
 import org.backcheck.audit.AgeBand;
 import org.backcheck.audit.AuditSummary;
 import org.backcheck.audit.AuditSummary.StatusCounts;
+import org.backcheck.audit.CsvOut;
 import org.backcheck.audit.JsonText;
+import org.backcheck.audit.OutputFile;
 
 /**
  * {@code aggregates.csv} and {@code aggregates.json}: the report's figures for further analysis.
@@ -44,7 +45,8 @@ public final class Aggregates {
     public static void writeCsv(ImagingReport r, Path file) throws IOException {
         Shown shown = new Shown(r.disclosure());
         String label = disclosureLabel(r.disclosure());
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(OutputFile.create(file),
+                StandardCharsets.UTF_8))) {
             w.write(String.join(",", CSV_COLUMNS));
             w.write('\n');
             AuditSummary s = r.summary();
@@ -108,16 +110,17 @@ public final class Aggregates {
         f.add(funnel.map(p -> hide ? Disclosure.SUPPRESSED : p.outlier998().name()).orElse(""));
         f.add(spc);
         f.add(label);
-        w.write(f.stream().map(Aggregates::csvField).collect(Collectors.joining(",")));
+        // Text columns (the organisation codes come from the input) are written safe for a spreadsheet; the
+        // figures, which Backcheck computes, as they are.
+        for (int i = 0; i < f.size(); i++) {
+            w.write(i > 0 ? "," : "");
+            w.write(i < TEXT_COLUMNS || i >= f.size() - 2 ? CsvOut.text(f.get(i)) : CsvOut.field(f.get(i)));
+        }
         w.write('\n');
     }
 
-    static String csvField(String s) {
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
-    }
+    /** grain, provider, commissioner, month and age_band; spc_signals and disclosure are the last two. */
+    private static final int TEXT_COLUMNS = 5;
 
     /** Signals by month label, e.g. "OUTSIDE_LIMITS:HIGH;SHIFT:HIGH". */
     static Map<String, String> signals(Optional<SpcResult> chart) {
@@ -167,7 +170,7 @@ public final class Aggregates {
     }
 
     public static void writeJson(ImagingReport r, Path file) throws IOException {
-        Files.writeString(file, JsonText.of(json(r)), StandardCharsets.UTF_8);
+        OutputFile.writeString(file, JsonText.of(json(r)));
     }
 
     static String fileName(String path) {

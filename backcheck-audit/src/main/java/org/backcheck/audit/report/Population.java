@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.backcheck.audit.Excerpt;
 
 /**
  * Resident population by organisation and calendar year, for rates per 100,000 by commissioner.
@@ -72,7 +73,7 @@ public record Population(Map<String, Map<Integer, Long>> byOrgYear, String sourc
         int pop = names.indexOf("population");
         if (org < 0 || year < 0 || pop < 0 || names.size() != 3) {
             throw new InvalidPopulationFileException(source + " line 1: the header must name exactly the columns "
-                    + "org_code, year and population (found " + names + ")");
+                    + "org_code, year and population (found " + Excerpt.ofNames(names) + ")");
         }
         Map<String, Map<Integer, Long>> data = new TreeMap<>();
         Map<String, Integer> firstLine = new TreeMap<>();
@@ -91,18 +92,18 @@ public record Population(Map<String, Map<Integer, Long>> byOrgYear, String sourc
             }
             String code = key(f.get(org));
             if (code.isEmpty() || !code.matches("[A-Z0-9]{2,12}")) {
-                problems.add("line " + lineNo + ", org_code: '" + f.get(org).strip() + "' is not an organisation code "
+                problems.add("line " + lineNo + ", org_code: '" + Excerpt.of(f.get(org).strip()) + "' is not an organisation code "
                         + "(2 to 12 letters and digits)");
                 continue;
             }
             Integer y = whole(f.get(year), 1900, 2200);
             if (y == null) {
-                problems.add("line " + lineNo + ", year: '" + f.get(year).strip() + "' is not a calendar year such as 2024");
+                problems.add("line " + lineNo + ", year: '" + Excerpt.of(f.get(year).strip()) + "' is not a calendar year such as 2024");
                 continue;
             }
             Long people = wholeLong(f.get(pop));
             if (people == null || people <= 0) {
-                problems.add("line " + lineNo + ", population: '" + f.get(pop).strip() + "' is not a whole number above 0");
+                problems.add("line " + lineNo + ", population: '" + Excerpt.of(f.get(pop).strip()) + "' is not a whole number above 0");
                 continue;
             }
             String k = code + "/" + y;

@@ -1,10 +1,10 @@
 package org.backcheck.audit.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.backcheck.audit.OutputFile;
 
 /** Writes the report's three files into the audit's output folder. */
 public final class ReportFiles {
@@ -21,7 +21,7 @@ public final class ReportFiles {
     public static Path write(ImagingReport report, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path html = dir.resolve(HTML);
-        Files.writeString(html, ReportHtml.render(report), StandardCharsets.UTF_8);
+        OutputFile.writeString(html, ReportHtml.render(report));
         Aggregates.writeCsv(report, dir.resolve(CSV));
         Aggregates.writeJson(report, dir.resolve(JSON));
         return html;
