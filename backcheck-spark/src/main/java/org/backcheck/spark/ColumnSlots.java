@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.backcheck.audit.Excerpt;
 import org.backcheck.measure.Column;
 import org.backcheck.measure.Measure;
 
@@ -38,13 +39,14 @@ record ColumnSlots(int[] columnOfSlot) implements Serializable {
         if (!missing.isEmpty()) {
             throw new UnreadableExtractException("the extract has no column " + String.join(", ", missing)
                     + " (the measure needs " + columns.stream().map(Column::name).toList() + "). Columns found: "
-                    + names + ". Column names are matched without regard to case; rename the column in "
+                    + Excerpt.ofNames(names) + ". Column names are matched without regard to case; rename the column in "
                     + "the extract if it is there under another name.");
         }
         int k = columns.size();
         slots[k] = lookup.indexOf(names, idColumn == null ? DEFAULT_ID_COLUMN : idColumn);
         if (slots[k] < 0 && idColumn != null) {
-            throw new UnreadableExtractException("--id-column " + idColumn + " is not in the extract. Columns found: " + names);
+            throw new UnreadableExtractException("--id-column " + Excerpt.of(idColumn) + " is not in the extract. Columns found: "
+                    + Excerpt.ofNames(names));
         }
         slots[k + 1] = lookup.indexOf(names, PROVIDER_COLUMN);
         slots[k + 2] = lookup.indexOf(names, DATE_COLUMN);

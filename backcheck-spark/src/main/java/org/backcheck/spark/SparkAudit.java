@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.backcheck.audit.Excerpt;
 import org.backcheck.audit.report.ReportFiles;
 import org.backcheck.classify.Status;
 import org.backcheck.measure.Exclusion;
@@ -54,7 +55,7 @@ public final class SparkAudit {
         try {
             options = SparkAuditOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("backcheck-spark: " + e.getMessage());
+            System.err.println("backcheck-spark: " + Excerpt.escapeMessage(e.getMessage()));
             System.err.println(USAGE);
             if (Arrays.asList(args).contains("--master")) {
                 System.exit(USAGE_ERROR);
@@ -89,18 +90,20 @@ public final class SparkAudit {
             report(run(spark, options), options, out);
             return OK;
         } catch (UnreadableExtractException e) {
-            err.println("backcheck-spark: cannot audit " + options.input() + ": " + e.getMessage());
+            err.println("backcheck-spark: cannot audit " + options.input() + ": "
+                    + Excerpt.escapeMessage(e.getMessage()));
             return BAD_EXTRACT;
         } catch (IllegalArgumentException e) {
-            err.println("backcheck-spark: " + e.getMessage());
+            err.println("backcheck-spark: " + Excerpt.escapeMessage(e.getMessage()));
             return USAGE_ERROR;
         } catch (IOException e) {
-            err.println("backcheck-spark: cannot read or write: " + e.getMessage());
+            err.println("backcheck-spark: cannot read or write: " + Excerpt.escapeMessage(e.getMessage()));
             return IO;
         } catch (RuntimeException e) {
             UnreadableExtractException cause = causeOf(e);
             if (cause != null) {
-                err.println("backcheck-spark: cannot audit " + options.input() + ": " + cause.getMessage());
+                err.println("backcheck-spark: cannot audit " + options.input() + ": "
+                        + Excerpt.escapeMessage(cause.getMessage()));
                 return BAD_EXTRACT;
             }
             err.println("backcheck-spark: internal error: " + e);

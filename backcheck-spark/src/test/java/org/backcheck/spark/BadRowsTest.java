@@ -125,6 +125,18 @@ class BadRowsTest {
     }
 
     @Test
+    void aHeaderWithTerminalEscapesIsQuotedEscapedAndBounded() throws IOException {
+        Path csv = dir.resolve("escapes.csv");
+        Files.writeString(csv, "OPA_Ident,Der_Procedure_All,\u001b]0;owned\u0007\u001b[2J" + "x".repeat(500)
+                + ",Der_Diagnosis_All,Administrative_Category\n1,U054,45,,01\n");
+        Path out = dir.resolve("escapes-out");
+        assertThatThrownBy(() -> SparkAudit.run(LocalSpark.session(), SparkAuditOptions.of(csv.toString(), out.toString())))
+                .isInstanceOf(UnreadableExtractException.class).hasMessageContaining("\\u001b")
+                .hasMessageNotContaining("\u001b").hasMessageNotContaining("\u0007")
+                .hasMessageNotContaining("x".repeat(org.backcheck.audit.Excerpt.MAX_NAME + 1));
+    }
+
+    @Test
     void anExtractWithoutANeededColumnIsRefusedAndLeavesNoOutputs() throws IOException {
         Path csv = dir.resolve("no-age.csv");
         Files.writeString(csv, "OPA_Ident,Der_Procedure_All,Der_Diagnosis_All,Administrative_Category\n1,U054,,01\n");
