@@ -140,9 +140,7 @@ public final class Audit {
             rejected.write("row,id,field,reason\n");
             Sink sink = new Sink(matches, rejected, totals, scanner(start));
             Deque<Pending> inFlight = new ArrayDeque<>();
-            // Chunks in flight are bounded in number and in bytes, and a chunk larger than the
-            // usual (a long record, up to --max-record-bytes) is written before the next is read:
-            // so at most one such chunk is held at a time (see README, "Memory").
+            // In flight: bounded in number and bytes; a large chunk (a long record) is written before the next is read.
             long inFlightBytes = 0;
             long inFlightBudget = 2L * threads * chunkSize;
             InputChunks.Chunk chunk = start.first();

@@ -360,42 +360,10 @@ final class RecordScanner implements Fields {
         }
         tally(result, band, status);
         if (status == Status.REJECTED) {
-            addRejection(result, outcome);
+            result.addRejection(text(idSlot), outcome);
         } else if (status != Status.UNMATCHED) {
-            addMatch(result, outcome);
+            result.addMatch(text(idSlot), outcome, classifier.measure().exclusions());
         }
-    }
-
-    private void addRejection(ChunkResult result, Outcome outcome) {
-        StringBuilder fields = new StringBuilder();
-        StringBuilder reasons = new StringBuilder();
-        for (Outcome.Problem problem : outcome.problems()) {
-            if (fields.length() > 0) {
-                fields.append(';');
-                reasons.append("; ");
-            }
-            fields.append(problem.field());
-            reasons.append(problem.reason());
-        }
-        result.rejections.add(new ChunkResult.Rejection(localRow(result), text(idSlot), fields.toString(), reasons.toString()));
-    }
-
-    private void addMatch(ChunkResult result, Outcome outcome) {
-        Status status = outcome.status();
-        if (outcome.policySensitive()) {
-            result.policySensitive++;
-        }
-        boolean otherCounts = outcome.policySensitive() ? status != Status.COUNTED : status == Status.COUNTED;
-        if (otherCounts) {
-            result.otherPolicyCounted++;
-        } else {
-            result.otherPolicyExcluded++;
-        }
-        for (String reason : outcome.reasons()) {
-            result.excludedByReason[exclusionIndex(reason)]++;
-        }
-        result.matches.add(new ChunkResult.Match(localRow(result), text(idSlot), status,
-                String.join(";", outcome.reasons()), String.join(";", outcome.matchedCodes())));
     }
 
     private void reject(ChunkResult result, String field, String reason) {
@@ -425,16 +393,6 @@ final class RecordScanner implements Fields {
     }
 
     private static final byte[] EMPTY = new byte[0];
-
-    private int exclusionIndex(String reason) {
-        var exclusions = classifier.measure().exclusions();
-        for (int i = 0; i < exclusions.size(); i++) {
-            if (exclusions.get(i).name().equals(reason)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("unknown exclusion " + reason);
-    }
 
     private static int localRow(ChunkResult result) {
         return (int) result.records;
