@@ -41,15 +41,13 @@ public final class Audit {
     private final AuditOptions options;
     private final Classifier classifier;
     private final int chunkSize;
-    private final int maxOpenRecord;
-
     /**
-     * How far a record whose quoted field spans lines may run on before the extract is refused:
-     * such a record is held whole in memory and re-read as each chunk is joined to it, so a
-     * missing closing quote early in a large file would otherwise cost time growing with the
-     * square of the file size and, in the end, all the memory there is.
+     * How far a record whose quoted field spans lines may run on before the extract is refused
+     * ({@code --max-record-bytes}): such a record is held whole in memory and re-read as each chunk
+     * is joined to it, so a missing closing quote early in a large file would otherwise cost time
+     * growing with the square of the file size and, in the end, all the memory there is.
      */
-    static final int MAX_OPEN_RECORD = 64 << 20;
+    private final int maxOpenRecord;
 
     private Audit(AuditOptions options, int chunkSize, int maxOpenRecord) {
         this.options = options;
@@ -69,12 +67,12 @@ public final class Audit {
      * @throws IOException            when the input cannot be read or the outputs written
      */
     public static AuditSummary run(AuditOptions options, Progress progress) throws IOException {
-        return new Audit(options, InputChunks.DEFAULT_CHUNK, MAX_OPEN_RECORD).execute(progress);
+        return new Audit(options, InputChunks.DEFAULT_CHUNK, options.maxRecordBytes()).execute(progress);
     }
 
     /** For tests: a small chunk size puts many chunk boundaries inside a small file. */
     static AuditSummary run(AuditOptions options, int chunkSize) throws IOException {
-        return new Audit(options, chunkSize, MAX_OPEN_RECORD).execute(Progress.NONE);
+        return new Audit(options, chunkSize, options.maxRecordBytes()).execute(Progress.NONE);
     }
 
     /** For tests: a small limit on a record left open by a quoted field. */
@@ -86,26 +84,12 @@ public final class Audit {
         long started = System.nanoTime();
         int threads = options.threads() == 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
         try (InputChunks chunks = new InputChunks(options.input(), chunkSize,
-                org.backcheck.audit.parquet.ColumnChoice.forAudit(classifier.columns(), options.idColumn()))) {
+                org.backcheck.audit.parquet.ColumnChoice.forAudit(classifier.columns(), options.idColumn()),
+                options.maxRecordBytes())) {
             if (chunks.parquet() && options.delimiter() != null) {
                 throw new IllegalArgumentException("--delimiter is for delimited text; " + options.input() + " is Parquet: leave it out");
             }
-            InputChunks.Chunk first = chunks.next();
-            if (first == null) {
-                throw new ExtractFormatException("the file is empty: an extract needs a header line naming its columns");
-            }
-            int bom = hasBom(first) ? 3 : 0;
-            while (!chunks.exhausted() && first.length() - bom <= Header.MAX_LINE
-                    && !Header.complete(first.bytes(), bom, first.length(), options.delimiter())) {
-                // A quoted column name holding a line feed, cut by the chunking: read on.
-                InputChunks.Chunk more = chunks.next();
-                if (more == null) {
-                    break;
-                }
-                first = more.prependedWith(first.bytes(), first.length());
-            }
-            Header header = Header.read(first.bytes(), bom, first.length(), options.delimiter());
-            RecordScanner.Layout layout = ColumnMapping.layout(header, classifier, options.idColumn());
+            ExtractStart start = ExtractStart.read(chunks, options, classifier);
             Files.createDirectories(options.outDir());
             // Outputs of an earlier run into this folder must not outlive a failure of this one.
             for (String name : OUTPUTS) {
@@ -119,7 +103,7 @@ public final class Audit {
                 Files.deleteIfExists(options.outDir().resolve(name));
             }
             try {
-                return write(chunks, first, bom, header, layout, threads, progress, started);
+                return write(chunks, start, threads, progress, started);
             } catch (IOException | RuntimeException | Error e) {
                 for (String name : OUTPUTS) {
                     try {
@@ -141,33 +125,34 @@ public final class Audit {
     private static final List<String> OUTPUTS = List.of("summary.json", "matches.csv", "rejected.csv", "report.html",
             "aggregates.csv", "aggregates.json");
 
-    private AuditSummary write(InputChunks chunks, InputChunks.Chunk first, int bom, Header header,
-                               RecordScanner.Layout layout, int threads, Progress progress, long started) throws IOException {
+    private AuditSummary write(InputChunks chunks, ExtractStart start, int threads, Progress progress, long started)
+            throws IOException {
+        Header header = start.header();
         Totals totals = new Totals(options.measure().exclusions().size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "backcheck-audit");
             t.setDaemon(true);
             return t;
         });
-        ThreadLocal<RecordScanner> scanners = ThreadLocal.withInitial(
-                () -> new RecordScanner(layout, classifier, options.nullPolicy(), header.delimiter()));
+        ThreadLocal<RecordScanner> scanners = ThreadLocal.withInitial(() -> scanner(start));
         try (Writer matches = writer("matches.csv"); Writer rejected = writer("rejected.csv")) {
             matches.write("row,id,status,reason,matched_codes\n");
             rejected.write("row,id,field,reason\n");
-            Sink sink = new Sink(matches, rejected, totals,
-                    new RecordScanner(layout, classifier, options.nullPolicy(), header.delimiter()));
+            Sink sink = new Sink(matches, rejected, totals, scanner(start));
             Deque<Pending> inFlight = new ArrayDeque<>();
-            int dataStart = bom + header.bytesIncludingLineEnd();
-            InputChunks.Chunk chunk = first;
-            int from = dataStart;
+            // In flight: bounded in number and bytes; a large chunk (a long record) is written before the next is read.
+            long inFlightBytes = 0;
+            long inFlightBudget = 2L * threads * chunkSize;
+            InputChunks.Chunk chunk = start.first();
+            int from = start.dataStart();
             while (chunk != null) {
-                boolean last = chunks.exhausted();
-                InputChunks.Chunk c = chunk;
-                int f = from;
-                int n = options.measure().exclusions().size();
-                inFlight.add(new Pending(c, f, last, pool.submit(() -> scanners.get().scan(c.bytes(), f, c.length(), last, n))));
-                while (inFlight.size() > threads * 2) {
+                inFlight.add(submit(pool, scanners, chunk, from, chunks.exhausted()));
+                inFlightBytes += chunk.length();
+                boolean large = chunk.length() > chunkSize;
+                chunk = null; // not held while the next is read
+                while (!inFlight.isEmpty() && (large || inFlight.size() > threads * 2 || inFlightBytes > inFlightBudget)) {
                     Pending done = inFlight.poll();
+                    inFlightBytes -= done.chunk().length();
                     sink.take(done);
                     chunks.recycle(done.chunk().bytes());
                     progress.update(chunks.bytesRead(), chunks.totalBytes(), totals.records);
@@ -188,9 +173,15 @@ public final class Audit {
         return summary;
     }
 
-    private static boolean hasBom(InputChunks.Chunk c) {
-        byte[] b = c.bytes();
-        return c.length() >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+    private Pending submit(ExecutorService pool, ThreadLocal<RecordScanner> scanners, InputChunks.Chunk c, int from,
+                           boolean last) {
+        int n = options.measure().exclusions().size();
+        return new Pending(c, from, last, pool.submit(() -> scanners.get().scan(c.bytes(), from, c.length(), last, n)));
+    }
+
+    private RecordScanner scanner(ExtractStart start) {
+        return new RecordScanner(start.layout(), classifier, options.nullPolicy(), start.header().delimiter(),
+                options.maxRecordBytes());
     }
 
     private Writer writer(String name) throws IOException {
@@ -303,6 +294,14 @@ public final class Audit {
             ChunkResult r;
             InputChunks.Chunk chunk = p.chunk();
             int from = p.from();
+            if (chunk.skippedBefore() > 0) {
+                // Lines longer than the record limit, read past: rejected rows, unless they were
+                // inside a record a quoted field had left open, which cannot be ended anywhere sure.
+                if (tail != null) {
+                    throw openRecord(options.maxRecordBytes());
+                }
+                add(ownScanner.skipped(chunk.skippedBefore(), options.measure().exclusions().size()));
+            }
             if (tail != null) {
                 // The speculative scan started inside a quoted field: join and scan here instead.
                 p.result().cancel(false);
@@ -316,11 +315,16 @@ public final class Audit {
             add(r);
             if (r.incompleteFrom >= 0) {
                 if (chunk.length() - r.incompleteFrom > maxOpenRecord) {
-                    throw new ExtractFormatException("data row " + (totals.records + 1) + " has a quoted field that runs on"
-                            + " over more than " + (maxOpenRecord >> 20) + " MiB of lines: a closing quote is probably missing");
+                    throw openRecord(maxOpenRecord);
                 }
                 tail = java.util.Arrays.copyOfRange(chunk.bytes(), r.incompleteFrom, chunk.length());
             }
+        }
+
+        private ExtractFormatException openRecord(int limit) {
+            return new ExtractFormatException("data row " + (totals.records + 1) + " has a quoted field that runs on over "
+                    + "more than " + ByteCount.text(limit) + " of lines (--max-record-bytes): a closing quote is probably "
+                    + "missing. If the record is real, raise --max-record-bytes");
         }
 
         void finish() throws IOException {

@@ -2,6 +2,7 @@ package org.backcheck.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backcheck.classify.Outcome;
 import org.backcheck.classify.Status;
 
 /** What scanning one chunk produced. Row numbers are local to the chunk (1-based). */
@@ -30,5 +31,48 @@ final class ChunkResult {
 
     ChunkResult(int exclusionCount) {
         excludedByReason = new long[exclusionCount];
+    }
+
+    /** The current record (the last counted in {@link #records}), rejected by the classifier. */
+    void addRejection(String id, Outcome outcome) {
+        StringBuilder fields = new StringBuilder();
+        StringBuilder reasons = new StringBuilder();
+        for (Outcome.Problem problem : outcome.problems()) {
+            if (fields.length() > 0) {
+                fields.append(';');
+                reasons.append("; ");
+            }
+            fields.append(problem.field());
+            reasons.append(problem.reason());
+        }
+        rejections.add(new Rejection((int) records, id, fields.toString(), reasons.toString()));
+    }
+
+    /** The current record, counted or excluded; {@code exclusions} are the measure's, in order. */
+    void addMatch(String id, Outcome outcome, List<org.backcheck.measure.Exclusion> exclusions) {
+        Status status = outcome.status();
+        if (outcome.policySensitive()) {
+            policySensitive++;
+        }
+        boolean otherCounts = outcome.policySensitive() ? status != Status.COUNTED : status == Status.COUNTED;
+        if (otherCounts) {
+            otherPolicyCounted++;
+        } else {
+            otherPolicyExcluded++;
+        }
+        for (String reason : outcome.reasons()) {
+            excludedByReason[exclusionIndex(reason, exclusions)]++;
+        }
+        matches.add(new Match((int) records, id, status, String.join(";", outcome.reasons()),
+                String.join(";", outcome.matchedCodes())));
+    }
+
+    private static int exclusionIndex(String reason, List<org.backcheck.measure.Exclusion> exclusions) {
+        for (int i = 0; i < exclusions.size(); i++) {
+            if (exclusions.get(i).name().equals(reason)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unknown exclusion " + reason);
     }
 }

@@ -16,24 +16,26 @@ record Header(byte delimiter, List<String> names, int bytesIncludingLineEnd) {
 
     private static final byte[] CANDIDATES = {',', '|', '\t', ';'};
 
-    /** Longest header line looked for. */
-    static final int MAX_LINE = 1 << 20;
-
     /**
-     * Reads the header from the start of the file (after any BOM).
+     * Reads the header from the start of the file (after any BOM), at most the default record limit long.
      *
      * @param delimiter the delimiter to use, or null to detect it
      */
     static Header read(byte[] buf, int start, int end, Character delimiter) {
-        Line line = line(buf, start, end, delimiter);
+        return read(buf, start, end, delimiter, AuditOptions.DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    /** Reads the header, at most {@code maxLine} bytes long (the record limit). */
+    static Header read(byte[] buf, int start, int end, Character delimiter, int maxLine) {
+        Line line = line(buf, start, end, delimiter, maxLine);
         if (line.end() == start && end == start) {
             throw new ExtractFormatException("the file is empty: an extract needs a header line naming its columns");
         }
         if (line.unclosed()) {
             throw new ExtractFormatException("the header line has a quoted column name that is never closed");
         }
-        if ((!line.lineFeed() && end - start >= MAX_LINE) || line.end() - start > MAX_LINE) {
-            throw new ExtractFormatException("no line end in the first MiB: is this a delimited text extract?");
+        if ((!line.lineFeed() && end - start >= maxLine) || line.end() - start > maxLine) {
+            throw tooLong(maxLine);
         }
         int consumed = (line.lineFeed() ? line.end() + 1 : line.end()) - start;
         return new Header(line.delimiter(), List.copyOf(line.names()), consumed);
@@ -43,9 +45,9 @@ record Header(byte delimiter, List<String> names, int bytesIncludingLineEnd) {
      * False when {@code buf[start, end)} ends inside a quoted column name of the header line, so
      * that more of the file is needed to read it.
      */
-    static boolean complete(byte[] buf, int start, int end, Character delimiter) {
+    static boolean complete(byte[] buf, int start, int end, Character delimiter, int maxLine) {
         try {
-            return !line(buf, start, end, delimiter).unclosed();
+            return !line(buf, start, end, delimiter, maxLine).unclosed();
         } catch (ExtractFormatException e) {
             return true; // no more to read for: read() reports it
         }
@@ -66,7 +68,7 @@ record Header(byte delimiter, List<String> names, int bytesIncludingLineEnd) {
      * the one with the fewest stray quotes (so that delimiters inside quoted names do not count),
      * then the most delimiters.
      */
-    private static Line line(byte[] buf, int start, int end, Character delimiter) {
+    private static Line line(byte[] buf, int start, int end, Character delimiter, int maxLine) {
         if (delimiter != null) {
             return split(buf, start, end, (byte) delimiter.charValue());
         }
@@ -88,7 +90,7 @@ record Header(byte delimiter, List<String> names, int bytesIncludingLineEnd) {
         }
         if (best == null || tie) {
             Line any = split(buf, start, end, (byte) ',');
-            if (any.unclosed() || (!any.lineFeed() && end - start >= MAX_LINE) || (any.end() == start && end == start)) {
+            if (any.unclosed() || (!any.lineFeed() && end - start >= maxLine) || (any.end() == start && end == start)) {
                 return any; // reported as such by the caller
             }
             throw new ExtractFormatException("cannot tell the delimiter from the header line"
@@ -148,6 +150,22 @@ record Header(byte delimiter, List<String> names, int bytesIncludingLineEnd) {
 
     private static String text(ByteArrayOutputStream bytes) {
         return bytes.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    /** The header line is longer than the record limit. */
+    static ExtractFormatException tooLong(int maxLine) {
+        return new ExtractFormatException("the header line (the first line) is longer than --max-record-bytes ("
+                + ByteCount.text(maxLine) + "): is this a delimited text extract? If it is, raise --max-record-bytes");
+    }
+
+    /** How {@code --delimiter} names this header's delimiter. */
+    String delimiterOption() {
+        return switch (delimiter) {
+            case '\t' -> "tab";
+            case '|' -> "'|'";
+            case ';' -> "';'";
+            default -> "'" + (char) delimiter + "'";
+        };
     }
 
     /** Index of a column by name, ignoring case, or -1. */

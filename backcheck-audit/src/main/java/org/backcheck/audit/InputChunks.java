@@ -2,7 +2,6 @@ package org.backcheck.audit;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -13,10 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
-import java.util.zip.CRC32;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
-import java.util.zip.ZipException;
 import org.backcheck.audit.parquet.ParquetAsCsv;
 import org.backcheck.audit.parquet.ParquetParts;
 
@@ -27,44 +22,88 @@ import org.backcheck.audit.parquet.ParquetParts;
  * {@link FileChannel}; {@code .gz} files (detected by their magic bytes) are decompressed strictly,
  * member after member (see {@link GzipSource}); Parquet (a {@code .parquet} file, a file starting
  * with the bytes {@code PAR1}, or a folder of part files) is read as CSV text that
- * {@link ParquetAsCsv} makes from its rows.
+ * {@link ParquetAsCsv} makes from its rows. A pipe, FIFO or device ({@code -}, {@code /dev/stdin},
+ * {@code <(zcat ...)}) is opened once and its first bytes looked at through a buffer, never by
+ * opening it again (that would lose them); Parquet cannot be read that way.
+ *
+ * <p>Memory is bounded by {@code maxRecordBytes}, not by the input: a line longer than that is
+ * never held whole; it is read past to its line feed and reported through
+ * {@link Chunk#skippedBefore()}, so that the audit rejects it as one row and goes on.
  */
 final class InputChunks implements Closeable {
 
     static final int DEFAULT_CHUNK = 4 << 20;
 
-    /** Largest chunk: a line must fit in one array. */
-    static final int MAX_ARRAY = Integer.MAX_VALUE - 64;
+    /** Bytes looked at for the first line feed before a file with none but CRs is refused. */
+    static final int FIRST_LINE_CHECK = 1 << 20;
 
     private final Source source;
     private final int chunkSize;
+    private final int maxRecordBytes;
+    private final Path file;
     private byte[] carry = new byte[0];
     private int carryLength;
     private boolean eof;
     private long bytesRead;
+    private int skipped;
     private final long totalBytes;
     private final boolean parquet;
     private final java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
 
     InputChunks(Path file, int chunkSize) throws IOException {
-        this(file, chunkSize, org.backcheck.audit.parquet.ColumnChoice.ALL);
+        this(file, chunkSize, org.backcheck.audit.parquet.ColumnChoice.ALL, AuditOptions.DEFAULT_MAX_RECORD_BYTES);
     }
 
-    /** {@code parquetColumns}: for Parquet input, the columns to read (the others are never decoded). */
-    InputChunks(Path file, int chunkSize, org.backcheck.audit.parquet.ColumnChoice parquetColumns) throws IOException {
+    /**
+     * @param parquetColumns for Parquet input, the columns to read (the others are never decoded)
+     * @param maxRecordBytes the longest line held in memory; see the class comment
+     */
+    InputChunks(Path file, int chunkSize, org.backcheck.audit.parquet.ColumnChoice parquetColumns, int maxRecordBytes)
+            throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
+        this.file = file;
         this.chunkSize = chunkSize;
-        this.parquet = ParquetParts.isParquet(file);
+        this.maxRecordBytes = maxRecordBytes;
+        boolean seekable = Files.isDirectory(file) || Files.isRegularFile(file);
+        this.parquet = seekable && ParquetParts.isParquet(file);
         if (parquet) {
-            ParquetAsCsv csv = ParquetAsCsv.open(ParquetParts.of(file), parquetColumns);
+            ParquetAsCsv csv = ParquetAsCsv.open(ParquetParts.of(file), parquetColumns, maxRecordBytes);
             this.totalBytes = csv.totalBytes();
             this.source = new StreamSource(csv, csv::bytesRead);
-        } else {
+        } else if (seekable) {
             this.totalBytes = Files.size(file);
             this.source = isGzip(file) ? new GzipSource(Files.newInputStream(file))
                     : new ChannelSource(FileChannel.open(file, StandardOpenOption.READ));
+        } else {
+            this.totalBytes = 0; // unknown
+            this.source = openStream(file);
+        }
+    }
+
+    /**
+     * A pipe or device, opened once: its first bytes are looked at through the buffer and then
+     * read again from it.
+     */
+    private static Source openStream(Path file) throws IOException {
+        // A FileInputStream, not Files.newInputStream: on a pipe, the latter's available() fails in Java 17
+        // (it asks the channel for its position: "Illegal seek"), and BufferedInputStream calls it.
+        BufferedInputStream in = new BufferedInputStream(new java.io.FileInputStream(file.toFile()), 1 << 16);
+        try {
+            in.mark(FirstBytes.NEEDED);
+            byte[] head = in.readNBytes(FirstBytes.NEEDED);
+            in.reset();
+            FirstBytes kind = FirstBytes.of(head, 0, head.length);
+            if (kind == FirstBytes.PARQUET) {
+                throw new IllegalArgumentException(file + " is Parquet coming through a pipe or device, which cannot "
+                        + "be read that way (a Parquet reader starts from the index at the end of the file): write it "
+                        + "to a file and give that file to --input");
+            }
+            return kind == FirstBytes.GZIP ? new GzipSource(in) : new StreamSource(in, null);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
     }
 
@@ -91,7 +130,7 @@ final class InputChunks implements Closeable {
 
     /** True once every byte has been handed out. */
     boolean exhausted() {
-        return eof && carryLength == 0;
+        return eof && carryLength == 0 && skipped == 0;
     }
 
     /** Decompressed bytes delivered so far. */
@@ -104,49 +143,120 @@ final class InputChunks implements Closeable {
      * and is owned by the caller.
      */
     Chunk next() throws IOException {
-        if (eof && carryLength == 0) {
-            return null;
+        while (true) {
+            if (eof && carryLength == 0) {
+                return takeSkipped(new Chunk(new byte[0], 0), null);
+            }
+            byte[] buf = buffer(bufferSize());
+            System.arraycopy(carry, 0, buf, 0, carryLength);
+            if (carry.length > chunkSize) {
+                carry = new byte[0]; // a grown buffer, now copied: let it go
+            }
+            int filled = carryLength;
+            boolean fresh = bytesRead == 0 && carryLength == 0 && skipped == 0;
+            while (!eof && filled < buf.length) {
+                int n = source.read(buf, filled, buf.length - filled);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    filled += n;
+                }
+            }
+            if (fresh) {
+                FirstBytes.checkText(buf, 0, filled, file);
+            }
+            int cut = filled;
+            if (!eof) {
+                cut = lastLineFeed(buf, filled);
+                if (cut < 0) {
+                    carryLength = 0;
+                    refuseCrOnly(buf, filled);
+                    if (filled > maxRecordBytes) {
+                        skipLine(buf);
+                    } else {
+                        carry = buf;
+                        carryLength = filled;
+                    }
+                    continue;
+                }
+                cut++;
+            }
+            carryLength = filled - cut;
+            if (carryLength > 0) {
+                if (carry.length < carryLength || carry == buf) {
+                    carry = new byte[Math.max(carryLength, 1 << 16)];
+                }
+                System.arraycopy(buf, cut, carry, 0, carryLength);
+            }
+            bytesRead += cut;
+            return takeSkipped(new Chunk(buf, cut), cut == 0 ? null : new Chunk(buf, cut));
         }
-        byte[] buf = buffer((int) Math.min(MAX_ARRAY, Math.max(chunkSize, carryLength * 2L)));
-        System.arraycopy(carry, 0, buf, 0, carryLength);
-        int filled = carryLength;
-        while (!eof && filled < buf.length) {
-            int n = source.read(buf, filled, buf.length - filled);
+    }
+
+    /**
+     * The next buffer: a chunk, or, for a line longer than that, twice the line so far, but never
+     * more than one byte over the record limit (a buffer that full without a line feed holds a line
+     * too long). Growing straight to that size once the line is over a quarter of it keeps the peak
+     * (the old buffer and the new) under 1.5 times the limit.
+     */
+    private int bufferSize() {
+        if (carryLength == 0) {
+            return chunkSize;
+        }
+        long doubled = carryLength * 2L;
+        return (int) Math.max(chunkSize, doubled * 2 > maxRecordBytes ? maxRecordBytes + 1L : doubled);
+    }
+
+    /** The chunk, carrying the count of lines skipped before it; {@code otherwise} when none were. */
+    private Chunk takeSkipped(Chunk chunk, Chunk otherwise) {
+        if (skipped == 0) {
+            return otherwise;
+        }
+        Chunk c = new Chunk(chunk.bytes(), chunk.length(), skipped);
+        skipped = 0;
+        return c;
+    }
+
+    /**
+     * A line of more than {@code maxRecordBytes}: reads past it to its line feed (or the end),
+     * keeping what follows, and counts it. The header line cannot be skipped: that is an error.
+     */
+    private void skipLine(byte[] buf) throws IOException {
+        if (bytesRead == 0 && skipped == 0) {
+            throw Header.tooLong(maxRecordBytes);
+        }
+        skipped++;
+        carry = new byte[0];
+        while (true) {
+            int n = source.read(buf, 0, buf.length);
             if (n < 0) {
                 eof = true;
-            } else {
-                filled += n;
+                return;
             }
-        }
-        int cut = filled;
-        if (!eof) {
-            cut = lastLineFeed(buf, filled);
-            if (cut < 0) {
-                // One line longer than the buffer: keep reading with a larger buffer; but not
-                // without end (a file with CR-only line ends, or not text at all, has no LF).
-                if (bytesRead == 0 && filled > Header.MAX_LINE + 3) {
-                    throw new ExtractFormatException("no line feed in the first MiB: is this a delimited text extract? "
-                            + "(Files whose lines end in CR alone must be converted to LF or CRLF first.)");
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n') {
+                    carryLength = n - i - 1;
+                    if (carry.length < carryLength) {
+                        carry = new byte[Math.max(carryLength, 1 << 16)];
+                    }
+                    System.arraycopy(buf, i + 1, carry, 0, carryLength);
+                    return;
                 }
-                if (filled >= MAX_ARRAY) {
-                    throw new ExtractFormatException("a line of more than " + (MAX_ARRAY >> 20)
-                            + " MiB without a line feed: is this a delimited text extract?");
+            }
+        }
+    }
+
+    /** A first line without a line feed in its first MiB, but with CRs: lines that end in CR alone. */
+    private void refuseCrOnly(byte[] buf, int filled) {
+        if (bytesRead == 0 && skipped == 0 && filled > FIRST_LINE_CHECK) {
+            for (int i = 0; i < FIRST_LINE_CHECK; i++) {
+                if (buf[i] == '\r') {
+                    throw new ExtractFormatException("no line feed in the first MiB, but carriage returns: the lines end "
+                            + "in CR alone (an old Mac format). Convert the file to LF or CRLF line ends first, e.g. "
+                            + "tr '\\r' '\\n' < IN > OUT.csv");
                 }
-                carry = buf;
-                carryLength = filled;
-                return next();
             }
-            cut++;
         }
-        carryLength = filled - cut;
-        if (carryLength > 0) {
-            if (carry.length < carryLength) {
-                carry = new byte[Math.max(carryLength, 1 << 16)];
-            }
-            System.arraycopy(buf, cut, carry, 0, carryLength);
-        }
-        bytesRead += cut;
-        return cut == 0 ? null : new Chunk(buf, cut);
     }
 
     /**
@@ -178,8 +288,17 @@ final class InputChunks implements Closeable {
         source.close();
     }
 
-    /** Bytes of whole lines. */
-    record Chunk(byte[] bytes, int length) {
+    /**
+     * Bytes of whole lines.
+     *
+     * @param skippedBefore lines longer than the record limit read past just before these bytes:
+     *                      each is a row the audit rejects
+     */
+    record Chunk(byte[] bytes, int length, int skippedBefore) {
+        Chunk(byte[] bytes, int length) {
+            this(bytes, length, 0);
+        }
+
         /** This chunk with {@code prefix} in front: used when the previous chunk ended inside quotes. */
         Chunk prependedWith(byte[] prefix, int prefixLength) {
             byte[] joined = Arrays.copyOf(prefix, prefixLength + length);
@@ -188,7 +307,7 @@ final class InputChunks implements Closeable {
         }
     }
 
-    private interface Source extends Closeable {
+    interface Source extends Closeable {
         int read(byte[] buf, int off, int len) throws IOException;
 
         long position();
@@ -218,217 +337,29 @@ final class InputChunks implements Closeable {
         }
     }
 
-    /** Text that another reader makes, such as Parquet rows as CSV; {@code position} is for progress. */
+    /** Text that another reader makes, such as Parquet rows as CSV, or a pipe. */
     private static final class StreamSource implements Source {
         private final InputStream in;
         private final LongSupplier position;
+        private long count;
 
+        /** @param position bytes read so far for progress, or null to count what this stream hands out */
         StreamSource(InputStream in, LongSupplier position) {
             this.in = in;
             this.position = position;
         }
 
         public int read(byte[] buf, int off, int len) throws IOException {
-            return in.read(buf, off, len);
+            int n = in.read(buf, off, len);
+            count += Math.max(n, 0);
+            return n;
         }
 
         public long position() {
-            return position.getAsLong();
+            return position == null ? count : position.getAsLong();
         }
 
         public void close() throws IOException {
-            in.close();
-        }
-    }
-
-    /**
-     * RFC 1952 gzip, read strictly. Not {@link java.util.zip.GZIPInputStream}: that class takes
-     * anything after a member that does not parse as a gzip header (a damaged or cut-off next
-     * member, stray bytes) for the end of the data, and skips a tail of 18 bytes or fewer
-     * without looking at it, so a damaged multi-member file would silently lose rows. Here every member is read and checked (CRC-32 and length), a file
-     * that ends early is an {@link EOFException}, and bytes after the last member are an error
-     * unless they are all zero (padding some tools add).
-     */
-    private static final class GzipSource implements Source {
-        private static final int FHCRC = 2;
-        private static final int FEXTRA = 4;
-        private static final int FNAME = 8;
-        private static final int FCOMMENT = 16;
-
-        private final InputStream in;
-        private final byte[] input = new byte[1 << 16];
-        private int inputPos;
-        private int inputLen;
-        private boolean inputEnd;
-        private long compressedRead;
-        private final Inflater inflater = new Inflater(true);
-        private final CRC32 crc = new CRC32();
-        private long memberBytes;
-        private boolean inMember;
-        private boolean done;
-        private long members;
-
-        GzipSource(InputStream in) throws IOException {
-            this.in = in;
-            try {
-                readHeader();
-            } catch (IOException | RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
-        public int read(byte[] buf, int off, int len) throws IOException {
-            while (!done) {
-                if (!inMember) {
-                    if (!nextMember()) {
-                        done = true;
-                        break;
-                    }
-                    continue;
-                }
-                int n;
-                try {
-                    n = inflater.inflate(buf, off, len);
-                } catch (DataFormatException e) {
-                    throw new ZipException("corrupt compressed data: " + e.getMessage());
-                }
-                if (n > 0) {
-                    crc.update(buf, off, n);
-                    memberBytes += n;
-                    return n;
-                }
-                if (inflater.finished()) {
-                    inputPos = inputLen - inflater.getRemaining();
-                    readTrailer();
-                    inMember = false;
-                } else if (inflater.needsDictionary()) {
-                    throw new ZipException("corrupt compressed data (asks for a preset dictionary)");
-                } else if (inflater.needsInput()) {
-                    if (inputPos == inputLen && !fill()) {
-                        throw new EOFException("the gzip file ends inside its compressed data: it is truncated");
-                    }
-                    inflater.setInput(input, inputPos, inputLen - inputPos);
-                    inputPos = inputLen;
-                } else {
-                    throw new ZipException("corrupt compressed data");
-                }
-            }
-            return -1;
-        }
-
-        /** After a member: true when another follows (its header read), false at a clean end. */
-        private boolean nextMember() throws IOException {
-            if (inputPos == inputLen && !fill()) {
-                return false;
-            }
-            if (input[inputPos] == 0) {
-                // Zero padding to the end of the file is allowed; anything else after it is not.
-                while (inputPos < inputLen || fill()) {
-                    if (input[inputPos++] != 0) {
-                        throw new ZipException("unexpected data after the end of the gzip data");
-                    }
-                }
-                return false;
-            }
-            readHeader();
-            return true;
-        }
-
-        private void readHeader() throws IOException {
-            int id1 = readByte();
-            int id2 = readByte();
-            if (id1 != 0x1f || id2 != 0x8b) {
-                throw new ZipException(members > 0 ? "unexpected data after the end of the gzip data" : "not in gzip format");
-            }
-            if (readByte() != 8) {
-                throw new ZipException("unsupported compression method");
-            }
-            int flags = readByte();
-            if ((flags & 0xe0) != 0) {
-                throw new ZipException("corrupt gzip header (reserved flags set)");
-            }
-            for (int i = 0; i < 6; i++) {
-                readByte(); // modification time, extra flags, operating system
-            }
-            if ((flags & FEXTRA) != 0) {
-                int length = readByte() | readByte() << 8;
-                for (int i = 0; i < length; i++) {
-                    readByte();
-                }
-            }
-            if ((flags & FNAME) != 0) {
-                while (readByte() != 0) {
-                    // file name
-                }
-            }
-            if ((flags & FCOMMENT) != 0) {
-                while (readByte() != 0) {
-                    // comment
-                }
-            }
-            if ((flags & FHCRC) != 0) {
-                readByte();
-                readByte();
-            }
-            inflater.reset();
-            crc.reset();
-            memberBytes = 0;
-            inMember = true;
-            members++;
-        }
-
-        private void readTrailer() throws IOException {
-            long expectedCrc = readInt();
-            long expectedSize = readInt();
-            if (expectedCrc != crc.getValue()) {
-                throw new ZipException("corrupt gzip data: the CRC-32 check fails");
-            }
-            if (expectedSize != (memberBytes & 0xffffffffL)) {
-                throw new ZipException("corrupt gzip data: the length check fails");
-            }
-        }
-
-        private long readInt() throws IOException {
-            long v = 0;
-            for (int i = 0; i < 4; i++) {
-                v |= (long) readByte() << (8 * i);
-            }
-            return v;
-        }
-
-        private int readByte() throws IOException {
-            if (inputPos == inputLen && !fill()) {
-                throw new EOFException("the gzip file ends early: it is truncated");
-            }
-            return input[inputPos++] & 0xff;
-        }
-
-        /** Reads more compressed bytes into an empty input buffer; false at the end of the file. */
-        private boolean fill() throws IOException {
-            if (inputEnd) {
-                return false;
-            }
-            int n = in.read(input, 0, input.length);
-            while (n == 0) {
-                n = in.read(input, 0, input.length);
-            }
-            if (n < 0) {
-                inputEnd = true;
-                return false;
-            }
-            inputPos = 0;
-            inputLen = n;
-            compressedRead += n;
-            return true;
-        }
-
-        public long position() {
-            return compressedRead;
-        }
-
-        public void close() throws IOException {
-            inflater.end();
             in.close();
         }
     }

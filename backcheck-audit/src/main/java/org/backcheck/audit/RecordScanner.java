@@ -26,6 +26,7 @@ final class RecordScanner implements Fields {
     private final Classifier classifier;
     private final NullPolicy policy;
     private final byte delimiter;
+    private final int maxRecordBytes;
 
     private final byte[][] slotBytes;
     private final int[] slotOffset;
@@ -45,6 +46,12 @@ final class RecordScanner implements Fields {
     }
 
     RecordScanner(Layout layout, Classifier classifier, NullPolicy policy, byte delimiter) {
+        this(layout, classifier, policy, delimiter, AuditOptions.DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    /** @param maxRecordBytes a longer record is rejected (see {@link #tooLong}) */
+    RecordScanner(Layout layout, Classifier classifier, NullPolicy policy, byte delimiter, int maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
         this.layout = layout;
         this.classifier = classifier;
         this.policy = policy;
@@ -113,6 +120,27 @@ final class RecordScanner implements Fields {
      * large share of its time before the hot loop is compiled.
      */
     ChunkResult scan(byte[] buf, int from, int end, boolean lastChunk, int exclusionCount) {
+        try {
+            return scanRecords(buf, from, end, lastChunk, exclusionCount);
+        } finally {
+            letGo();
+        }
+    }
+
+    /**
+     * Drops what refers to the chunk just scanned, and any scratch grown for a long field, so that
+     * an idle worker does not keep a chunk (up to --max-record-bytes) alive.
+     */
+    private void letGo() {
+        Arrays.fill(slotBytes, null);
+        for (int i = 0; i < scratch.length; i++) {
+            if (scratch[i].length > 1 << 16) {
+                scratch[i] = new byte[256];
+            }
+        }
+    }
+
+    private ChunkResult scanRecords(byte[] buf, int from, int end, boolean lastChunk, int exclusionCount) {
         ChunkResult result = new ChunkResult(exclusionCount);
         int columns = layout.columnCount();
         int p = from;
@@ -130,10 +158,14 @@ final class RecordScanner implements Fields {
                 result.incompleteFrom = p;
                 return result;
             }
+            int length = next - p - (next > p && buf[next - 1] == '\n' ? 1 : 0);
             p = next;
             result.records++;
             copyAliases();
-            if (malformed == null && fieldCount != columns) {
+            if (length > maxRecordBytes) {
+                clearSlots();
+                malformed = tooLong(maxRecordBytes);
+            } else if (malformed == null && fieldCount != columns) {
                 malformed = "expected " + columns + " fields as in the header, found " + fieldCount;
             }
             if (malformed != null) {
@@ -209,6 +241,33 @@ final class RecordScanner implements Fields {
         }
         fieldCount = field + 1;
         return p < end ? p + 1 : end;
+    }
+
+    /**
+     * The reason a record longer than the limit is rejected with. Its fields are not read, so its id
+     * is not shown either.
+     */
+    static String tooLong(int maxRecordBytes) {
+        return "the record is longer than --max-record-bytes (" + ByteCount.text(maxRecordBytes) + "), so it was not read; "
+                + "if such long records are real data, raise --max-record-bytes";
+    }
+
+    /**
+     * {@code count} rows that the reader read past because each was longer than the limit: all
+     * rejected, as rows without fields.
+     */
+    ChunkResult skipped(int count, int exclusionCount) {
+        ChunkResult result = new ChunkResult(exclusionCount);
+        for (int i = 0; i < count; i++) {
+            clearSlots();
+            result.records++;
+            reject(result, "(row)", tooLong(maxRecordBytes));
+        }
+        return result;
+    }
+
+    private void clearSlots() {
+        Arrays.fill(slotLength, 0);
     }
 
     private void copyAliases() {
@@ -301,42 +360,10 @@ final class RecordScanner implements Fields {
         }
         tally(result, band, status);
         if (status == Status.REJECTED) {
-            addRejection(result, outcome);
+            result.addRejection(text(idSlot), outcome);
         } else if (status != Status.UNMATCHED) {
-            addMatch(result, outcome);
+            result.addMatch(text(idSlot), outcome, classifier.measure().exclusions());
         }
-    }
-
-    private void addRejection(ChunkResult result, Outcome outcome) {
-        StringBuilder fields = new StringBuilder();
-        StringBuilder reasons = new StringBuilder();
-        for (Outcome.Problem problem : outcome.problems()) {
-            if (fields.length() > 0) {
-                fields.append(';');
-                reasons.append("; ");
-            }
-            fields.append(problem.field());
-            reasons.append(problem.reason());
-        }
-        result.rejections.add(new ChunkResult.Rejection(localRow(result), text(idSlot), fields.toString(), reasons.toString()));
-    }
-
-    private void addMatch(ChunkResult result, Outcome outcome) {
-        Status status = outcome.status();
-        if (outcome.policySensitive()) {
-            result.policySensitive++;
-        }
-        boolean otherCounts = outcome.policySensitive() ? status != Status.COUNTED : status == Status.COUNTED;
-        if (otherCounts) {
-            result.otherPolicyCounted++;
-        } else {
-            result.otherPolicyExcluded++;
-        }
-        for (String reason : outcome.reasons()) {
-            result.excludedByReason[exclusionIndex(reason)]++;
-        }
-        result.matches.add(new ChunkResult.Match(localRow(result), text(idSlot), status,
-                String.join(";", outcome.reasons()), String.join(";", outcome.matchedCodes())));
     }
 
     private void reject(ChunkResult result, String field, String reason) {
@@ -366,16 +393,6 @@ final class RecordScanner implements Fields {
     }
 
     private static final byte[] EMPTY = new byte[0];
-
-    private int exclusionIndex(String reason) {
-        var exclusions = classifier.measure().exclusions();
-        for (int i = 0; i < exclusions.size(); i++) {
-            if (exclusions.get(i).name().equals(reason)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("unknown exclusion " + reason);
-    }
 
     private static int localRow(ChunkResult result) {
         return (int) result.records;

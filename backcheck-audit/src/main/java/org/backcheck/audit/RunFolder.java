@@ -72,9 +72,7 @@ public final class RunFolder implements AutoCloseable {
         if (parent == null) {
             throw new IllegalArgumentException("--out " + dir + " is the root folder: give a folder for this run's outputs");
         }
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new IllegalArgumentException("--out " + dir + " is a file, not a folder: give a new folder for the outputs");
-        }
+        checkTarget(dir);
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
         FileChannel channel = FileChannel.open(parent.resolve("." + name + ".backcheck.lock"),
@@ -101,6 +99,20 @@ public final class RunFolder implements AutoCloseable {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * Checks {@code --out} before anything is read: a folder, or a path where one can be made.
+     *
+     * @throws IllegalArgumentException when {@code out} exists and is not a folder (a file, or a device such as /dev/null)
+     */
+    public static void checkTarget(Path out) {
+        if (!Files.exists(out) || Files.isDirectory(out)) {
+            return;
+        }
+        String what = Files.isRegularFile(out) ? "an existing file" : "a device or other special file";
+        throw new IllegalArgumentException("--out " + out + " is " + what + ", not a folder: --out names the folder the "
+                + "outputs are written into (it is made if missing), so give a folder path, e.g. --out audit-out");
     }
 
     /** Where this run writes its outputs. */

@@ -40,11 +40,13 @@ final class AuditCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "The extract: comma, pipe or tab delimited text with a header row (UTF-8; may be .gz), or Parquet: one file, or a folder of part files read in name order.")
+            description = "The extract: comma, pipe or tab delimited text with a header row (UTF-8; may be .gz), or Parquet: "
+                    + "one file, or a folder of part files read in name order. '-' (or /dev/stdin, or <(zcat ...)) reads "
+                    + "a pipe, plain or .gz; Parquet must be a file.")
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Folder for the outputs (created if needed): new, empty, or holding only an earlier run's outputs, "
+            description = "Folder for the outputs (created if needed; not a file or a device such as /dev/null): new, empty, or holding only an earlier run's outputs, "
                     + "which are replaced only once every new output is written. A failed or interrupted run leaves DIR as "
                     + "it was; a second run on DIR while one is writing is refused (exit 5).")
     Path out;
@@ -87,19 +89,32 @@ final class AuditCommand implements Callable<Integer> {
                     + "./backcheck does; writes matches/ and rejected/ as folders of parts, summary.json and the same report).")
     String engine;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Worker threads (default: one per core).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Worker threads (default 0: one per core; at most four per core).")
     int threads;
+
+    @Option(names = "--max-record-bytes", paramLabel = "BYTES", defaultValue = "64MiB",
+            description = "Longest record (a line, or the lines of a record with a quoted line break) or Parquet page "
+                    + "read, e.g. 1MiB, 64k (k, M, G are powers of 1024; from 1k to 1G; default ${DEFAULT-VALUE}). "
+                    + "A longer line is a rejected row and the run goes on; a quoted field open for longer, a longer header "
+                    + "or Parquet page stops the run. Bounds memory: see the README's Memory.")
+    String maxRecordBytes;
 
     @Override
     public Integer call() throws Exception {
         NullPolicy policy = NullPolicy.fromId(nullPolicy);
+        AuditOptions.checkThreads(threads);
+        org.backcheck.audit.RunFolder.checkTarget(out);
         if (engine.equals("spark")) {
             return spark(policy);
         }
         if (!engine.equals("single")) {
             throw new IllegalArgumentException("--engine must be 'single' or 'spark', not '" + engine + "'");
         }
-        AuditOptions options = new AuditOptions(input, out, Measure.lowerBackImaging(), policy, delimiter(), idColumn, threads);
+        long limit = org.backcheck.audit.ByteCount.parse(maxRecordBytes, "--max-record-bytes");
+        AuditOptions.checkMaxRecordBytes(limit);
+        AuditOptions options = new AuditOptions(stdinOr(input), out, Measure.lowerBackImaging(), policy, delimiter(), idColumn,
+                threads, (int) limit);
         ReportRun report = ReportRun.prepare(population, noDisclosureControl, title, false, period,
                 spec.commandLine().getErr());
         AuditRun.run(options, report, spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -136,6 +151,11 @@ final class AuditCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return SparkEngine.run(args, threads);
+    }
+
+    /** {@code -} is standard input (Linux and macOS have it as /dev/stdin). */
+    private static Path stdinOr(Path input) {
+        return input.toString().equals("-") ? Path.of("/dev/stdin") : input;
     }
 
     private Character delimiter() {

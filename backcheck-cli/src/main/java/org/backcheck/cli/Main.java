@@ -29,6 +29,7 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new Failures());
+        cli.setParameterExceptionHandler(new UsageErrors(cli.getParameterExceptionHandler()));
         return cli.execute(args);
     }
 

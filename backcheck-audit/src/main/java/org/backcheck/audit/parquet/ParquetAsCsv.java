@@ -33,11 +33,13 @@ public final class ParquetAsCsv extends InputStream {
     private boolean done;
 
     private final ColumnChoice choice;
+    private final int maxPageBytes;
 
-    private ParquetAsCsv(ParquetParts parts, ColumnChoice choice) throws IOException {
+    private ParquetAsCsv(ParquetParts parts, ColumnChoice choice, int maxPageBytes) throws IOException {
         this.parts = parts;
         this.totalBytes = parts.totalBytes();
         this.choice = choice;
+        this.maxPageBytes = maxPageBytes;
     }
 
     /** Every column, as a CSV export would have them. */
@@ -47,7 +49,15 @@ public final class ParquetAsCsv extends InputStream {
 
     /** Only the columns {@code choice} keeps (those the audit reads), which saves decoding the others. */
     public static ParquetAsCsv open(ParquetParts parts, ColumnChoice choice) throws IOException {
-        ParquetAsCsv csv = new ParquetAsCsv(parts, choice);
+        return open(parts, choice, ParquetPart.DEFAULT_MAX_PAGE_BYTES);
+    }
+
+    /**
+     * @param maxPageBytes the largest page (decompressed) read; a file with a larger one is refused
+     *                     before the page is decompressed, so that memory stays bounded
+     */
+    public static ParquetAsCsv open(ParquetParts parts, ColumnChoice choice, int maxPageBytes) throws IOException {
+        ParquetAsCsv csv = new ParquetAsCsv(parts, choice, maxPageBytes);
         try {
             csv.openNextPart();
         } catch (IOException | RuntimeException e) {
@@ -109,7 +119,7 @@ public final class ParquetAsCsv extends InputStream {
     }
 
     private void openNextPart() throws IOException {
-        ParquetPart p = ParquetPart.open(parts.files().get(nextPart++), choice);
+        ParquetPart p = ParquetPart.open(parts.files().get(nextPart++), choice, maxPageBytes);
         if (header == null) {
             header = p.names();
             if (header.size() < 2) {

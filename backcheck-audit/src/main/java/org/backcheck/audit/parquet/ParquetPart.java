@@ -30,9 +30,13 @@ final class ParquetPart implements Closeable {
      * Page checksums, where the writer stored them, are checked: a damaged page is an error, not
      * odd values. Pages are decompressed in Java alone ({@link PureJavaCodecs}).
      */
-    private static ParquetReadOptions options(Path file) {
-        return ParquetReadOptions.builder().usePageChecksumVerification(true).withCodecFactory(new PureJavaCodecs(file)).build();
+    private static ParquetReadOptions options(Path file, int maxPageBytes) {
+        return ParquetReadOptions.builder().usePageChecksumVerification(true)
+                .withCodecFactory(new PureJavaCodecs(file, maxPageBytes)).build();
     }
+
+    /** The default bound on a page, as {@code --max-record-bytes}. */
+    static final int DEFAULT_MAX_PAGE_BYTES = 64 << 20;
 
     private final Path file;
     private final ParquetFileReader reader;
@@ -47,6 +51,7 @@ final class ParquetPart implements Closeable {
     private long rowsLeft;
     private int rowGroup;
     private long bytesRead;
+    private long rowsWritten;
 
     private ParquetPart(Path file, ParquetFileReader reader, ColumnChoice choice) {
         this.file = file;
@@ -80,14 +85,15 @@ final class ParquetPart implements Closeable {
      * @throws FileSystemException    when it cannot be opened at all
      */
     static ParquetPart open(Path file) throws IOException {
-        return open(file, ColumnChoice.ALL);
+        return open(file, ColumnChoice.ALL, DEFAULT_MAX_PAGE_BYTES);
     }
 
-    /** Opens a file, reading only the columns {@code choice} keeps. */
-    static ParquetPart open(Path file, ColumnChoice choice) throws IOException {
+    /** Opens a file, reading only the columns {@code choice} keeps and no page over {@code maxPageBytes}. */
+    static ParquetPart open(Path file, ColumnChoice choice, int maxPageBytes) throws IOException {
         ParquetFileReader reader;
         try {
-            reader = ParquetFileReader.open(new LocalParquetFile(file), options(file));
+            reader = ParquetFileReader.open(new LocalParquetFile(file), options(file, maxPageBytes));
+            checkChunkSizes(file, reader);
         } catch (FileSystemException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -127,10 +133,14 @@ final class ParquetPart implements Closeable {
                 }
                 writeRow(out);
                 rowsLeft--;
+                rowsWritten++;
             }
             return true;
         } catch (FileSystemException e) {
             throw e;
+        } catch (PureJavaCodecs.PageTooLargeException e) {
+            throw new ExtractFormatException("the Parquet file " + file + " has, at its data row " + (rowsWritten + 1)
+                    + " or soon after, " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw e instanceof ExtractFormatException f ? f : damaged(file, e);
         }
@@ -167,6 +177,22 @@ final class ParquetPart implements Closeable {
             }
             rowsLeft = pages.getRowCount();
             return true;
+        }
+    }
+
+    /**
+     * A row group is read whole (its chosen columns), in arrays of the sizes the footer gives:
+     * sizes beyond the file's own are damage, refused before anything is allocated for them.
+     */
+    private static void checkChunkSizes(Path file, ParquetFileReader reader) throws IOException {
+        long size = java.nio.file.Files.size(file);
+        for (var group : reader.getRowGroups()) {
+            for (var column : group.getColumns()) {
+                if (column.getTotalSize() < 0 || column.getTotalSize() > size) {
+                    throw new IOException("the footer gives column " + column.getPath() + " " + column.getTotalSize()
+                            + " bytes, more than the whole file");
+                }
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.backcheck.audit.ByteCount;
 import org.backcheck.audit.ExtractFormatException;
 
 /**
@@ -28,20 +29,35 @@ import org.backcheck.audit.ExtractFormatException;
 final class PureJavaCodecs implements CompressionCodecFactory {
 
     private final Path file;
+    private final int maxPageBytes;
 
-    /** For the file named in messages. */
-    PureJavaCodecs(Path file) {
+    /**
+     * @param file         for the file named in messages
+     * @param maxPageBytes the largest page decompressed; checked against the size the page's
+     *                     header gives before any array is made for it
+     */
+    PureJavaCodecs(Path file, int maxPageBytes) {
         this.file = file;
+        this.maxPageBytes = maxPageBytes;
+    }
+
+    /** A page larger than the bound; the message says how large. */
+    static final class PageTooLargeException extends ExtractFormatException {
+        PageTooLargeException(int size, int bound) {
+            super("a page of " + size + " bytes (decompressed), more than --max-record-bytes (" + ByteCount.text(bound)
+                    + "): it holds a value too large to read within the bound. If such values are real data, raise "
+                    + "--max-record-bytes");
+        }
     }
 
     @Override
     public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
         return switch (codec) {
-            case UNCOMPRESSED -> new Pages(null, codec);
-            case SNAPPY -> new Pages(new SnappyDecompressor(), codec);
-            case ZSTD -> new Pages(new ZstdDecompressor(), codec);
-            case LZ4_RAW -> new Pages(new Lz4Decompressor(), codec);
-            case GZIP -> new Pages(null, codec);
+            case UNCOMPRESSED -> new Pages(null, codec, maxPageBytes);
+            case SNAPPY -> new Pages(new SnappyDecompressor(), codec, maxPageBytes);
+            case ZSTD -> new Pages(new ZstdDecompressor(), codec, maxPageBytes);
+            case LZ4_RAW -> new Pages(new Lz4Decompressor(), codec, maxPageBytes);
+            case GZIP -> new Pages(null, codec, maxPageBytes);
             default -> throw new ExtractFormatException("the Parquet file " + file + " is compressed with " + codec + ", which Backcheck "
                     + "does not read: write it with SNAPPY, ZSTD, GZIP or LZ4_RAW compression, or none");
         };
@@ -58,10 +74,18 @@ final class PureJavaCodecs implements CompressionCodecFactory {
     }
 
     /** One codec's pages; {@code decompressor} is null for GZIP and for no compression. */
-    private record Pages(Decompressor decompressor, CompressionCodecName codec) implements BytesInputDecompressor {
+    private record Pages(Decompressor decompressor, CompressionCodecName codec, int maxPageBytes)
+            implements BytesInputDecompressor {
+
+        private void check(int uncompressedSize) {
+            if (uncompressedSize > maxPageBytes) {
+                throw new PageTooLargeException(uncompressedSize, maxPageBytes);
+            }
+        }
 
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
+            check(uncompressedSize);
             if (codec == CompressionCodecName.UNCOMPRESSED) {
                 return bytes;
             }
@@ -82,6 +106,7 @@ final class PureJavaCodecs implements CompressionCodecFactory {
         @Override
         public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
                 throws IOException {
+            check(uncompressedSize);
             byte[] in = new byte[compressedSize];
             input.get(in);
             byte[] out = new byte[uncompressedSize];

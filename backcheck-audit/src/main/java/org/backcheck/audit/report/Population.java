@@ -51,6 +51,15 @@ public record Population(Map<String, Map<Integer, Long>> byOrgYear, String sourc
 
     /** Reads and checks a population file. */
     public static Population read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new InvalidPopulationFileException("the population file " + file + " (--population) does not exist. "
+                    + "It must be a CSV file with the header org_code,year,population and one row per commissioner code "
+                    + "(as in Der_Commissioner_Code) and calendar year, e.g. 15N,2024,1234567; or leave --population out");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InvalidPopulationFileException("the population file " + file + " (--population) is a folder; "
+                    + "give the CSV file with the header org_code,year,population");
+        }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(in, file.toString());
         } catch (java.nio.charset.CharacterCodingException e) {
