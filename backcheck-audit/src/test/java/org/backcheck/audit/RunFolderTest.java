@@ -59,7 +59,7 @@ class RunFolderTest {
     void aFileOrAFolderOfOtherFilesIsRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("f"), "x");
         assertThatThrownBy(() -> RunFolder.claim(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("is a file");
+                .hasMessageContaining("is an existing file, not a folder");
         Path mine = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(mine.resolve("thesis.docx"), "x");
         assertThatThrownBy(() -> RunFolder.claim(mine)).isInstanceOf(IllegalArgumentException.class)
