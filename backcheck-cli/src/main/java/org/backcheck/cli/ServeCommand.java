@@ -33,7 +33,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--trusted-issuers", paramLabel = "FILE",
             description = "JSON file of the EHRs allowed to call the CDS service and their keys: "
-                    + "{\"issuers\":[{\"iss\":...,\"jwks\":{...}} or {\"iss\":...,\"jwks_url\":...}]}.")
+                    + "{\"issuers\":[{\"iss\":...,\"jwks\":{...}} or {\"iss\":...,\"jwks_url\":...}]}. A missing or invalid "
+                    + "file stops serve with exit 2, naming the file and the line or entry that is wrong.")
     Path trustedIssuers;
 
     @Option(names = "--insecure-dev",
@@ -41,7 +42,9 @@ final class ServeCommand implements Callable<Integer> {
     boolean insecureDev;
 
     @Option(names = "--public-url", paramLabel = "URL",
-            description = "The address clients use (e.g. https://cds.example.org behind a proxy); tokens' aud is checked against it.")
+            description = "The address EHRs call (e.g. https://cds.example.org behind a proxy): a CDS token's aud must be this URL "
+                    + "followed by /cds-services/{id}. Required with --trusted-issuers unless --host is this machine only; then aud "
+                    + "must be http://127.0.0.1:PORT/cds-services/{id}. Never taken from a request's Host header.")
     String publicUrl;
 
     @Option(names = "--db-url", paramLabel = "URL",

@@ -21,7 +21,6 @@ import org.backcheck.service.feedback.FeedbackStore;
 import org.backcheck.service.feedback.JdbcFeedbackStore;
 import org.backcheck.service.security.CdsSecurity;
 import org.backcheck.service.security.TokenVerifier;
-import org.backcheck.service.security.TrustedIssuers;
 import org.backcheck.service.security.UnauthorizedException;
 import org.backcheck.service.security.VerifiedCaller;
 
@@ -162,8 +161,9 @@ final class ServeRun {
         if (s.trustedIssuers() == null) {
             return null;
         }
-        TokenVerifier verifier = new TokenVerifier(TrustedIssuers.load(s.trustedIssuers(), clock), clock);
-        return s.publicUrl() == null ? CdsSecurity.verifying(verifier) : CdsSecurity.verifying(verifier, URI.create(s.publicUrl()));
+        org.backcheck.service.security.Audience audience = ServeAudience.of(s.publicUrl(), s.host());
+        TokenVerifier verifier = new TokenVerifier(TrustedIssuersFile.load(s.trustedIssuers(), clock), clock);
+        return CdsSecurity.verifying(verifier, audience);
     }
 
     private static void refuseAll(io.javalin.http.Context ctx) {

@@ -265,6 +265,7 @@ public final class BackcheckServer implements AutoCloseable {
                     ctx.method(), ctx.path(), ctx.statusCode(), ms)));
 
             config.routes.before(BackcheckServer::securityHeaders);
+            config.routes.before(MethodOverride::refuse);
             config.routes.post("/api/assessments", this::assess);
             config.routes.get("/api/red-flags", ctx -> json(ctx, redFlagsJson));
             config.routes.get("/api/spa-features", ctx -> json(ctx, spaFeaturesJson));
