@@ -67,6 +67,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "where ps would show it).")
     Path terminologyTokenFile;
 
+    @Option(names = "--fhir-servers", paramLabel = "URL,...",
+            description = "The FHIR base URLs a CDS call's fhirServer may name (that URL or a path below it), comma-separated, "
+                    + "e.g. https://ehr.example.org/fhir. Others are refused (400). Default: any https server, with a warning at start. "
+                    + "Whatever the server, all reads of one call share a 2 s deadline, bodies are capped at 4 MiB, and every "
+                    + "failure gets the same answer at the deadline.")
+    String fhirServers;
+
     @Option(names = "--report", paramLabel = "FILE", defaultValue = "backcheck-demo/audit/report.html",
             description = "The audit report shown at /report (default: the latest 'backcheck demo' report, ${DEFAULT-VALUE}).")
     Path report;
@@ -84,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         // The server's classes (Javalin, Jetty) load only here, never for other commands.
         ServeRun.serveUntilStopped(new ServeRun.Settings(host, port, trustedIssuers, insecureDev, publicUrl, dbUrl, corsOrigins,
-                        report, terminologyUrl, terminologyTokenFile),
+                        report, terminologyUrl, terminologyTokenFile, fhirServers),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;
     }

@@ -135,6 +135,16 @@ class ServeCliTest {
         assertThat(dir.resolve("feedback.db")).as("refused before anything was opened").doesNotExist();
     }
 
+    /** Issue 11 item 11: the allow-list of FHIR servers is in --help and checked before anything starts. */
+    @Test
+    void fhirServersAreListedInHelpAndAnHttpOneIsRefused() {
+        assertThat(Main.run("serve", "--help")).isZero();
+        assertThat(console.out()).contains("--fhir-servers=URL,...");
+        assertThat(serve("--fhir-servers", "https://ehr.example.org/fhir,http://other.example.org/fhir")).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("--fhir-servers").contains("http://other.example.org/fhir").contains("https");
+        assertThat(dir.resolve("feedback.db")).as("refused before anything was opened").doesNotExist();
+    }
+
     /** A separate JVM, since serve runs until it is stopped. The server is never called: the line is printed at start. */
     @Test
     void startUpNamesTheTerminologyServersHostOnlyAndNeverTheToken() throws Exception {
@@ -162,5 +172,6 @@ class ServeCliTest {
                 .contains("terminology server at tx.example.org").contains("with a bearer token"));
         assertThat(output).doesNotContain("s3cret").doesNotContain("tenant-7");
         assertThat(log).doesNotContain("s3cret");
+        assertThat(log).as("the warning without --fhir-servers").contains("no --fhir-servers");
     }
 }

@@ -39,7 +39,7 @@ class MethodOverrideTest {
     }
 
     @ParameterizedTest(name = "POST {0} with X-HTTP-Method-Override")
-    @ValueSource(strings = {"/cds-services/backcheck-order-sign|OPTIONS", "/cds-services/backcheck-order-sign|GET",
+    @ValueSource(strings = {"/cds-services/lumbar-imaging-order-sign|OPTIONS", "/cds-services/lumbar-imaging-order-sign|GET",
         "/api/assessments|GET", "/api/assessments|DELETE", "/cds-services|DELETE"})
     void aMethodOverrideHeaderIsRefusedNotHonoured(String pathAndMethod) throws Exception {
         String[] p = pathAndMethod.split("\\|");
