@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Slow clients cannot hold the server: a request body is read whole before any handler runs, without a
  * thread; a request still arriving after 5 to 10 s, and a connection beyond 64 from one address (loopback
- * exempt) or 2,000 in all, is closed ({@link ConnectionLimits}).
+ * exempt) or 2,000 in all, is closed; bodies being read hold at most 128 MiB together ({@link ConnectionLimits}).
  *
  * <p>Nothing is stored: each assessment is computed from its request and forgotten.
  */

@@ -26,8 +26,9 @@ import org.eclipse.jetty.server.handler.EagerContentHandler;
  *       or TLS terminator on the same machine every client arrives from 127.0.0.1, and one slow client
  *       would otherwise lock all the others out (the proxy is then where per-client limits belong).</li>
  *   <li><b>Connections in all</b>: at most {@code total}; beyond it Jetty stops accepting until some close
- *       ({@link NetworkConnectionLimit}), so file descriptors and the buffered bodies
- *       ({@code total × bodyBytes} at the very worst) stay bounded.</li>
+ *       ({@link NetworkConnectionLimit}), so file descriptors stay bounded.</li>
+ *   <li><b>Bodies in memory</b>: at most {@code bodyBudgetBytes} declared by the requests being read or handled
+ *       at once; a request that does not fit is answered 503 with {@code Retry-After}, unread ({@link BodyBudget}).</li>
  * </ul>
  * Sources: Jetty 12.1 documentation, "Server Limiting Handlers" and "Limiting Connections"; OWASP Denial
  * of Service Cheat Sheet (limit resources per client, time out slow requests).
@@ -38,16 +39,20 @@ import org.eclipse.jetty.server.handler.EagerContentHandler;
  * @param idleTimeout    a connection silent this long is closed
  * @param readDeadline   a request still arriving after this long (at most twice this) is cut off
  * @param bodyBytes      the largest body read before a handler runs: the largest any route accepts, plus one
+ * @param bodyBudgetBytes the most body bytes reserved by all requests at once
  */
 public record ConnectionLimits(int perAddress, boolean exemptLoopback, int total, Duration idleTimeout, Duration readDeadline,
-                               int bodyBytes) {
+                               int bodyBytes, long bodyBudgetBytes) {
 
-    /** Per address 64; in all 2,000; idle 30 s; a request must arrive within 5 to 10 s; bodies up to 1 MiB + 1 read first. */
+    /**
+     * Per address 64; in all 2,000; idle 30 s; a request must arrive within 5 to 10 s; bodies up to 1 MiB + 1 read
+     * first, 128 MiB of them at once.
+     */
     public static final ConnectionLimits STANDARD = new ConnectionLimits(64, true, 2_000, Duration.ofSeconds(30),
-            Duration.ofSeconds(5), 1024 * 1024 + 1);
+            Duration.ofSeconds(5), 1024 * 1024 + 1, 128L * 1024 * 1024);
 
     public ConnectionLimits {
-        if (perAddress < 1 || total < 1 || bodyBytes < 1 || idleTimeout.isNegative() || idleTimeout.isZero()
+        if (perAddress < 1 || total < 1 || bodyBytes < 1 || bodyBudgetBytes < bodyBytes || idleTimeout.isNegative() || idleTimeout.isZero()
                 || readDeadline.isNegative() || readDeadline.isZero()) {
             throw new IllegalArgumentException("connection limits must be positive");
         }
@@ -62,7 +67,7 @@ public record ConnectionLimits(int perAddress, boolean exemptLoopback, int total
                     new EagerContentHandler.RetainedContentLoaderFactory(bodyBytes, 0, false));
             // Too large by its own account: the route refuses it from Content-Length without reading it.
             wholeBodyFirst.exclude(request -> request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > bodyBytes);
-            server.setHandler(wholeBodyFirst);
+            server.setHandler(new BodyBudget(wholeBodyFirst, bodyBytes, bodyBudgetBytes));
         });
         config.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));

@@ -45,7 +45,8 @@ class SlowClientsTest {
         // The standard limits, but a read deadline longer than the test, so that all thousand stay open while it
         // measures (on a busy machine opening them can take seconds); the deadline has its own test below.
         ConnectionLimits limits = new ConnectionLimits(ConnectionLimits.STANDARD.perAddress(), true, ConnectionLimits.STANDARD.total(),
-                ConnectionLimits.STANDARD.idleTimeout(), Duration.ofSeconds(60), ConnectionLimits.STANDARD.bodyBytes());
+                ConnectionLimits.STANDARD.idleTimeout(), Duration.ofSeconds(60), ConnectionLimits.STANDARD.bodyBytes(),
+                ConnectionLimits.STANDARD.bodyBudgetBytes());
         BackcheckServer server = BackcheckServer.builder().requestLog(line -> { }).configure(security::register)
                 .connectionLimits(limits).build().start(0);
         int port = server.port();
@@ -55,14 +56,22 @@ class SlowClientsTest {
         assertAnsweredWithinASecond(HttpRequest.newBuilder(URI.create(base + "/healthz")).GET(), 200);   // the client warmed up
         long opening = System.nanoTime();
         try {
+            // All connects started at once, then finished: no round trip waits for the one before.
             for (int i = 0; i < SLOW_CONNECTIONS; i++) {
+                SocketChannel channel = SocketChannel.open();
+                channel.configureBlocking(false);
+                channel.connect(new InetSocketAddress("127.0.0.1", port));
+                slow.add(channel);
+            }
+            for (int i = 0; i < SLOW_CONNECTIONS; i++) {
+                SocketChannel channel = slow.get(i);
+                while (!channel.finishConnect()) {
+                    Thread.sleep(1);
+                }
                 String path = i % 5 == 0 ? "/cds-services/lumbar-imaging-order-sign" : i % 5 == 1 ? "/cds-services/x/feedback"
                         : "/api/assessments";
-                SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
                 channel.write(ascii("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                         + "\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n{"));
-                channel.configureBlocking(false);
-                slow.add(channel);
             }
             System.out.printf("%d slow connections open after %d ms%n", slow.size(), (System.nanoTime() - opening) / 1_000_000);
             trickle.scheduleAtFixedRate(() -> slow.forEach(SlowClientsTest::oneByte), 0, 1, TimeUnit.SECONDS);
@@ -105,7 +114,8 @@ class SlowClientsTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aClientAddressGetsItsShareOfConnectionsAndARequestStillArrivingIsCutOff() throws Exception {
-        ConnectionLimits limits = new ConnectionLimits(3, false, 100, Duration.ofSeconds(30), Duration.ofMillis(500), 1024 * 1024 + 1);
+        ConnectionLimits limits = new ConnectionLimits(3, false, 100, Duration.ofSeconds(30), Duration.ofMillis(500), 1024 * 1024 + 1,
+                8L * 1024 * 1024);
         BackcheckServer server = BackcheckServer.builder().requestLog(line -> { }).connectionLimits(limits).build().start(0);
         List<java.net.Socket> open = new ArrayList<>();
         try {
@@ -151,6 +161,56 @@ class SlowClientsTest {
             }
             server.stop();
         }
+    }
+
+    /** Bodies being read share one budget: a request that does not fit is told to come back (503), unread. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void bodiesBeingReadShareOneBudgetAndARequestBeyondItIsTurnedAway() throws Exception {
+        ConnectionLimits limits = new ConnectionLimits(64, true, 100, Duration.ofSeconds(30), Duration.ofSeconds(60), 50_001, 100_000);
+        BackcheckServer server = BackcheckServer.builder().requestLog(line -> { }).connectionLimits(limits).build().start(0);
+        List<java.net.Socket> trickling = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                java.net.Socket s = socket(server.port());
+                s.getOutputStream().write(bodyOf(40_000));
+                trickling.add(s);
+            }
+            Thread.sleep(200);
+            try (java.net.Socket third = socket(server.port())) {
+                third.getOutputStream().write(bodyOf(40_000));
+                assertThat(line(third.getInputStream())).startsWith("HTTP/1.1 503");
+            }
+            try (java.net.Socket health = socket(server.port())) {
+                assertThat(answersHealth(health)).as("requests without a body are not held back").isTrue();
+            }
+            trickling.remove(0).close();
+            long start = System.nanoTime();
+            int status = 503;
+            while (status == 503 && System.nanoTime() - start < 5_000_000_000L) {
+                Thread.sleep(100);
+                try (java.net.Socket again = socket(server.port())) {
+                    again.getOutputStream().write(bodyOf(40_000));
+                    again.setSoTimeout(300);
+                    try {
+                        status = Integer.parseInt(line(again.getInputStream()).split(" ")[1]);
+                    } catch (java.net.SocketTimeoutException waitingForItsBody) {
+                        status = 0;   // accepted: the server waits for the rest of its body
+                    }
+                }
+            }
+            assertThat(status).as("the share of a closed connection is given back").isNotEqualTo(503);
+        } finally {
+            for (java.net.Socket s : trickling) {
+                s.close();
+            }
+            server.stop();
+        }
+    }
+
+    private static byte[] bodyOf(int declared) {
+        return ("POST /api/assessments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + declared
+                + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static java.net.Socket socket(int port) throws IOException {
