@@ -51,6 +51,12 @@ public record ConnectionLimits(int perAddress, boolean exemptLoopback, int total
     public static final ConnectionLimits STANDARD = new ConnectionLimits(64, true, 2_000, Duration.ofSeconds(30),
             Duration.ofSeconds(5), 1024 * 1024 + 1, 128L * 1024 * 1024);
 
+    /**
+     * Connections the operating system may hold before Jetty accepts them (the listen backlog; Linux caps it at
+     * {@code net.core.somaxconn}): the JDK's default of 50 drops connections in a burst.
+     */
+    static final int ACCEPT_QUEUE = 1024;
+
     public ConnectionLimits {
         if (perAddress < 1 || total < 1 || bodyBytes < 1 || bodyBudgetBytes < bodyBytes || idleTimeout.isNegative() || idleTimeout.isZero()
                 || readDeadline.isNegative() || readDeadline.isZero()) {
@@ -74,6 +80,7 @@ public record ConnectionLimits(int perAddress, boolean exemptLoopback, int total
             connector.setHost(host);
             connector.setPort(port);
             connector.setIdleTimeout(idleTimeout.toMillis());
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
             // A bean, so that the connection factory adds it as a listener to every connection it makes.
             connector.addBean(new SlowConnectionCutoff(connector, perAddress, exemptLoopback, readDeadline));
             server.addBean(new NetworkConnectionLimit(total, connector));
