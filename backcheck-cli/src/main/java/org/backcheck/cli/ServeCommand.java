@@ -33,7 +33,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--trusted-issuers", paramLabel = "FILE",
             description = "JSON file of the EHRs allowed to call the CDS service and their keys: "
-                    + "{\"issuers\":[{\"iss\":...,\"jwks\":{...}} or {\"iss\":...,\"jwks_url\":...}]}.")
+                    + "{\"issuers\":[{\"iss\":...,\"jwks\":{...}} or {\"iss\":...,\"jwks_url\":...}]}. A missing or invalid "
+                    + "file stops serve with exit 2, naming the file and the line or entry that is wrong.")
     Path trustedIssuers;
 
     @Option(names = "--insecure-dev",
@@ -41,7 +42,9 @@ final class ServeCommand implements Callable<Integer> {
     boolean insecureDev;
 
     @Option(names = "--public-url", paramLabel = "URL",
-            description = "The address clients use (e.g. https://cds.example.org behind a proxy); tokens' aud is checked against it.")
+            description = "The address EHRs call (e.g. https://cds.example.org behind a proxy): a CDS token's aud must be this URL "
+                    + "followed by /cds-services/{id}. Required with --trusted-issuers unless --host is this machine only; then aud "
+                    + "must be http://127.0.0.1:PORT/cds-services/{id}. Never taken from a request's Host header.")
     String publicUrl;
 
     @Option(names = "--db-url", paramLabel = "URL",
@@ -64,6 +67,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "where ps would show it).")
     Path terminologyTokenFile;
 
+    @Option(names = "--fhir-servers", paramLabel = "URL,...",
+            description = "The FHIR base URLs a CDS call's fhirServer may name (that URL or a path below it), comma-separated, "
+                    + "e.g. https://ehr.example.org/fhir. Others are refused (400). Default: any https server, with a warning at start. "
+                    + "Whatever the server, all reads of one call share a 2 s deadline, bodies are capped at 4 MiB, and every "
+                    + "failure gets the same answer at the deadline.")
+    String fhirServers;
+
     @Option(names = "--report", paramLabel = "FILE", defaultValue = "backcheck-demo/audit/report.html",
             description = "The audit report shown at /report (default: the latest 'backcheck demo' report, ${DEFAULT-VALUE}).")
     Path report;
@@ -81,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         // The server's classes (Javalin, Jetty) load only here, never for other commands.
         ServeRun.serveUntilStopped(new ServeRun.Settings(host, port, trustedIssuers, insecureDev, publicUrl, dbUrl, corsOrigins,
-                        report, terminologyUrl, terminologyTokenFile),
+                        report, terminologyUrl, terminologyTokenFile, fhirServers),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;
     }

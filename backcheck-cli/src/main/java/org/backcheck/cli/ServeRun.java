@@ -15,13 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.backcheck.service.BackcheckServer;
+import org.backcheck.service.cdshooks.FhirServers;
 import org.backcheck.service.feedback.CardsIssuedCounter;
 import org.backcheck.service.feedback.FeedbackRoutes;
 import org.backcheck.service.feedback.FeedbackStore;
 import org.backcheck.service.feedback.JdbcFeedbackStore;
 import org.backcheck.service.security.CdsSecurity;
 import org.backcheck.service.security.TokenVerifier;
-import org.backcheck.service.security.TrustedIssuers;
 import org.backcheck.service.security.UnauthorizedException;
 import org.backcheck.service.security.VerifiedCaller;
 
@@ -36,14 +36,15 @@ final class ServeRun {
 
     /** What {@code serve} was asked for; {@code terminologyUrl} and {@code terminologyTokenFile} may be null. */
     record Settings(String host, int port, Path trustedIssuers, boolean insecureDev, String publicUrl, String dbUrl,
-                    List<String> corsOrigins, Path report, String terminologyUrl, Path terminologyTokenFile) { }
+                    List<String> corsOrigins, Path report, String terminologyUrl, Path terminologyTokenFile, String fhirServers) { }
 
     static void serveUntilStopped(Settings s, PrintWriter out, PrintWriter err) throws InterruptedException, IOException {
         Clock clock = Clock.systemUTC();
         // Cards link to --public-url when given, never to a request's Host header; a hook call may name an
         // http FHIR server on this machine only in a local demo (--insecure-dev).
+        FhirServers fhirServers = s.fhirServers() == null ? FhirServers.ANY : FhirServers.of(s.fhirServers(), s.insecureDev());
         BackcheckServer.Builder builder = BackcheckServer.builder()
-                .deployment(new org.backcheck.service.cdshooks.CdsHooksService.Deployment(s.publicUrl(), s.insecureDev()));
+                .deployment(new org.backcheck.service.cdshooks.CdsHooksService.Deployment(s.publicUrl(), s.insecureDev(), fhirServers));
         // First, so that a bad URL or token file stops serve before anything is opened.
         String terminology = terminology(s, builder);
         CdsSecurity security = security(s, clock, err);
@@ -93,6 +94,14 @@ final class ServeRun {
             store.close();
             stopped.countDown();
         }, "backcheck-serve-stop"));
+        if (fhirServers.any()) {
+            err.println("Warning: no --fhir-servers: a CDS call may have Backcheck read, with the EHR's access token, from any "
+                    + "https FHIR server it names. List your EHRs' FHIR base URLs with --fhir-servers URL,...");
+        } else {
+            out.println("FHIR reads only from: " + String.join(", ", fhirServers.bases().stream()
+                    .map(u -> URI.create(u).getHost()).toList()) + " (--fhir-servers).");
+        }
+        err.flush();
         String host = s.host();
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
         out.printf("Backcheck is running at http://%s:%d/ (Ctrl-C to stop)%n", shown, server.port());
@@ -162,8 +171,9 @@ final class ServeRun {
         if (s.trustedIssuers() == null) {
             return null;
         }
-        TokenVerifier verifier = new TokenVerifier(TrustedIssuers.load(s.trustedIssuers(), clock), clock);
-        return s.publicUrl() == null ? CdsSecurity.verifying(verifier) : CdsSecurity.verifying(verifier, URI.create(s.publicUrl()));
+        org.backcheck.service.security.Audience audience = ServeAudience.of(s.publicUrl(), s.host());
+        TokenVerifier verifier = new TokenVerifier(TrustedIssuersFile.load(s.trustedIssuers(), clock), clock);
+        return CdsSecurity.verifying(verifier, audience);
     }
 
     private static void refuseAll(io.javalin.http.Context ctx) {

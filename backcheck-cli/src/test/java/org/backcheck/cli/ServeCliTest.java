@@ -93,6 +93,58 @@ class ServeCliTest {
         assertThat(console.err()).contains("--terminology-token-file needs --terminology-url");
     }
 
+    /** Issue 11 item 7: a missing --trusted-issuers file was an I/O error hinting at 'backcheck generate'. */
+    @Test
+    void aMissingTrustedIssuersFileIsAUsageErrorSayingWhatToDo() {
+        Path none = dir.resolve("no-issuers.json");
+        assertThat(serve("--trusted-issuers", none.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("--trusted-issuers").contains(none.toString()).contains("no such file")
+                .contains("serve --help").doesNotContain("generate").doesNotContain("internal error");
+        assertThat(dir.resolve("feedback.db")).as("refused before anything was opened").doesNotExist();
+    }
+
+    /** Issue 11 item 7: a wrong entry in the file was an internal error with a stack trace. */
+    @Test
+    void aTrustedIssuersFileWithABadFieldNamesTheFileAndFieldAndExits2() throws Exception {
+        Path file = Files.writeString(dir.resolve("issuers.json"),
+                "{\"issuers\":[{\"iss\":\"https://ehr.example.org\",\"jwks_url\":\"http://ehr.example.org/jwks\"}]}");
+        assertThat(serve("--trusted-issuers", file.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains(file.toString()).contains("issuers[0].jwks_url").contains("must be https")
+                .doesNotContain("internal error").doesNotContain("\tat ").doesNotContain("    at ");
+    }
+
+    @Test
+    void aTrustedIssuersFileThatIsNotJsonNamesTheLineAndExits2() throws Exception {
+        Path file = Files.writeString(dir.resolve("issuers.json"), "{\n  \"issuers\": [\n    {\"iss\": \"x\",,}\n  ]\n}\n");
+        assertThat(serve("--trusted-issuers", file.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains(file.toString()).contains("line 3").doesNotContain("internal error");
+    }
+
+    @Test
+    void aTrustedIssuersPathThatIsAFolderIsAUsageError() {
+        assertThat(serve("--trusted-issuers", dir.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("--trusted-issuers").contains("not a file").doesNotContain("internal error");
+    }
+
+    /** Issue 11 item 9: without --public-url the audience came from the Host header; now serve refuses to start. */
+    @Test
+    void trustedIssuersOnEveryInterfaceNeedAPublicUrl() {
+        assertThat(serve("--host", "0.0.0.0", "--trusted-issuers", dir.resolve("issuers.json").toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("--public-url is required").contains("Host header");
+        assertThat(dir.resolve("feedback.db")).as("refused before anything was opened").doesNotExist();
+    }
+
+    /** Issue 11 item 11: the allow-list of FHIR servers is in --help and checked before anything starts. */
+    @Test
+    void fhirServersAreListedInHelpAndAnHttpOneIsRefused() {
+        assertThat(Main.run("serve", "--help")).isZero();
+        assertThat(console.out()).contains("--fhir-servers=URL,...");
+        assertThat(serve("--fhir-servers", "https://ehr.example.org/fhir,http://other.example.org/fhir")).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("--fhir-servers").contains("http://other.example.org/fhir").contains("https");
+        assertThat(dir.resolve("feedback.db")).as("refused before anything was opened").doesNotExist();
+    }
+
     /** A separate JVM, since serve runs until it is stopped. The server is never called: the line is printed at start. */
     @Test
     void startUpNamesTheTerminologyServersHostOnlyAndNeverTheToken() throws Exception {
@@ -120,5 +172,6 @@ class ServeCliTest {
                 .contains("terminology server at tx.example.org").contains("with a bearer token"));
         assertThat(output).doesNotContain("s3cret").doesNotContain("tenant-7");
         assertThat(log).doesNotContain("s3cret");
+        assertThat(log).as("the warning without --fhir-servers").contains("no --fhir-servers");
     }
 }

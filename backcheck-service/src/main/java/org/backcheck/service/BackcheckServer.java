@@ -24,6 +24,7 @@ import org.backcheck.guidance.RedFlags;
 import org.backcheck.guidance.SpaFeature;
 import org.backcheck.service.cdshooks.CdsHookException;
 import org.backcheck.service.cdshooks.CdsHooksService;
+import org.backcheck.service.http.ConnectionLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * error's detail (which can quote a value from the body). Responses carry headers that forbid
  * framing, sniffing, referrers and loading anything from another origin.
  *
+ * <p>Slow clients cannot hold the server: a request body is read whole before any handler runs, without a
+ * thread; a request still arriving after 5 to 10 s, and a connection beyond 64 from one address (loopback
+ * exempt) or 2,000 in all, is closed; bodies being read hold at most 128 MiB together ({@link ConnectionLimits}).
+ *
  * <p>Nothing is stored: each assessment is computed from its request and forgotten.
  */
 public final class BackcheckServer implements AutoCloseable {
@@ -69,6 +74,7 @@ public final class BackcheckServer implements AutoCloseable {
     private final Handler cdsSecurity;
     private final Handler cdsFeedback;
     private final Consumer<io.javalin.config.JavalinConfig> configure;
+    private final ConnectionLimits connectionLimits;
     private final String redFlagsJson;
     private final String spaFeaturesJson;
     private Javalin app;
@@ -92,6 +98,7 @@ public final class BackcheckServer implements AutoCloseable {
         this.cds = CdsHooksService.withTerminologyServer(assessor, b.clock, b.cardsIssued, b.terminologyUrl, b.terminologyToken,
                 b.deployment);
         this.configure = b.configure;
+        this.connectionLimits = b.connectionLimits;
         this.cdsSecurity = b.cdsSecurity;
         this.cdsFeedback = b.cdsFeedback;
         this.redFlagsJson = AssessmentJson.write(AssessmentJson.toJson(RedFlags.vocabulary()));
@@ -118,8 +125,15 @@ public final class BackcheckServer implements AutoCloseable {
         private String terminologyUrl;
         private String terminologyToken;
         private CdsHooksService.Deployment deployment = CdsHooksService.Deployment.LOCAL;
+        private ConnectionLimits connectionLimits = ConnectionLimits.STANDARD;
 
         private Builder() {
+        }
+
+        /** What slow or greedy clients may take: connections, time to send a request, buffered bodies. Default: STANDARD. */
+        public Builder connectionLimits(ConnectionLimits connectionLimits) {
+            this.connectionLimits = Objects.requireNonNull(connectionLimits, "connectionLimits");
+            return this;
         }
 
         public Builder assessor(Assessor assessor) {
@@ -251,8 +265,7 @@ public final class BackcheckServer implements AutoCloseable {
 
     private Javalin create(String host, int port) {
         return Javalin.create(config -> {
-            config.jetty.host = host;
-            config.jetty.port = port;
+            connectionLimits.applyTo(config, host, port);
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.staticFiles.add(files -> {
@@ -265,6 +278,7 @@ public final class BackcheckServer implements AutoCloseable {
                     ctx.method(), ctx.path(), ctx.statusCode(), ms)));
 
             config.routes.before(BackcheckServer::securityHeaders);
+            config.routes.before(MethodOverride::refuse);
             config.routes.post("/api/assessments", this::assess);
             config.routes.get("/api/red-flags", ctx -> json(ctx, redFlagsJson));
             config.routes.get("/api/spa-features", ctx -> json(ctx, spaFeaturesJson));

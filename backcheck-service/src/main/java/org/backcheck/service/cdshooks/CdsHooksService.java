@@ -144,8 +144,9 @@ public final class CdsHooksService {
      * @param publicUrl  the address clients use ({@code --public-url}): the cards' links are built on it, never on a
      *                   request's Host header (security review F07); null to use the request's own address
      * @param localHttp  whether fhirServer may be http on this machine: tests and {@code --insecure-dev} only (F08)
+     * @param fhirServers the FHIR servers a hook call may name ({@code --fhir-servers}), or {@link FhirServers#ANY}
      */
-    public record Deployment(String publicUrl, boolean localHttp) {
+    public record Deployment(String publicUrl, boolean localHttp, FhirServers fhirServers) {
         /** Links from the request's address; http FHIR servers on this machine allowed (tests, local demos). */
         public static final Deployment LOCAL = new Deployment(null, true);
 
@@ -153,6 +154,12 @@ public final class CdsHooksService {
             if (publicUrl != null) {
                 publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
             }
+            Objects.requireNonNull(fhirServers, "fhirServers");
+        }
+
+        /** Any FHIR server a hook call names ({@code serve} without {@code --fhir-servers}). */
+        public Deployment(String publicUrl, boolean localHttp) {
+            this(publicUrl, localHttp, FhirServers.ANY);
         }
     }
 
@@ -249,7 +256,9 @@ public final class CdsHooksService {
         }
         reading.cannotJudge.addAll(req.orderProblems());
 
+        deployment.fhirServers().check(req.fhirServer());
         boolean canFetch = req.fhirServer() != null && req.accessToken() != null;
+        FhirFetcher.Call fhir = fetcher.call();
         List<String> missing = new java.util.ArrayList<>();
         if (req.patient() == null) {
             missing.add("patient");
@@ -264,14 +273,14 @@ public final class CdsHooksService {
         }
         Patient patient = req.patient() != null
                 ? FhirSupport.parse(req.patient(), Patient.class, "prefetch.patient")
-                : fetcher.get(req.fhirServer(), "Patient/" + req.patientId(), req.accessToken(), Patient.class, "the patient");
+                : fhir.get(req.fhirServer(), "Patient/" + req.patientId(), req.accessToken(), Patient.class, "the patient");
         String patientIdSent = patient.getIdElement().getIdPart();
         if (patientIdSent != null && !patientIdSent.equals(req.patientId())) {
             reading.cannotJudge.add("The patient sent (" + RecordReading.shorten(patientIdSent) + ") is not the patient the order is "
                     + "for: the record may be mixed up.");
         }
-        readCareSetting(req, canFetch, reading);
-        ProblemList problemList = new ProblemList(fetcher, req, canFetch);
+        readCareSetting(req, canFetch, fhir, reading);
+        ProblemList problemList = new ProblemList(fhir, req, canFetch);
         Bundle conditions = problemList.whole(req.conditions() != null
                 ? FhirSupport.parse(req.conditions(), Bundle.class, "prefetch.conditions")
                 : problemList.fetch(), reading);
@@ -281,7 +290,7 @@ public final class CdsHooksService {
             String cid = ref.substring("Condition/".length());
             if (canFetch && HookRequest.FHIR_ID.matcher(cid).matches()) {
                 try {
-                    reading.readCondition(fetcher.get(req.fhirServer(), "Condition/" + cid, req.accessToken(), Condition.class,
+                    reading.readCondition(fhir.get(req.fhirServer(), "Condition/" + cid, req.accessToken(), Condition.class,
                             "a condition named as the order's reason"));
                 } catch (CdsHookException e) {
                     reading.cannotJudge.add("A condition named as the order's reason could not be read from the FHIR server.");
@@ -330,7 +339,7 @@ public final class CdsHooksService {
      * cannot be fetched, cannot be judged; with no encounter at all the setting is assumed, and the
      * card says so (fourth review R4-08).
      */
-    private void readCareSetting(HookRequest req, boolean canFetch, RecordReading reading) {
+    private void readCareSetting(HookRequest req, boolean canFetch, FhirFetcher.Call fhir, RecordReading reading) {
         org.hl7.fhir.r4.model.Encounter encounter = null;
         if (req.encounter() != null) {
             encounter = FhirSupport.parse(req.encounter(), org.hl7.fhir.r4.model.Encounter.class, "prefetch.encounter");
@@ -339,7 +348,7 @@ public final class CdsHooksService {
             return;
         } else if (req.encounterId() != null && canFetch) {
             try {
-                encounter = fetcher.get(req.fhirServer(), "Encounter/" + req.encounterId(), req.accessToken(),
+                encounter = fhir.get(req.fhirServer(), "Encounter/" + req.encounterId(), req.accessToken(),
                         org.hl7.fhir.r4.model.Encounter.class, "the encounter");
             } catch (CdsHookException e) {
                 reading.cannotJudge.add("The encounter could not be read from the FHIR server, so Backcheck cannot tell where the order is made.");

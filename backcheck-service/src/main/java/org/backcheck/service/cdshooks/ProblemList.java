@@ -15,11 +15,11 @@ final class ProblemList {
     static final int PAGE_SIZE = 200;
     static final int MAX_PAGES = 5;
 
-    private final FhirFetcher fetcher;
+    private final FhirFetcher.Call fetcher;
     private final HookRequest req;
     private final boolean canFetch;
 
-    ProblemList(FhirFetcher fetcher, HookRequest req, boolean canFetch) {
+    ProblemList(FhirFetcher.Call fetcher, HookRequest req, boolean canFetch) {
         this.fetcher = fetcher;
         this.req = req;
         this.canFetch = canFetch;

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * (non-empty, each {@code {"id": "…"}}) with {@code accepted} and not allowed with
  * {@code overridden}; {@code overrideReason} is allowed only with {@code overridden}, its
  * {@code reason} a Coding with {@code code} and {@code system}; {@code outcomeTimestamp} is an
- * ISO-8601 date-time with an offset ({@code Z} or {@code +01:00}). Unknown fields are ignored, as
+ * ISO-8601 date-time with an offset ({@code Z} or {@code +01:00}) from 2000-01-01 to 2099-12-31 UTC (a year
+ * such as {@code +99999} is refused: no card was acted on then, and such a date would fall outside every
+ * summary period; issue 11 item 14). Unknown fields are ignored, as
  * the specification reserves {@code extension} and may add fields.
  *
  * <p>{@code userComment} is free text: it is cut to {@value #MAX_COMMENT_CHARS} characters
@@ -38,6 +40,9 @@ public record FeedbackRequest(List<FeedbackEntry> entries, int truncatedComments
     public static final int MAX_ENTRIES = 100;
     public static final int MAX_COMMENT_CHARS = 1_000;
     static final int MAX_ID_CHARS = 128;
+    /** The range an {@code outcomeTimestamp} must fall in: from the first instant of 2000 to before 2100. */
+    static final Instant EARLIEST_OUTCOME = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST_OUTCOME = Instant.parse("2100-01-01T00:00:00Z");
     static final int MAX_CODE_CHARS = 256;
     static final int MAX_SYSTEM_CHARS = 1_024;
 
@@ -169,12 +174,18 @@ public record FeedbackRequest(List<FeedbackEntry> entries, int truncatedComments
     private static Instant timestamp(JsonNode f, String at) {
         String field = at + ".outcomeTimestamp";
         String text = requiredString(f, at, "outcomeTimestamp", 64);
+        Instant when;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            when = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidFeedbackException(field, "must be an ISO-8601 date-time with an offset, e.g. "
                     + "2020-12-11T00:00:00Z; got \"" + text + "\"");
         }
+        if (when.isBefore(EARLIEST_OUTCOME) || !when.isBefore(LATEST_OUTCOME)) {
+            throw new InvalidFeedbackException(field, "must be between 2000-01-01 and 2099-12-31 (UTC); got \"" + text
+                    + "\". Send the time the clinician acted on the card.");
+        }
+        return when;
     }
 
     private static String requiredString(JsonNode parent, String at, String name, int maxChars) {

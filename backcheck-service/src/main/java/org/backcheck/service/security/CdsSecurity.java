@@ -18,6 +18,7 @@ import java.util.Optional;
  * <p>Wiring, for every CDS Hooks route ({@code /cds-services} and below):
  * <pre>{@code
  * CdsSecurity security = CdsSecurity.verifying(new TokenVerifier(TrustedIssuers.load(file), Clock.systemUTC()), publicUrl);
+ * // or, listening on loopback only and without a public URL: CdsSecurity.verifying(verifier)
  * // or, with --insecure-dev: CdsSecurity.insecureDev(), after printing INSECURE_DEV_WARNING
  * security.register(config);                  // beforeMatched on /cds-services and /cds-services/*
  * CdsSecurity.enableCors(config, List.of());   // any origin
@@ -29,12 +30,12 @@ import java.util.Optional;
  * skips the remaining handlers, so a plain {@code before} would send the 401 without CORS headers
  * and a browser client could not read why it was refused.
  *
- * <p><b>The called URL</b>, which the token's {@code aud} must equal: with a public base URL
- * configured (for a service behind a reverse proxy or TLS terminator), that base followed by the
- * request path — so {@code https://cds.example.org/backcheck} + {@code /cds-services/x}. Without
- * one, the request's own scheme, {@code Host} header and path. {@code X-Forwarded-*} headers are
- * never trusted: a client could set them to make a token minted for another service match this
- * one. The query string is not part of it.
+ * <p><b>The called URL</b>, which the token's {@code aud} must equal, comes from configuration, never
+ * from the request ({@link Audience}): the public base URL followed by the request path, e.g.
+ * {@code https://cds.example.org/backcheck} + {@code /cds-services/x}; or, for a server listening on this
+ * machine only, the loopback address and port the request arrived on. {@code Host} and
+ * {@code X-Forwarded-*} headers are never used: a client could set them to make a token minted for
+ * another service match this one (issue 11 item 9). The query string is not part of it.
  *
  * <p>A refused request gets 401, {@code WWW-Authenticate: Bearer error="invalid_token",
  * error_description="…"} (just {@code Bearer realm="cds-services"} when there was no
@@ -61,35 +62,35 @@ public final class CdsSecurity {
     private static final String REALM = "cds-services";
 
     private final TokenVerifier verifier;
-    private final String publicBaseUrl;
+    private final Audience audience;
 
-    private CdsSecurity(TokenVerifier verifier, String publicBaseUrl) {
+    private CdsSecurity(TokenVerifier verifier, Audience audience) {
         this.verifier = verifier;
-        this.publicBaseUrl = publicBaseUrl;
+        this.audience = audience;
     }
 
-    /** Verifies every request; the called URL is taken from the request itself. */
+    /**
+     * Verifies every request of a server that listens on this machine only: the audience is the loopback
+     * address and port each request arrived on ({@link Audience#boundLoopback}); requests on any other
+     * address are refused.
+     */
     public static CdsSecurity verifying(TokenVerifier verifier) {
-        return new CdsSecurity(Objects.requireNonNull(verifier, "verifier"), null);
+        return verifying(verifier, Audience.boundLoopback());
     }
 
     /**
      * Verifies every request against a public base URL (e.g. {@code https://cds.example.org} or
-     * {@code https://host/prefix}), or, when it is null, against the request's own URL.
+     * {@code https://host/prefix}).
+     *
+     * @throws IllegalArgumentException see {@link Audience#publicBase}
      */
     public static CdsSecurity verifying(TokenVerifier verifier, URI publicBaseUrl) {
-        Objects.requireNonNull(verifier, "verifier");
-        if (publicBaseUrl == null) {
-            return new CdsSecurity(verifier, null);
-        }
-        String scheme = publicBaseUrl.getScheme();
-        if (!publicBaseUrl.isAbsolute() || publicBaseUrl.getHost() == null
-                || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
-                || publicBaseUrl.getRawQuery() != null || publicBaseUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("the public base URL must be an absolute http(s) URL without query or "
-                    + "fragment, e.g. https://cds.example.org: " + publicBaseUrl);
-        }
-        return new CdsSecurity(verifier, TokenVerifier.withoutTrailingSlash(publicBaseUrl.toString()));
+        return verifying(verifier, Audience.publicBase(publicBaseUrl));
+    }
+
+    /** Verifies every request; tokens' {@code aud} must name the URL {@code audience} gives. */
+    public static CdsSecurity verifying(TokenVerifier verifier, Audience audience) {
+        return new CdsSecurity(Objects.requireNonNull(verifier, "verifier"), Objects.requireNonNull(audience, "audience"));
     }
 
     /** Accepts every request unauthenticated. The CLI must print {@link #INSECURE_DEV_WARNING} first. */
@@ -107,7 +108,8 @@ public final class CdsSecurity {
      * {@link #CALLER_ATTRIBUTE}; or writes the 401 and skips the remaining handlers.
      */
     public void check(Context ctx) {
-        if (verifier == null || HandlerType.OPTIONS.equals(ctx.method())) {
+        // The request line's method: Javalin's ctx.method() would believe an X-HTTP-Method-Override header.
+        if (verifier == null || HandlerType.OPTIONS.name().equals(ctx.req().getMethod())) {
             return;
         }
         try {
@@ -129,16 +131,9 @@ public final class CdsSecurity {
         return Optional.ofNullable(ctx.attribute(CALLER_ATTRIBUTE));
     }
 
-    /** The URL the token's {@code aud} must name for this request (see the class comment). */
+    /** The URL the token's {@code aud} must name for this request (see {@link Audience}). */
     public String calledUrl(Context ctx) {
-        if (publicBaseUrl != null) {
-            return publicBaseUrl + ctx.path();
-        }
-        String host = ctx.header("Host");
-        if (host == null || host.isBlank()) {
-            host = ctx.req().getServerName() + ":" + ctx.req().getServerPort();
-        }
-        return ctx.scheme() + "://" + host + ctx.path();
+        return audience.calledUrl(ctx);
     }
 
     /** Renders a refusal: 401, {@code WWW-Authenticate} and an RFC 9457 problem. */

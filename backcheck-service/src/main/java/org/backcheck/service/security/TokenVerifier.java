@@ -32,16 +32,17 @@ import java.util.Set;
  * form, header {@code alg} ES384 or RS384 ({@code none} and every HMAC algorithm refused, as the
  * specification requires; other asymmetric algorithms refused too, since the trusted keys are
  * checked for exactly these two), {@code typ} JWT and a {@code kid}; signed by a key of a trusted
- * issuer; claims {@code iss}, {@code aud}, {@code exp}, {@code iat} and {@code jti}.
+ * issuer; claims {@code iss}, {@code aud}, {@code exp}, {@code iat} and {@code jti}, and {@code nbf} when present.
  *
  * <p>Decisions, each a reason for a 401:
  * <ul>
- *   <li><b>aud</b> must equal the URL that was called — as a string or as one element of an array.
+ *   <li><b>aud</b> must equal the URL that was called (taken from configuration, see {@link Audience}) — as a string or as one element of an array.
  *       The only normalisation is that one trailing {@code /} is ignored on either side;
  *       scheme, host, port, case and percent-encoding must match exactly.</li>
  *   <li><b>Clock skew</b> of up to {@value #SKEW_SECONDS} s is allowed between the client's and this
  *       server's clocks: a token is accepted until {@code exp + 60 s}, and {@code iat} may be up to
- *       60 s in the future.</li>
+ *       60 s in the future, and so may {@code nbf} (RFC 7519 section 4.1.5: a token used before its
+ *       {@code nbf} is refused; issue 11 item 10).</li>
  *   <li><b>Lifetime</b>: {@code exp} more than {@value #MAX_LIFETIME_MINUTES} minutes (plus skew)
  *       in the future is refused. CDS Hooks tokens are minted per request and short-lived; the
  *       limit also bounds how long a {@code jti} must be remembered.</li>
@@ -241,6 +242,11 @@ public final class TokenVerifier {
         if (iat.isAfter(now.plus(SKEW))) {
             throw new UnauthorizedException("the token was issued in the future, at " + iat + " (this server's time is "
                     + now + "; " + SKEW_SECONDS + " s of clock skew allowed)");
+        }
+        Instant nbf = instant(claims.getNotBeforeTime());
+        if (nbf != null && nbf.isAfter(now.plus(SKEW))) {
+            throw new UnauthorizedException("the token is not valid before " + nbf + " (this server's time is " + now
+                    + "; " + SKEW_SECONDS + " s of clock skew allowed)");
         }
         String jti = claims.getJWTID();
         if (jti == null || jti.isBlank()) {

@@ -84,6 +84,9 @@ class FeedbackRequestTest {
             missing timestamp      | {"feedback":[{C,"outcome":"overridden"}]}                           | feedback[0].outcomeTimestamp     | required
             timestamp no offset    | {"feedback":[{C,"outcome":"overridden","outcomeTimestamp":"2020-12-11T00:00:00"}]} | feedback[0].outcomeTimestamp | with an offset
             timestamp a date       | {"feedback":[{C,"outcome":"overridden","outcomeTimestamp":"2020-12-11"}]} | feedback[0].outcomeTimestamp | ISO-8601
+            year +99999            | {"feedback":[{C,"outcome":"overridden","outcomeTimestamp":"+99999-01-01T00:00:00Z"}]} | feedback[0].outcomeTimestamp | between 2000-01-01
+            year 1066              | {"feedback":[{C,"outcome":"overridden","outcomeTimestamp":"1066-10-14T09:00:00Z"}]} | feedback[0].outcomeTimestamp | between 2000-01-01
+            year 2999              | {"feedback":[{C,"outcome":"overridden","outcomeTimestamp":"2999-01-01T00:00:00+01:00"}]} | feedback[0].outcomeTimestamp | between 2000-01-01
             second element         | {"feedback":[{C,"outcome":"overridden",T},{C,"outcome":"x",T}]}     | feedback[1].outcome              | must be
             duplicate key          | {"feedback":[{C,C,"outcome":"overridden",T}]}                       | ``                               | Duplicate field 'card'
             """)

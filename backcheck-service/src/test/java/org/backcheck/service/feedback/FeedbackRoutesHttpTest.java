@@ -114,6 +114,16 @@ class FeedbackRoutesHttpTest {
     }
 
     @Test
+    void aTimestampInTheYearPlus99999IsA400ProblemAndNothingIsStored() throws Exception {
+        // Issue 11 item 14: accepted before, and stored as a date no summary period could hold.
+        HttpResponse<String> r = post("{\"feedback\":[{\"card\":\"" + CARD + "\",\"outcome\":\"overridden\","
+                + "\"outcomeTimestamp\":\"+99999-01-01T00:00:00Z\"}]}", "application/json");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo("feedback[0].outcomeTimestamp");
+    }
+
+    @Test
     void unknownPeriodIs400() throws Exception {
         HttpResponse<String> r = get("/api/feedback/summary?period=year");
         assertThat(r.statusCode()).isEqualTo(400);

@@ -188,6 +188,36 @@ class CdsSecurityHttpTest {
         }
     }
 
+    /**
+     * Issue 11 item 9: without a public URL the audience came from the request's Host header, so a token
+     * minted for another site, sent with that site's name as Host, was accepted. Sent over a raw socket,
+     * since the JDK client will not set Host.
+     */
+    @Test
+    void aTokenForTheSiteNamedInTheHostHeaderIsRefused() throws Exception {
+        Javalin own = app(CdsSecurity.verifying(new TokenVerifier(TestTokens.issuers(CLOCK, EC), CLOCK)));
+        try {
+            String forged = "http://evil.example/cds-services/svc";
+            assertThat(rawStatus(own.port(), "evil.example", token(forged))).isEqualTo(401);
+            assertThat(rawStatus(own.port(), "127.0.0.1:" + own.port(),
+                    token("http://127.0.0.1:" + own.port() + "/cds-services/svc"))).isEqualTo(200);
+        } finally {
+            own.stop();
+        }
+    }
+
+    static int rawStatus(int port, String host, String authorization) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String request = "POST /cds-services/svc HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + authorization
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
     @Test
     void corsPreflightPassesWithoutCredentials() throws Exception {
         HttpRequest preflight = HttpRequest.newBuilder(URI.create(base + "/cds-services/svc"))

@@ -73,6 +73,16 @@ class TokenVerifierTest {
     }
 
     @Test
+    void refusesATokenNotYetValidBeyondTheSkewAsForIat() {
+        // Issue 11 item 10: nbf in the future was accepted. RFC 7519 section 4.1.5, with the iat skew.
+        refusedToken(es384(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(TokenVerifier.SKEW_SECONDS + 5)))),
+                "not valid before");
+        assertThat(verify(es384(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(TokenVerifier.SKEW_SECONDS - 5))))))
+                .isNotNull();
+        assertThat(verify(es384(c -> c.notBeforeTime(Date.from(NOW.minusSeconds(30)))))).isNotNull();
+    }
+
+    @Test
     void audienceIgnoresOneTrailingSlashOnly() {
         assertThat(verifier.verify("Bearer " + es384(c -> c.audience(AUD + "/")), AUD)).isNotNull();
         assertThat(verifier.verify("Bearer " + es384(c -> c.audience(AUD)), AUD + "/")).isNotNull();
