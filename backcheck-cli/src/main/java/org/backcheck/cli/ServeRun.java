@@ -49,8 +49,7 @@ final class ServeRun {
                 .deployment(new org.backcheck.service.cdshooks.CdsHooksService.Deployment(s.publicUrl(), s.insecureDev()));
         // First, so that a bad URL or token file stops serve before anything is opened.
         String terminology = terminology(s, builder);
-        AdminToken admin = s.adminTokenFile() == null ? AdminToken.off()
-                : AdminToken.of(readToken("--admin-token-file", s.adminTokenFile()));
+        AdminToken admin = adminToken(s.adminTokenFile());
         CdsSecurity security = security(s, clock, err);
         FeedbackStore store = JdbcFeedbackStore.open(s.dbUrl() != null ? s.dbUrl() : "jdbc:sqlite:" + data.feedbackDb(),
                 System.getenv());
@@ -142,6 +141,18 @@ final class ServeRun {
                     + " is empty; put the bearer token in it, or leave the option out.");
         }
         return token;
+    }
+
+    /** The summary's token from --admin-token-file, or none (the summary off); the messages never quote it. */
+    private static AdminToken adminToken(Path file) throws IOException {
+        if (file == null) {
+            return AdminToken.off();
+        }
+        try {
+            return AdminToken.of(readToken("--admin-token-file", file));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--admin-token-file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Verifying security from --trusted-issuers; the insecure one, announced loudly; or null (refuse every call). */
