@@ -7,6 +7,8 @@
 #   bench/cds-load.sh                 # 1,000 requests/s for 20 s, then 10 s flat out
 #   RATE=500 SECONDS_AT_RATE=10 bench/cds-load.sh
 #   ALG=RS384 bench/cds-load.sh      # tokens signed RS384 instead of ES384 (both are allowed by the spec)
+#   SERVE_JAR=/tmp/old/backcheck.jar SKIP_BUILD=1 bench/cds-load.sh   # serve from that jar (e.g. an earlier
+#                                    # build, for a before/after comparison under the same conditions)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RATE=${RATE:-1000}
@@ -21,12 +23,16 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "needs wrk: apt-get install wrk" >&2; exit 1; }
-echo "Building the jars..." >&2
-mvn -q -B -Dstyle.color=never -DskipTests -pl backcheck-cli,backcheck-bench -am package >/dev/null
+if [ -z "${SKIP_BUILD:-}" ]; then  # SKIP_BUILD=1: use the jars already built
+  echo "Building the jars..." >&2
+  mvn -q -B -Dstyle.color=never -DskipTests -pl backcheck-cli,backcheck-bench -am package >/dev/null
+fi
 load=(java -cp backcheck-bench/target/backcheck-bench.jar org.backcheck.bench.CdsLoad)
 ALG=${ALG:-ES384}
 "${load[@]}" keys "$work" "$ISS" "$ALG"
-./backcheck serve --port "$PORT" --trusted-issuers "$work/issuers.json" --db-url "jdbc:sqlite:$work/feedback.db" \
+serve=(./backcheck serve)
+[ -n "${SERVE_JAR:-}" ] && serve=(java -XX:+UseG1GC -jar "$SERVE_JAR" serve)
+"${serve[@]}" --port "$PORT" --trusted-issuers "$work/issuers.json" --db-url "jdbc:sqlite:$work/feedback.db" \
   > "$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done

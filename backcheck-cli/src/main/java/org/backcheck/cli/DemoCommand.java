@@ -26,6 +26,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "backcheck-demo", paramLabel = "DIR", description = "Folder for the sample and the outputs (default backcheck-demo).")
     Path out;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where to record this report as the latest, for 'backcheck serve' to show at /report "
+                    + "(default $XDG_DATA_HOME/backcheck, else ~/.local/share/backcheck: the same as serve's).")
+    Path dataDir;
+
     @Option(names = "--no-disclosure-control",
             description = "Show exact counts in the sample report (it is synthetic, but the option behaves as on real data).")
     boolean noDisclosureControl;
@@ -47,6 +52,7 @@ final class DemoCommand implements Callable<Integer> {
         Path auditDir = out.resolve("audit");
         AuditRun.run(AuditOptions.of(extract, auditDir), report, o, spec.commandLine().getErr());
         Path html = auditDir.resolve(org.backcheck.audit.report.ReportFiles.HTML);
+        DataDir.resolve(dataDir).recordDemoReport(html);
         o.println();
         o.println("Next: open " + html + " in a browser (or run 'backcheck serve' and visit /report),");
         o.println("see each counted or excluded row and why in " + auditDir.resolve("matches.csv") + ",");

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
             "service for lumbar imaging orders (GET /cds-services) until Ctrl-C.",
             "Nothing entered on the page is stored, and request bodies are never logged.",
             "CDS Hooks calls must carry a JWT signed (ES384 or RS384) by an issuer listed in --trusted-issuers;",
-            "without that file every CDS call is refused (401). Card feedback is stored in --db-url.",
+            "without that file every CDS call is refused (401). Card feedback is stored in --db-url (by default in",
+            "--data-dir), and its summary (GET /api/feedback/summary) needs --admin-token-file.",
             "It listens on this machine only unless --host says otherwise; it has no TLS of its own,",
             "so put it behind your organisation's TLS and access controls before opening it to a network."},
         footer = {"", "Example: backcheck serve --port 8080 --trusted-issuers issuers.json, then open http://localhost:8080/",
@@ -48,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     String publicUrl;
 
     @Option(names = "--db-url", paramLabel = "URL",
-            description = "Where card feedback is stored: jdbc:sqlite:FILE (default ./backcheck-data/feedback.db) or "
+            description = "Where card feedback is stored: jdbc:sqlite:FILE (default feedback.db in --data-dir) or "
                     + "jdbc:postgresql://HOST/DB (user and password in the URL or BACKCHECK_DB_USER / BACKCHECK_DB_PASSWORD).")
     String dbUrl;
 
@@ -74,9 +75,21 @@ final class ServeCommand implements Callable<Integer> {
                     + "failure gets the same answer at the deadline.")
     String fhirServers;
 
-    @Option(names = "--report", paramLabel = "FILE", defaultValue = "backcheck-demo/audit/report.html",
-            description = "The audit report shown at /report (default: the latest 'backcheck demo' report, ${DEFAULT-VALUE}).")
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "The audit report shown at /report (default: the latest report 'backcheck demo' made, "
+                    + "wherever it was run, as recorded in --data-dir).")
     Path report;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where serve keeps its data (the feedback database) and finds the latest demo report, whatever "
+                    + "the working folder (default $XDG_DATA_HOME/backcheck, else ~/.local/share/backcheck).")
+    Path dataDir;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = "A file holding the bearer token (at least 16 characters, e.g. from 'openssl rand -hex 32') that "
+                    + "opens GET /api/feedback/summary. Without it the summary is off (403). A file, not the token itself, "
+                    + "so that ps does not show it.")
+    Path adminTokenFile;
 
     @Override
     public Integer call() throws Exception {
@@ -91,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         // The server's classes (Javalin, Jetty) load only here, never for other commands.
         ServeRun.serveUntilStopped(new ServeRun.Settings(host, port, trustedIssuers, insecureDev, publicUrl, dbUrl, corsOrigins,
-                        report, terminologyUrl, terminologyTokenFile, fhirServers),
+                        report, terminologyUrl, terminologyTokenFile, fhirServers, dataDir, adminTokenFile),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;
     }

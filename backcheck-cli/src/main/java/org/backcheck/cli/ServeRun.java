@@ -11,19 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.backcheck.service.AdminToken;
 import org.backcheck.service.BackcheckServer;
 import org.backcheck.service.cdshooks.FhirServers;
-import org.backcheck.service.feedback.CardsIssuedCounter;
-import org.backcheck.service.feedback.FeedbackRoutes;
 import org.backcheck.service.feedback.FeedbackStore;
 import org.backcheck.service.feedback.JdbcFeedbackStore;
 import org.backcheck.service.security.CdsSecurity;
 import org.backcheck.service.security.TokenVerifier;
 import org.backcheck.service.security.UnauthorizedException;
-import org.backcheck.service.security.VerifiedCaller;
 
 /** The work of {@code backcheck serve}, apart from the command so that its classes load only when it runs. */
 final class ServeRun {
@@ -34,12 +32,17 @@ final class ServeRun {
     /** The most a token file may hold: a long JWT is a few KiB; anything far larger is the wrong file. */
     private static final int MAX_TOKEN_FILE_BYTES = 64 * 1024;
 
-    /** What {@code serve} was asked for; {@code terminologyUrl} and {@code terminologyTokenFile} may be null. */
+    /**
+     * What {@code serve} was asked for; {@code dbUrl}, {@code report}, {@code terminologyUrl},
+     * {@code terminologyTokenFile}, {@code dataDir} and {@code adminTokenFile} may be null (not given).
+     */
     record Settings(String host, int port, Path trustedIssuers, boolean insecureDev, String publicUrl, String dbUrl,
-                    List<String> corsOrigins, Path report, String terminologyUrl, Path terminologyTokenFile, String fhirServers) { }
+                    List<String> corsOrigins, Path report, String terminologyUrl, Path terminologyTokenFile,
+                    String fhirServers, Path dataDir, Path adminTokenFile) { }
 
     static void serveUntilStopped(Settings s, PrintWriter out, PrintWriter err) throws InterruptedException, IOException {
         Clock clock = Clock.systemUTC();
+        DataDir data = DataDir.resolve(s.dataDir());
         // Cards link to --public-url when given, never to a request's Host header; a hook call may name an
         // http FHIR server on this machine only in a local demo (--insecure-dev).
         FhirServers fhirServers = s.fhirServers() == null ? FhirServers.ANY : FhirServers.of(s.fhirServers(), s.insecureDev());
@@ -47,37 +50,22 @@ final class ServeRun {
                 .deployment(new org.backcheck.service.cdshooks.CdsHooksService.Deployment(s.publicUrl(), s.insecureDev(), fhirServers));
         // First, so that a bad URL or token file stops serve before anything is opened.
         String terminology = terminology(s, builder);
+        AdminToken admin = adminToken(s.adminTokenFile());
         CdsSecurity security = security(s, clock, err);
-        FeedbackStore store = JdbcFeedbackStore.open(s.dbUrl(), System.getenv());
-        FeedbackRoutes feedback = new FeedbackRoutes(store, clock);
-        CardsIssuedCounter cardsIssued = new CardsIssuedCounter(store, clock, Duration.ofSeconds(1));
+        FeedbackStore store = JdbcFeedbackStore.open(s.dbUrl() != null ? s.dbUrl() : "jdbc:sqlite:" + data.feedbackDb(),
+                System.getenv());
+        Supplier<Path> report = s.report() != null ? s::report : data::demoReport;
         BackcheckServer server = builder
-                .cardsIssued(cardsIssued::add)
-                .cdsFeedback(ctx -> {
-                    String id = ctx.pathParam("id");
-                    if (!BackcheckServer.cdsServiceIds().contains(id)) {
-                        throw new io.javalin.http.HttpResponseException(404, "No CDS service with that id here; GET /cds-services lists them.",
-                                java.util.Map.of());
-                    }
-                    VerifiedCaller caller = CdsSecurity.caller(ctx).orElse(null);
-                    feedback.postFeedback(ctx, id, caller == null ? null : caller.issuer(), caller == null ? null : caller.tenant());
-                })
-                .configure(config -> {
-                    CdsSecurity.enableCors(config, s.corsOrigins());
-                    if (security != null) {
-                        security.register(config);
-                    } else {
-                        config.routes.beforeMatched("/cds-services", ServeRun::refuseAll);
-                        config.routes.beforeMatched("/cds-services/*", ServeRun::refuseAll);
-                    }
-                    config.routes.get("/api/feedback/summary", feedback::getSummary);
-                    config.routes.get("/report", new org.backcheck.service.report.LatestReport(s.report()));
-                })
+                .feedbackStore(store)
+                .adminToken(admin)
+                .corsOrigins(s.corsOrigins())
+                .cdsSecurity(security != null ? security::check : ServeRun::refuseAll)
+                .report(report)
                 .build();
         try {
             server.start(s.host(), s.port());
         } catch (RuntimeException e) {
-            cardsIssued.close();
+            server.stop();
             store.close();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {
@@ -90,7 +78,6 @@ final class ServeRun {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
-            cardsIssued.close();
             store.close();
             stopped.countDown();
         }, "backcheck-serve-stop"));
@@ -106,8 +93,11 @@ final class ServeRun {
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
         out.printf("Backcheck is running at http://%s:%d/ (Ctrl-C to stop)%n", shown, server.port());
         out.printf("CDS Hooks discovery: http://%s:%d/cds-services%n", shown, server.port());
-        out.printf("Audit report: http://%s:%d/report (from %s)%n", shown, server.port(), s.report());
+        out.printf("Audit report: http://%s:%d/report (from %s)%n", shown, server.port(), s.report() != null ? s.report()
+                : "the latest 'backcheck demo' report, recorded in " + data.path().resolve(DataDir.DEMO_REPORT_POINTER));
         out.printf("Card feedback is stored in %s%n", store);
+        out.println(admin.isOn() ? "Feedback summary: /api/feedback/summary with the --admin-token-file token."
+                : "Feedback summary: off (403) until started with --admin-token-file FILE.");
         out.println(terminology);
         if (security == null) {
             out.println("CDS Hooks calls are refused until you name the EHRs to trust: --trusted-issuers FILE (see --help).");
@@ -128,7 +118,7 @@ final class ServeRun {
             return "No terminology server (--terminology-url): SNOMED CT concepts not on Backcheck's list are unclassified,"
                     + " and the cards say so.";
         }
-        String token = s.terminologyTokenFile() == null ? null : readToken(s.terminologyTokenFile());
+        String token = s.terminologyTokenFile() == null ? null : readToken("--terminology-token-file", s.terminologyTokenFile());
         builder.terminologyServer(s.terminologyUrl(), token);
         return "SNOMED CT concepts not on Backcheck's list are checked with the terminology server at "
                 + URI.create(s.terminologyUrl().strip()).getHost() + (token == null ? " (no token)" : " (with a bearer token)") + ".";
@@ -137,28 +127,41 @@ final class ServeRun {
     /**
      * Reads a bearer token from its file, without the whitespace around it (a trailing newline, mostly).
      *
+     * @param option the option that named the file, for messages
      * @throws IOException naming the option and the file, never the content
      * @throws IllegalArgumentException for an empty or oversized file
      */
-    private static String readToken(Path file) throws IOException {
+    private static String readToken(String option, Path file) throws IOException {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_TOKEN_FILE_BYTES) {
-                throw new IllegalArgumentException("--terminology-token-file " + file + " is larger than "
+                throw new IllegalArgumentException(option + " " + file + " is larger than "
                         + MAX_TOKEN_FILE_BYTES / 1024 + " KiB; it should hold the bearer token only.");
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new IOException("cannot read --terminology-token-file " + file + ": no such file");
+            throw new IOException("cannot read " + option + " " + file + ": no such file");
         } catch (AccessDeniedException e) {
-            throw new IOException("cannot read --terminology-token-file " + file + ": permission denied");
+            throw new IOException("cannot read " + option + " " + file + ": permission denied");
         }
         String token = new String(bytes, StandardCharsets.UTF_8).strip();
         if (token.isEmpty()) {
-            throw new IllegalArgumentException("--terminology-token-file " + file
-                    + " is empty; put the terminology server's bearer token in it, or leave the option out if the server needs none.");
+            throw new IllegalArgumentException(option + " " + file
+                    + " is empty; put the bearer token in it, or leave the option out.");
         }
         return token;
+    }
+
+    /** The summary's token from --admin-token-file, or none (the summary off); the messages never quote it. */
+    private static AdminToken adminToken(Path file) throws IOException {
+        if (file == null) {
+            return AdminToken.off();
+        }
+        try {
+            return AdminToken.of(readToken("--admin-token-file", file));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--admin-token-file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Verifying security from --trusted-issuers; the insecure one, announced loudly; or null (refuse every call). */

@@ -145,6 +145,22 @@ class ServeCliTest {
         assertThat(dir.resolve("feedback.db")).as("refused before anything was opened").doesNotExist();
     }
 
+    @Test
+    void helpListsTheDataFolderAndTheAdminToken() {
+        assertThat(Main.run("serve", "--help")).isZero();
+        assertThat(console.out()).contains("--data-dir=DIR").contains("XDG_DATA_HOME").contains("--admin-token-file=FILE")
+                .contains("/api/feedback/summary");
+    }
+
+    @Test
+    void anAdminTokenTooShortIsRefusedAtStartWithoutRepeatingIt() throws Exception {
+        Path token = tokenFile("tok-abc\n");
+        assertThat(serve("--admin-token-file", token.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("--admin-token-file " + token).contains("at least 16").contains("openssl rand")
+                .doesNotContain("tok-abc");
+        assertThat(dir.resolve("feedback.db")).as("refused before anything was opened").doesNotExist();
+    }
+
     /** A separate JVM, since serve runs until it is stopped. The server is never called: the line is printed at start. */
     @Test
     void startUpNamesTheTerminologyServersHostOnlyAndNeverTheToken() throws Exception {

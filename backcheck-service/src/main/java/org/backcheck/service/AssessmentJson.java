@@ -1,12 +1,8 @@
 package org.backcheck.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,12 +60,7 @@ public final class AssessmentJson {
     public static final List<String> START_BACK_FIELDS = List.of("leg_pain", "shoulder_neck_pain", "walking",
             "dressing", "fear", "worry", "catastrophising", "low_mood", "bothersomeness");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -431,22 +422,14 @@ public final class AssessmentJson {
         return flags;
     }
 
-    /** Compact JSON text. */
+    /** Compact JSON text (see {@link Json#write}). */
     public static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
-        }
+        return Json.write(node);
     }
 
-    /** Indented JSON text, for people. */
+    /** Indented JSON text, for people (see {@link Json#writePretty}). */
     public static String writePretty(JsonNode node) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
-        }
+        return Json.writePretty(node);
     }
 
     private static void strings(ArrayNode array, Collection<String> values) {

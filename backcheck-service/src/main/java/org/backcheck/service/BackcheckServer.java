@@ -1,82 +1,83 @@
 package org.backcheck.service;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
-import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.backcheck.guidance.Assessment;
-import org.backcheck.guidance.AssessmentRequest;
+import java.util.function.Supplier;
 import org.backcheck.guidance.Assessor;
-import org.backcheck.guidance.InvalidAssessmentException;
-import org.backcheck.guidance.RedFlags;
-import org.backcheck.guidance.SpaFeature;
-import org.backcheck.service.cdshooks.CdsHookException;
 import org.backcheck.service.cdshooks.CdsHooksService;
 import org.backcheck.service.http.ConnectionLimits;
+import org.backcheck.service.feedback.CardsIssuedCounter;
+import org.backcheck.service.feedback.FeedbackRoutes;
+import org.backcheck.service.feedback.FeedbackStore;
+import org.backcheck.service.report.LatestReport;
+import org.backcheck.service.security.CdsSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Backcheck over HTTP: the assessment as a JSON API and the clinicians' web page that uses it.
+ * Backcheck over HTTP: the assessment API, the clinicians' web page, the CDS Hooks service, its feedback,
+ * and the audit report. Every route is declared here, in {@link #routes()}:
  *
  * <pre>
- * POST /api/assessments    a request (application/json, at most 64 KiB) in, the assessment out
- * GET  /api/red-flags      the red-flag vocabulary [{id, pathology, label}], for the checklist
- * GET  /api/spa-features   the NICE NG65 criteria [{id, label}]
- * GET  /healthz            {"status":"ok"}
- * GET  /                   the web page (classpath /public; no resource from anywhere else)
- *
+ * POST /api/assessments              a request (application/json, at most 64 KiB) in, the assessment out
+ * GET  /api/red-flags                the red-flag vocabulary [{id, pathology, label}], for the checklist
+ * GET  /api/spa-features             the NICE NG65 criteria [{id, label}]
+ * GET  /api/feedback/summary         cards issued, accepted and overridden: behind {@link Builder#adminToken}
+ * GET  /healthz                      {"status":"ok"}
+ * GET  /report                       the latest audit report ({@link Builder#report})
  * GET  /cds-services                 CDS Hooks 2.0 discovery        (org.backcheck.service.cdshooks)
  * POST /cds-services/{id}            CDS Hooks call: {"cards":[...]}
- * POST /cds-services/{id}/feedback   CDS Hooks feedback: 501 until a feedback handler is plugged in
+ * POST /cds-services/{id}/feedback   CDS Hooks feedback, into {@link Builder#feedbackStore} (501 without one)
+ * GET  /                             the web page (classpath /public; no resource from anywhere else)
  * </pre>
  *
- * <p>Hook points for the lead: {@link Builder#cdsSecurity} runs before every {@code /cds-services}
- * request (JWT verification, CORS) and may throw to refuse it; {@link Builder#cdsFeedback} handles
- * the feedback route.
+ * <p>{@link Builder#cdsSecurity} runs before every matched {@code /cds-services} route (JWT verification)
+ * and may throw to refuse it.
  *
- * <p>Every error is an RFC 9457 problem ({@code application/problem+json}: type, title, status,
- * detail, and for an invalid request the field). The request log has method, path, status and
- * duration only: a request body is patient data and is never logged, nor is a query string or an
- * error's detail (which can quote a value from the body). Responses carry headers that forbid
- * framing, sniffing, referrers and loading anything from another origin.
+ * <p>Every error is an RFC 9457 problem ({@code application/problem+json}), written by the one handler in
+ * {@link Problems} from a {@link ProblemException}. The request log has method, path, status and duration
+ * only: a request body is patient data and is never logged, nor is a query string or an error's detail
+ * (which can quote a value from the body). Responses carry headers that forbid framing, sniffing, referrers
+ * and loading anything from another origin.
  *
  * <p>Slow clients cannot hold the server: a request body is read whole before any handler runs, without a
  * thread; a request still arriving after 5 to 10 s, and a connection beyond 64 from one address (loopback
  * exempt) or 2,000 in all, is closed; bodies being read hold at most 128 MiB together ({@link ConnectionLimits}).
  *
- * <p>Nothing is stored: each assessment is computed from its request and forgotten.
+ * <p>Assessments are not stored: each is computed from its request and forgotten. With a feedback store, the
+ * cards each hook call returns are counted in it before the call is answered ({@link CardsIssuedCounter}).
  */
 public final class BackcheckServer implements AutoCloseable {
 
-    /** The largest request body accepted; a real request is well under 2 KiB. */
+    /** The largest assessment request body accepted; a real request is well under 2 KiB. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(BackcheckServer.class);
-    private static final String PROBLEM_JSON = "application/problem+json";
-    private static final String JSON = "application/json";
 
-    private final Assessor assessor;
+    /** One route: what it answers, for the table and its tests. */
+    public record Route(HandlerType method, String path, String purpose) { }
+
+    private record Endpoint(Route route, Handler handler) { }
+
     private final Consumer<String> requestLog;
-    private final CdsHooksService cds;
     private final Handler cdsSecurity;
-    private final Handler cdsFeedback;
-    private final Consumer<io.javalin.config.JavalinConfig> configure;
+    private final List<String> corsOrigins;
     private final ConnectionLimits connectionLimits;
-    private final String redFlagsJson;
-    private final String spaFeaturesJson;
+    private final CardsIssuedCounter cardsIssued;
+    private final List<Endpoint> endpoints;
     private Javalin app;
 
     /** A server over the standard assessor, logging requests through SLF4J (logger {@code org.backcheck.service.BackcheckServer}). */
@@ -93,35 +94,62 @@ public final class BackcheckServer implements AutoCloseable {
     }
 
     private BackcheckServer(Builder b) {
-        this.assessor = Objects.requireNonNull(b.assessor, "assessor");
-        this.requestLog = Objects.requireNonNull(b.requestLog, "requestLog");
-        this.cds = CdsHooksService.withTerminologyServer(assessor, b.clock, b.cardsIssued, b.terminologyUrl, b.terminologyToken,
-                b.deployment);
-        this.configure = b.configure;
+        this.requestLog = b.requestLog;
         this.connectionLimits = b.connectionLimits;
         this.cdsSecurity = b.cdsSecurity;
-        this.cdsFeedback = b.cdsFeedback;
-        this.redFlagsJson = AssessmentJson.write(AssessmentJson.toJson(RedFlags.vocabulary()));
-        ArrayNode spa = JsonNodeFactory.instance.arrayNode();
-        for (SpaFeature f : SpaFeature.values()) {
-            spa.addObject().put("id", f.id()).put("label", f.label());
-        }
-        this.spaFeaturesJson = AssessmentJson.write(spa);
+        this.corsOrigins = b.corsOrigins;
+        this.cardsIssued = b.feedbackStore == null ? null : new CardsIssuedCounter(b.feedbackStore, b.clock);
+        CdsHooksService cds = CdsHooksService.withTerminologyServer(b.assessor, b.clock,
+                cardsIssued == null ? (id, n) -> { } : cardsIssued::add, b.terminologyUrl, b.terminologyToken, b.deployment);
+        AssessmentRoutes assessments = new AssessmentRoutes(b.assessor);
+        FeedbackRoutes feedback = b.feedbackStore == null ? null : new FeedbackRoutes(b.feedbackStore, b.clock);
+        AdminToken admin = b.adminToken;
+        List<Endpoint> e = new ArrayList<>();
+        add(e, HandlerType.POST, "/api/assessments", "an assessment", assessments::assess);
+        add(e, HandlerType.GET, "/api/red-flags", "the red-flag vocabulary", assessments::redFlags);
+        add(e, HandlerType.GET, "/api/spa-features", "the NICE NG65 criteria", assessments::spaFeatures);
+        add(e, HandlerType.GET, "/api/feedback/summary", "the feedback summary (admin token)", ctx -> {
+            admin.check(ctx);
+            if (feedback == null) {
+                throw ProblemException.notFound("This server keeps no feedback, so it has no summary.");
+            }
+            feedback.getSummary(ctx);
+        });
+        add(e, HandlerType.GET, "/healthz", "health", ctx -> AssessmentRoutes.json(ctx, "{\"status\":\"ok\"}"));
+        add(e, HandlerType.GET, "/report", "the latest audit report", new LatestReport(b.report));
+        add(e, HandlerType.GET, "/cds-services", "CDS Hooks discovery", cds::discovery);
+        add(e, HandlerType.POST, "/cds-services/{id}", "a CDS Hooks call", cds::invoke);
+        add(e, HandlerType.POST, "/cds-services/{id}/feedback", "CDS Hooks feedback", feedback == null
+                ? ctx -> {
+                    throw new ProblemException(501, "This server does not accept CDS Hooks feedback (no feedback store).", null);
+                }
+                : feedback::postFeedback);
+        this.endpoints = List.copyOf(e);
+    }
+
+    private static void add(List<Endpoint> endpoints, HandlerType method, String path, String purpose, Handler handler) {
+        endpoints.add(new Endpoint(new Route(method, path, purpose), handler));
+    }
+
+    /** Every route this server answers (besides the web page's static files), in one table. */
+    public List<Route> routes() {
+        return endpoints.stream().map(Endpoint::route).toList();
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Options beyond the engine and the request log: the clock, the terminology server and the CDS Hooks hook points. */
+    /** Options beyond the engine and the request log: the clock, the terminology server, CDS security, feedback, report. */
     public static final class Builder {
         private Assessor assessor = Assessor.standard();
         private Consumer<String> requestLog = LOG::info;
         private Clock clock = Clock.systemDefaultZone();
         private Handler cdsSecurity = ctx -> { };
-        private Handler cdsFeedback = BackcheckServer::feedbackNotImplemented;
-        private java.util.function.ObjIntConsumer<String> cardsIssued = (serviceId, cards) -> { };
-        private Consumer<io.javalin.config.JavalinConfig> configure = config -> { };
+        private List<String> corsOrigins;
+        private FeedbackStore feedbackStore;
+        private AdminToken adminToken = AdminToken.off();
+        private Supplier<Path> report = () -> null;
         private String terminologyUrl;
         private String terminologyToken;
         private CdsHooksService.Deployment deployment = CdsHooksService.Deployment.LOCAL;
@@ -147,7 +175,7 @@ public final class BackcheckServer implements AutoCloseable {
             return this;
         }
 
-        /** Today's date for patients' ages in CDS Hooks calls. */
+        /** Today's date for patients' ages in CDS Hooks calls, and the time feedback is received. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -181,36 +209,39 @@ public final class BackcheckServer implements AutoCloseable {
         }
 
         /**
-         * HOOK POINT (security): runs before every request under /cds-services (discovery, calls,
-         * feedback), after the security headers. Throw an {@code HttpResponseException} (e.g. 401)
-         * to refuse; set CORS headers here. Default: lets everything through.
+         * Runs before every matched route under /cds-services (discovery, calls, feedback), after the security
+         * and CORS headers: e.g. {@link CdsSecurity#check}. Throw (a {@link ProblemException}, or write a
+         * refusal and skip the remaining handlers) to refuse. Default: lets everything through.
          */
         public Builder cdsSecurity(Handler cdsSecurity) {
             this.cdsSecurity = Objects.requireNonNull(cdsSecurity, "cdsSecurity");
             return this;
         }
 
-        /**
-         * HOOK POINT (feedback): handles {@code POST /cds-services/{id}/feedback}. Default: 501
-         * problem. The handler may call {@link #cdsServiceIds()} to check the id.
-         */
-        public Builder cdsFeedback(Handler cdsFeedback) {
-            this.cdsFeedback = Objects.requireNonNull(cdsFeedback, "cdsFeedback");
-            return this;
-        }
-
-        /** Told the service id and card count after each successful hook call (for the feedback summary). */
-        public Builder cardsIssued(java.util.function.ObjIntConsumer<String> cardsIssued) {
-            this.cardsIssued = Objects.requireNonNull(cardsIssued, "cardsIssued");
+        /** Browser origins allowed to call /cds-services (empty: any origin). Default: no CORS headers at all. */
+        public Builder corsOrigins(List<String> origins) {
+            this.corsOrigins = List.copyOf(origins);
             return this;
         }
 
         /**
-         * Further configuration applied after Backcheck's own routes: e.g. the CDS security
-         * ({@code beforeMatched}), CORS, and the feedback summary route.
+         * Where CDS Hooks feedback is kept, and the cards issued counted (before each call is answered). The
+         * caller opens and closes the store; the server stops using it when it stops. Default: none (feedback 501).
          */
-        public Builder configure(Consumer<io.javalin.config.JavalinConfig> configure) {
-            this.configure = Objects.requireNonNull(configure, "configure");
+        public Builder feedbackStore(FeedbackStore store) {
+            this.feedbackStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** The token that opens {@code GET /api/feedback/summary}. Default: {@link AdminToken#off()} (403). */
+        public Builder adminToken(AdminToken token) {
+            this.adminToken = Objects.requireNonNull(token, "token");
+            return this;
+        }
+
+        /** The audit report {@code GET /report} shows, looked up on each request (null: none yet). */
+        public Builder report(Supplier<Path> report) {
+            this.report = Objects.requireNonNull(report, "report");
             return this;
         }
 
@@ -219,8 +250,8 @@ public final class BackcheckServer implements AutoCloseable {
         }
     }
 
-    /** The CDS service ids offered (for a feedback handler to check {id} against). */
-    public static java.util.List<String> cdsServiceIds() {
+    /** The CDS service ids offered. */
+    public static List<String> cdsServiceIds() {
         return CdsHooksService.SERVICE_IDS;
     }
 
@@ -251,10 +282,14 @@ public final class BackcheckServer implements AutoCloseable {
         return URI.create("http://localhost:" + port() + "/");
     }
 
+    /** Stops listening; then commits the cards counted so far and stops using the feedback store. */
     public synchronized void stop() {
         if (app != null) {
             app.stop();
             app = null;
+        }
+        if (cardsIssued != null) {
+            cardsIssued.close();
         }
     }
 
@@ -276,79 +311,34 @@ public final class BackcheckServer implements AutoCloseable {
             });
             config.requestLogger.http((ctx, ms) -> requestLog.accept(String.format(Locale.ROOT, "%s %s %d %.1fms",
                     ctx.method(), ctx.path(), ctx.statusCode(), ms)));
-
+            if (corsOrigins != null) {
+                CdsSecurity.enableCors(config, corsOrigins);
+            }
             config.routes.before(BackcheckServer::securityHeaders);
             config.routes.before(MethodOverride::refuse);
-            config.routes.post("/api/assessments", this::assess);
-            config.routes.get("/api/red-flags", ctx -> json(ctx, redFlagsJson));
-            config.routes.get("/api/spa-features", ctx -> json(ctx, spaFeaturesJson));
-            config.routes.get("/healthz", ctx -> json(ctx, "{\"status\":\"ok\"}"));
-
-            // CDS Hooks 2.0: handlers in org.backcheck.service.cdshooks; security and feedback plug in.
-            config.routes.before("/cds-services", cdsSecurity);
-            config.routes.before("/cds-services/*", cdsSecurity);
-            config.routes.get("/cds-services", cds::discovery);
-            config.routes.post("/cds-services/{id}", cds::invoke);
-            config.routes.post("/cds-services/{id}/feedback", cdsFeedback);
-
-            configure.accept(config);
-
-            config.routes.exception(InvalidAssessmentException.class, (e, ctx) ->
-                    problem(ctx, 400, e.getMessage(), e.field()));
-            config.routes.exception(CdsHookException.class, (e, ctx) ->
-                    problem(ctx, e.status(), e.getMessage(), e.field()));
-            config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                    problem(ctx, e.getStatus(), e.getMessage(), null));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                // The message may quote the request; log where it failed, not what it said.
-                Throwable trace = new Throwable(e.getClass().getName());
-                trace.setStackTrace(e.getStackTrace());
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), trace);
-                problem(ctx, 500, "Backcheck could not assess this request; the server log has the details.", null);
-            });
+            // beforeMatched, so that the CORS plugin's headers are set before a refusal (see CdsSecurity).
+            config.routes.beforeMatched("/cds-services", cdsSecurity);
+            config.routes.beforeMatched("/cds-services/*", cdsSecurity);
+            register(config);
+            // Javalin answers its own HttpResponseExceptions (e.g. no such route) unless told otherwise.
+            config.routes.exception(HttpResponseException.class, Problems::handle);
+            config.routes.exception(Exception.class, Problems::handle);
         });
     }
 
-    private void assess(Context ctx) throws IOException {
-        requireJson(ctx.contentType());
-        byte[] body = readBody(ctx);
-        AssessmentRequest request = AssessmentJson.parseRequest(body);
-        Assessment assessment = assessor.assess(request);
-        json(ctx, AssessmentJson.write(AssessmentJson.toJson(assessment)));
-    }
-
-    private static void requireJson(String contentType) {
-        String type = contentType == null ? "" : contentType;
-        String[] parts = type.split(";");
-        boolean json = parts[0].trim().equalsIgnoreCase(JSON);
-        for (int i = 1; i < parts.length && json; i++) {
-            String[] param = parts[i].trim().split("=", 2);
-            if (param[0].trim().equalsIgnoreCase("charset")) {
-                String charset = param.length > 1 ? param[1].trim().replace("\"", "") : "";
-                json = charset.equalsIgnoreCase("utf-8");
+    private void register(JavalinConfig config) {
+        for (Endpoint e : endpoints) {
+            if (HandlerType.GET.equals(e.route().method())) {
+                config.routes.get(e.route().path(), e.handler());
+            } else if (HandlerType.POST.equals(e.route().method())) {
+                config.routes.post(e.route().path(), e.handler());
+            } else {
+                throw new IllegalStateException("no registration for " + e.route());
             }
         }
-        if (!json) {
-            throw new HttpResponseException(415, "Send the request as application/json (UTF-8), not "
-                    + (contentType == null ? "without a Content-Type" : "'" + contentType + "'") + ".",
-                    Map.of());
-        }
     }
 
-    private static byte[] readBody(Context ctx) throws IOException {
-        byte[] body = RequestBody.readAtMost(ctx, MAX_BODY_BYTES);
-        if (body == null) {
-            throw tooLarge();
-        }
-        return body;
-    }
-
-    private static HttpResponseException tooLarge() {
-        return new HttpResponseException(413, "The request body is larger than " + MAX_BODY_BYTES / 1024
-                + " KiB; an assessment request is a few hundred bytes.", Map.of());
-    }
-
-    private static void securityHeaders(Context ctx) {
+    private static void securityHeaders(io.javalin.http.Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Content-Security-Policy", "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
         ctx.header("Referrer-Policy", "no-referrer");
@@ -356,26 +346,5 @@ public final class BackcheckServer implements AutoCloseable {
         if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/cds-services")) {
             ctx.header("Cache-Control", "no-store");
         }
-    }
-
-    private static void feedbackNotImplemented(Context ctx) {
-        problem(ctx, 501, "CDS Hooks feedback is not accepted yet.", null);
-    }
-
-    private static void json(Context ctx, String json) {
-        ctx.contentType(JSON).result(json);
-    }
-
-    /** Renders an RFC 9457 problem; {@code about:blank} types, so the title is the status's name. */
-    private static void problem(Context ctx, int status, String detail, String field) {
-        ObjectNode p = JsonNodeFactory.instance.objectNode();
-        p.put("type", "about:blank");
-        p.put("title", HttpStatus.forStatus(status).getMessage());
-        p.put("status", status);
-        p.put("detail", detail);
-        if (field != null) {
-            p.put("field", field);
-        }
-        ctx.status(status).contentType(PROBLEM_JSON).result(AssessmentJson.write(p));
     }
 }

@@ -1,10 +1,8 @@
 package org.backcheck.service.cdshooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -88,9 +86,7 @@ public final class CdsHooksService {
             "encounter", "Encounter/{{context.encounterId}}");
 
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper MAPPER = org.backcheck.service.Json.MAPPER;
 
     private final Assessor assessor;
     private final Clock clock;
@@ -225,12 +221,14 @@ public final class CdsHooksService {
             throw new CdsHookException(404, "No CDS service '" + (HookRequest.FHIR_ID.matcher(id).matches() ? id : "?")
                     + "' here; GET /cds-services lists them.", null);
         }
-        requireJson(ctx.contentType());
+        byte[] body = org.backcheck.service.JsonBody.read(ctx, "hook request", MAX_BODY_BYTES, "");
         String host = ctx.host() == null ? "localhost" : ctx.host();
         String base = deployment.publicUrl() != null ? deployment.publicUrl() : ctx.scheme() + "://" + host;
-        ObjectNode response = answer(hook, readBody(ctx), base);
-        ctx.contentType("application/json").result(write(response));
+        ObjectNode response = answer(hook, body, base);
+        // Counted (durably, when a feedback store is configured) before the answer leaves: a crash after
+        // this line loses no card that a client saw.
         cardsIssued.accept(id, response.get("cards").size());
+        ctx.contentType("application/json").result(write(response));
     }
 
     /** The hook call without HTTP: the response object for one request body; baseUrl is where the page is served. */
@@ -417,30 +415,7 @@ public final class CdsHooksService {
         prefetch.put("encounter", PREFETCH.get("encounter"));
     }
 
-    private static void requireJson(String contentType) {
-        String type = contentType == null ? "" : contentType.split(";")[0].trim();
-        if (!type.equalsIgnoreCase("application/json")) {
-            throw new CdsHookException(415, "Send the hook request as application/json.", null);
-        }
-    }
-
-    private static byte[] readBody(Context ctx) throws IOException {
-        byte[] body = org.backcheck.service.RequestBody.readAtMost(ctx, MAX_BODY_BYTES);
-        if (body == null) {
-            throw tooLarge();
-        }
-        return body;
-    }
-
-    private static CdsHookException tooLarge() {
-        return new CdsHookException(413, "The hook request is larger than " + MAX_BODY_BYTES / 1024 + " KiB.", null);
-    }
-
     static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.backcheck.service.Json.write(node);
     }
 }

@@ -1,7 +1,6 @@
 package org.backcheck.service.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -72,7 +71,9 @@ final class FhirSupport {
         IBaseResource resource;
         try {
             resource = parser().parseResource(json);
-        } catch (DataFormatException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Besides DataFormatException, HAPI's parser answers some malformed shapes (e.g. "extension": [1]) with
+            // other runtime exceptions; whatever it throws, the sender's resource is at fault (issue 11 item 12).
             throw CdsHookException.badRequest(field, field + " is not a FHIR R4 resource that can be read.");
         }
         if (!type.isInstance(resource)) {

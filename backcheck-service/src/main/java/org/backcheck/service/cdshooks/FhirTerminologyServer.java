@@ -115,7 +115,7 @@ final class FhirTerminologyServer implements SnomedTerminology {
 
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]+");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = org.backcheck.service.Json.MAPPER;
 
     private final String base;
     private final String token;

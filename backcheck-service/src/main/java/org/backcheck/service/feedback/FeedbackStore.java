@@ -8,7 +8,7 @@ import java.util.List;
  * are {@link FeedbackStoreException}s.
  *
  * <p>Cards issued cannot be learnt from feedback (a client sends none for a card that was ignored),
- * so the CDS service handler reports them with {@link #recordCardsIssued} each time it returns
+ * so the CDS service handler reports them (through {@link CardsIssuedCounter}) each time it returns
  * cards; the summary's acceptance rates are relative to that count.
  */
 public interface FeedbackStore extends AutoCloseable {
@@ -24,7 +24,12 @@ public interface FeedbackStore extends AutoCloseable {
     void record(String serviceId, List<FeedbackEntry> entries, String issuer, String tenant, Instant receivedAt);
 
     /** Adds {@code count} to the cards {@code serviceId} returned on the UTC day of {@code at}. */
-    void recordCardsIssued(String serviceId, int count, Instant at);
+    default void recordCardsIssued(String serviceId, int count, Instant at) {
+        recordCardsIssued(java.util.Map.of(serviceId, (long) count), at);
+    }
+
+    /** Adds each service's count to the cards it returned on the UTC day of {@code at}, in one transaction. */
+    void recordCardsIssued(java.util.Map<String, Long> counts, Instant at);
 
     /** Cards issued, accepted and overridden (by reason), per period (UTC) and service. */
     FeedbackSummary summary(SummaryPeriod period);

@@ -1,19 +1,16 @@
 package org.backcheck.service.feedback;
 
-/** A feedback request that breaks the CDS Hooks 2.0 rules; {@link #field()} names where, e.g. {@code feedback[0].outcome}. */
-public final class InvalidFeedbackException extends RuntimeException {
+import org.backcheck.service.ProblemException;
+
+/**
+ * A feedback request that breaks the CDS Hooks 2.0 rules: a 400 problem whose field names where, e.g.
+ * {@code feedback[0].outcome} (none for the body as a whole).
+ */
+public final class InvalidFeedbackException extends ProblemException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     InvalidFeedbackException(String field, String message) {
-        super(field.isEmpty() ? message : field + ": " + message);
-        this.field = field;
-    }
-
-    /** The JSON path of the offending field; empty for the body as a whole. */
-    public String field() {
-        return field;
+        super(400, field.isEmpty() ? message : field + ": " + message, field.isEmpty() ? null : field);
     }
 }

@@ -31,8 +31,6 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class JdbcFeedbackStore implements FeedbackStore {
 
-    /** Where feedback goes when no {@code --db-url} is given, relative to the working directory. */
-    public static final Path DEFAULT_SQLITE_FILE = Path.of("backcheck-data", "feedback.db");
     /** Environment variables read for the PostgreSQL user and password (the URL may carry them instead). */
     public static final String ENV_USER = "BACKCHECK_DB_USER";
     public static final String ENV_PASSWORD = "BACKCHECK_DB_PASSWORD";
@@ -61,15 +59,15 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     /**
      * Opens the store the {@code serve --db-url} option names.
      *
-     * @param dbUrl null or blank for {@link #DEFAULT_SQLITE_FILE}; {@code jdbc:sqlite:FILE}; or
+     * @param dbUrl {@code jdbc:sqlite:FILE} (serve's default is feedback.db in its data folder); or
      *              {@code jdbc:postgresql://host:port/db} (user and password from the URL's
      *              parameters, or from {@link #ENV_USER} / {@link #ENV_PASSWORD} in {@code env})
-     * @throws IllegalArgumentException any other URL
+     * @throws IllegalArgumentException any other URL, or none
      * @throws FeedbackStoreException   the database cannot be opened or migrated
      */
     public static JdbcFeedbackStore open(String dbUrl, Map<String, String> env) {
         if (dbUrl == null || dbUrl.isBlank()) {
-            return sqlite(DEFAULT_SQLITE_FILE);
+            throw new IllegalArgumentException("name the feedback database: jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
         }
         if (dbUrl.startsWith("jdbc:sqlite:")) {
             return sqlite(Path.of(dbUrl.substring("jdbc:sqlite:".length())));
@@ -161,23 +159,26 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public void recordCardsIssued(String serviceId, int count, Instant at) {
-        Objects.requireNonNull(serviceId, "serviceId");
-        if (count < 0) {
-            throw new IllegalArgumentException("count must not be negative: " + count);
-        }
-        if (count == 0) {
-            return;
+    public void recordCardsIssued(Map<String, Long> counts, Instant at) {
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            Objects.requireNonNull(e.getKey(), "serviceId");
+            if (e.getValue() < 0) {
+                throw new IllegalArgumentException("count must not be negative: " + e.getValue());
+            }
         }
         // INSERT ... ON CONFLICT DO UPDATE: SQLite 3.24+ and PostgreSQL 9.5+ spell it alike.
         String upsert = "INSERT INTO cds_cards_issued (service_id, epoch_day, cards) VALUES (?, ?, ?) "
                 + "ON CONFLICT (service_id, epoch_day) DO UPDATE SET cards = cds_cards_issued.cards + excluded.cards";
         inTransaction("count cards issued", c -> {
             try (PreparedStatement p = c.prepareStatement(upsert)) {
-                p.setString(1, serviceId);
-                p.setLong(2, Math.floorDiv(at.toEpochMilli(), DAY_MS));
-                p.setLong(3, count);
-                p.executeUpdate();
+                for (Map.Entry<String, Long> e : counts.entrySet()) {
+                    if (e.getValue() > 0) {
+                        p.setString(1, e.getKey());
+                        p.setLong(2, Math.floorDiv(at.toEpochMilli(), DAY_MS));
+                        p.setLong(3, e.getValue());
+                        p.executeUpdate();
+                    }
+                }
             }
             return null;
         });

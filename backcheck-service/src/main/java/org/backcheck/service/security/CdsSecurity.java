@@ -1,8 +1,5 @@
 package org.backcheck.service.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -58,7 +55,6 @@ public final class CdsSecurity {
             "*  In production use --trusted-issuers FILE instead.                  *",
             "************************************************************************");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REALM = "cds-services";
 
     private final TokenVerifier verifier;
@@ -142,16 +138,7 @@ public final class CdsSecurity {
                 ? "Bearer realm=\"" + REALM + "\""
                 : "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\""
                         + headerSafe(e.reason()) + "\"");
-        ObjectNode problem = JSON.createObjectNode();
-        problem.put("type", "about:blank");
-        problem.put("title", "Unauthorized");
-        problem.put("status", 401);
-        problem.put("detail", e.reason());
-        try {
-            ctx.status(401).contentType("application/problem+json").result(JSON.writeValueAsString(problem));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        org.backcheck.service.Problems.write(ctx, e);
     }
 
     /**

@@ -1,13 +1,14 @@
 package org.backcheck.service.security;
 
 import java.util.Objects;
+import org.backcheck.service.ProblemException;
 
 /**
  * A CDS Hooks request whose bearer token is missing or not acceptable. The message is the reason,
  * written for the caller's integrator (it becomes the 401's {@code detail}); it never contains the
- * token itself.
+ * token itself. A 401 problem; {@link CdsSecurity#writeUnauthorized} adds the {@code WWW-Authenticate} header.
  */
-public final class UnauthorizedException extends RuntimeException {
+public final class UnauthorizedException extends ProblemException {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,7 +20,7 @@ public final class UnauthorizedException extends RuntimeException {
     }
 
     UnauthorizedException(String reason, boolean missingCredentials) {
-        super(Objects.requireNonNull(reason, "reason"));
+        super(401, Objects.requireNonNull(reason, "reason"), null);
         this.missingCredentials = missingCredentials;
     }
 

@@ -93,7 +93,7 @@ class FeedbackRequestTest {
     void refusesWithTheFieldNamed(String name, String json, String field, String message) {
         String body = json.replace("T}", T + "}").replace("{C,", "{" + C + ",").replace(",C,", "," + C + ",");
         assertThatThrownBy(() -> parse(body)).isInstanceOfSatisfying(InvalidFeedbackException.class, e -> {
-            assertThat(e.field()).isEqualTo(field == null ? "" : field);
+            assertThat(e.field()).isEqualTo(field == null || field.isEmpty() ? null : field);
             assertThat(e.getMessage()).contains(message);
         });
     }

@@ -90,6 +90,21 @@ abstract class FeedbackStoreContract {
         }
     }
 
+    /** One group commit of the cards counted for several services (CardsIssuedCounter's batch), kept across a restart. */
+    @Test
+    void countsForSeveralServicesAreAddedInOneCallAndKept() throws Exception {
+        Instant at = Instant.parse("2025-03-01T09:00:00Z");
+        try (FeedbackStore store = openFresh()) {
+            store.recordCardsIssued(java.util.Map.of("a", 2L, "b", 3L), at);
+            store.recordCardsIssued(java.util.Map.of("a", 5L, "c", 0L), at);
+        }
+        try (FeedbackStore store = reopen()) {
+            assertThat(store.summary(SummaryPeriod.DAY).periods()).singleElement().satisfies(p ->
+                    assertThat(p.services()).extracting(ServiceSummary::serviceId, ServiceSummary::cardsIssued)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 7L), org.assertj.core.groups.Tuple.tuple("b", 3L)));
+        }
+    }
+
     @Test
     void emptyStoreSummarisesToNothing() throws Exception {
         try (FeedbackStore store = openFresh()) {

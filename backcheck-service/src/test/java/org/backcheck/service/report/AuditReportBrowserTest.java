@@ -51,10 +51,9 @@ class AuditReportBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         reports = SampleReports.get();
-        LatestReport route = new LatestReport(reports.controlledHtml());
         server = BackcheckServer.builder()
                 .requestLog(serverLog::add)
-                .configure(config -> config.routes.get("/report", route))
+                .report(reports::controlledHtml)
                 .build()
                 .start(0);
         browser = HeadlessChromium.start(Files.createTempDirectory(reports.scratch(), "chromium-profile-"));

@@ -30,7 +30,7 @@ class MethodOverrideTest {
     static void start() {
         CdsSecurity security = CdsSecurity.verifying(new TokenVerifier(TestTokens.issuers(new TestTokens.MutableClock(NOW), EC),
                 new TestTokens.MutableClock(NOW)), URI.create("https://cds.example.org"));
-        server = BackcheckServer.builder().requestLog(line -> { }).configure(security::register).build().start(0);
+        server = BackcheckServer.builder().requestLog(line -> { }).cdsSecurity(security::check).build().start(0);
     }
 
     @AfterAll

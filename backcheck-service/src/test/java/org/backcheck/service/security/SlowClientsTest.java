@@ -47,7 +47,7 @@ class SlowClientsTest {
         ConnectionLimits limits = new ConnectionLimits(ConnectionLimits.STANDARD.perAddress(), true, ConnectionLimits.STANDARD.total(),
                 ConnectionLimits.STANDARD.idleTimeout(), Duration.ofSeconds(60), ConnectionLimits.STANDARD.bodyBytes(),
                 ConnectionLimits.STANDARD.bodyBudgetBytes());
-        BackcheckServer server = BackcheckServer.builder().requestLog(line -> { }).configure(security::register)
+        BackcheckServer server = BackcheckServer.builder().requestLog(line -> { }).cdsSecurity(security::check)
                 .connectionLimits(limits).build().start(0);
         int port = server.port();
         List<SocketChannel> slow = new ArrayList<>();
