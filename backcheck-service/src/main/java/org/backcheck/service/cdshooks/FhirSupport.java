@@ -74,6 +74,13 @@ final class FhirSupport {
             resource = parser().parseResource(json);
         } catch (DataFormatException | IllegalArgumentException e) {
             throw CdsHookException.badRequest(field, field + " is not a FHIR R4 resource that can be read.");
+        } catch (RuntimeException e) {
+            // HAPI's parser also fails on some malformed input with other unchecked exceptions: a
+            // NullPointerException for a Bundle entry whose "resource" is a string, a
+            // StringIndexOutOfBoundsException for a member named "" (RequestCodecFuzzTest; the inputs are
+            // kept in src/test/resources/fuzz/cds-hook-request/). This call only parses the client's text,
+            // so any failure in it is a resource that cannot be read: a 400, not a 500.
+            throw CdsHookException.badRequest(field, field + " is not a FHIR R4 resource that can be read.");
         }
         if (!type.isInstance(resource)) {
             throw CdsHookException.badRequest(field, field + " must be a FHIR " + type.getSimpleName() + ", not "
