@@ -79,6 +79,9 @@ public final class CdsLoad {
         com.nimbusds.jose.jwk.JWK key = com.nimbusds.jose.jwk.JWK.parse(Files.readString(keyDir.resolve("private.jwk")));
         com.nimbusds.jose.JWSSigner signer = key instanceof ECKey ec ? new ECDSASigner(ec)
                 : new com.nimbusds.jose.crypto.RSASSASigner(key.toRSAKey());
+        if (key instanceof ECKey) {   // BouncyCastle signs P-384 several times faster than the JDK: shorter set-up
+            signer.getJCAContext().setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        }
         JWSAlgorithm alg = key instanceof ECKey ? JWSAlgorithm.ES384 : JWSAlgorithm.RS384;
         JWSHeader header = new JWSHeader.Builder(alg).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
         String[] out = new String[n];
