@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Load generator for the CDS Hooks service (bench/cds-load.sh). Every request carries its own
- * ES384-signed JWT (unique jti, aud = the URL called), signed before the clock starts so that the
+ * Load generator for the CDS Hooks service (bench/cds-load.sh). Every request carries its own ES384- or
+ * RS384-signed JWT (unique jti, aud = the URL called), signed before the clock starts so that the
  * client's signing does not compete with the server for the two cores.
  *
  * <pre>
