@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Load generator for the CDS Hooks service (bench/cds-load.sh). Every request carries its own
- * ES384-signed JWT (unique jti, aud = the URL called), signed before the clock starts so that the
+ * Load generator for the CDS Hooks service (bench/cds-load.sh). Every request carries its own ES384- or
+ * RS384-signed JWT (unique jti, aud = the URL called), signed before the clock starts so that the
  * client's signing does not compete with the server for the two cores.
  *
  * <pre>
@@ -79,6 +79,9 @@ public final class CdsLoad {
         com.nimbusds.jose.jwk.JWK key = com.nimbusds.jose.jwk.JWK.parse(Files.readString(keyDir.resolve("private.jwk")));
         com.nimbusds.jose.JWSSigner signer = key instanceof ECKey ec ? new ECDSASigner(ec)
                 : new com.nimbusds.jose.crypto.RSASSASigner(key.toRSAKey());
+        if (key instanceof ECKey) {   // BouncyCastle signs P-384 several times faster than the JDK: shorter set-up
+            signer.getJCAContext().setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        }
         JWSAlgorithm alg = key instanceof ECKey ? JWSAlgorithm.ES384 : JWSAlgorithm.RS384;
         JWSHeader header = new JWSHeader.Builder(alg).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
         String[] out = new String[n];

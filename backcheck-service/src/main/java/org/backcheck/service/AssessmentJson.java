@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +82,8 @@ public final class AssessmentJson {
         } catch (JsonProcessingException e) {
             throw notJson(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // From bytes in memory, only a decoding failure, e.g. NULs that make Jackson guess UTF-32 (RequestCodecFuzzTest).
+            throw new InvalidAssessmentException("(body)", "cannot be decoded as JSON text; send UTF-8 JSON");
         }
         return parseRequest(tree);
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -241,7 +240,8 @@ public final class CdsHooksService {
             throw CdsHookException.badRequest("body", "The request body is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ".");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // From bytes in memory, only a decoding failure, e.g. NULs that make Jackson guess UTF-32 (RequestCodecFuzzTest).
+            throw CdsHookException.badRequest("body", "The request body cannot be decoded as JSON text; send UTF-8 JSON.");
         }
         HookRequest req = HookRequest.parse(tree, hook, deployment.localHttp());
         Bundle draft = FhirSupport.parse(req.draftOrders(), Bundle.class, "context.draftOrders");

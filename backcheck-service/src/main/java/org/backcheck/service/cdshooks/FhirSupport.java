@@ -72,8 +72,11 @@ final class FhirSupport {
         try {
             resource = parser().parseResource(json);
         } catch (RuntimeException e) {
-            // Besides DataFormatException, HAPI's parser answers some malformed shapes (e.g. "extension": [1]) with
-            // other runtime exceptions; whatever it throws, the sender's resource is at fault (issue 11 item 12).
+            // Besides DataFormatException, HAPI's parser fails on some malformed input with other unchecked
+            // exceptions: "extension": [1] (issue 11 item 12), a NullPointerException for a Bundle entry whose "resource" is a string, a
+            // StringIndexOutOfBoundsException for a member named "" (RequestCodecFuzzTest; the inputs are
+            // kept in src/test/resources/fuzz/cds-hook-request/). This call only parses the client's text,
+            // so any failure in it is a resource that cannot be read: a 400, not a 500.
             throw CdsHookException.badRequest(field, field + " is not a FHIR R4 resource that can be read.");
         }
         if (!type.isInstance(resource)) {

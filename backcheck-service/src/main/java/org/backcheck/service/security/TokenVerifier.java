@@ -4,9 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -70,6 +67,7 @@ public final class TokenVerifier {
     private final TrustedIssuers issuers;
     private final Clock clock;
     private final ReplayCache replay;
+    private final SignatureVerifiers signatures = new SignatureVerifiers();
 
     public TokenVerifier(TrustedIssuers issuers, Clock clock) {
         this(issuers, clock, DEFAULT_REPLAY_ENTRIES);
@@ -186,7 +184,7 @@ public final class TokenVerifier {
         }
     }
 
-    private static boolean verifies(SignedJWT jwt, JWSAlgorithm alg, JWK key) {
+    private boolean verifies(SignedJWT jwt, JWSAlgorithm alg, JWK key) {
         if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
             throw new UnauthorizedException("the key " + quote(key.getKeyID()) + " is not a signing key (use "
                     + quote(key.getKeyUse().identifier()) + ")");
@@ -195,17 +193,12 @@ public final class TokenVerifier {
             throw new UnauthorizedException("the key " + quote(key.getKeyID()) + " is for " + key.getAlgorithm().getName()
                     + " but the token says " + alg.getName());
         }
-        JWSVerifier verifier;
+        if (!(alg.equals(JWSAlgorithm.ES384) && key instanceof ECKey || alg.equals(JWSAlgorithm.RS384) && key instanceof RSAKey)) {
+            throw new UnauthorizedException("the key " + quote(key.getKeyID()) + " is " + key.getKeyType()
+                    + ", which cannot verify " + alg.getName());
+        }
         try {
-            if (alg.equals(JWSAlgorithm.ES384) && key instanceof ECKey ec) {
-                verifier = new ECDSAVerifier(ec);
-            } else if (alg.equals(JWSAlgorithm.RS384) && key instanceof RSAKey rsa) {
-                verifier = new RSASSAVerifier(rsa);
-            } else {
-                throw new UnauthorizedException("the key " + quote(key.getKeyID()) + " is " + key.getKeyType()
-                        + ", which cannot verify " + alg.getName());
-            }
-            return jwt.verify(verifier);
+            return jwt.verify(signatures.forKey(key));
         } catch (JOSEException e) {
             throw new UnauthorizedException("the token's signature could not be checked with the key "
                     + quote(key.getKeyID()));
