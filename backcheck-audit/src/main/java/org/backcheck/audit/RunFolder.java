@@ -191,7 +191,13 @@ public final class RunFolder implements AutoCloseable {
     /** Staging and previous folders of a run that was killed outright; a previous set put back if it never was. */
     private static void removeLeftovers(Path parent, String name, Path target) throws IOException {
         List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, "." + name + ".{partial,previous}-*")) {
+        // Matched literally, not as a glob: a folder named a[1] or a? must not take a1's leftovers (security review F3).
+        String partial = "." + name + ".partial-";
+        String previous = "." + name + ".previous-";
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(partial) || n.startsWith(previous);
+        })) {
             siblings.forEach(found::add);
         }
         for (Path p : found) {

@@ -97,4 +97,18 @@ class RunFolderTest {
             return s.map(p -> p.getFileName().toString()).toList();
         }
     }
+
+    /** Security review F3: the leftovers of a1 (a run still writing) are not a[1]'s, nor a?'s. */
+    @Test
+    void aFolderNamedLikeAGlobDoesNotTakeAnotherFolderLeftovers() throws Exception {
+        try (RunFolder a1 = RunFolder.claim(dir.resolve("a1"))) {
+            Files.writeString(a1.staging().resolve("matches.csv"), "x");
+            for (String name : new String[] {"a[1]", "a?", "x{y"}) {
+                try (RunFolder other = RunFolder.claim(dir.resolve(name))) {
+                    assertThat(other.staging()).exists();
+                }
+                assertThat(a1.staging().resolve("matches.csv")).as("a1's staging folder after a run on " + name).exists();
+            }
+        }
+    }
 }

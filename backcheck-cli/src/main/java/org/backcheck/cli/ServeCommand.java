@@ -99,6 +99,10 @@ final class ServeCommand implements Callable<Integer> {
         if (insecureDev && trustedIssuers != null) {
             throw new IllegalArgumentException("--insecure-dev and --trusted-issuers exclude each other: choose one");
         }
+        if (insecureDev && !org.backcheck.service.security.Audience.isLoopback(host)) {
+            throw new IllegalArgumentException("--insecure-dev accepts unsigned CDS calls, so it listens on this machine only: "
+                    + "leave --host at 127.0.0.1 (or ::1), or use --trusted-issuers with --public-url on a network");
+        }
         if (terminologyTokenFile != null && terminologyUrl == null) {
             throw new IllegalArgumentException("--terminology-token-file needs --terminology-url: the server the token is for");
         }

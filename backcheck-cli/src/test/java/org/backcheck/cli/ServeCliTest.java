@@ -145,6 +145,14 @@ class ServeCliTest {
         assertThat(dir.resolve("feedback.db")).as("refused before anything was opened").doesNotExist();
     }
 
+    /** Security review F7: unsigned calls on every interface let anyone on the network have serve fetch from local ports. */
+    @Test
+    void insecureDevOnEveryInterfaceIsRefused() {
+        assertThat(serve("--host", "0.0.0.0", "--insecure-dev")).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("--insecure-dev").contains("this machine only");
+        assertThat(dir.resolve("feedback.db")).as("refused before anything was opened").doesNotExist();
+    }
+
     @Test
     void helpListsTheDataFolderAndTheAdminToken() {
         assertThat(Main.run("serve", "--help")).isZero();

@@ -329,7 +329,7 @@ public final class BackcheckServer implements AutoCloseable {
                 files.headers = Map.of("Cache-Control", "no-cache");
             });
             config.requestLogger.http((ctx, ms) -> requestLog.accept(String.format(Locale.ROOT, "%s %s %d %.1fms",
-                    ctx.method(), ctx.path(), ctx.statusCode(), ms)));
+                    ctx.req().getMethod(), ctx.path(), ctx.statusCode(), ms)));
             if (corsOrigins != null) {
                 CdsSecurity.enableCors(config, corsOrigins);
             }

@@ -3,6 +3,7 @@ package org.backcheck.service.http;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -43,11 +44,20 @@ final class BodyBudget extends Handler.Wrapper {
             return true;
         }
         AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
-                free.addAndGet(need);
+        Connection connection = request.getConnectionMetaData().getConnection();
+        Connection.Listener onClose = new Connection.Listener() {
+            @Override
+            public void onClosed(Connection closed) {
+                // A connection closed by the server while its body was still awaited (a stalled request cut
+                // off by SlowConnectionCutoff) does not always complete the request's callback.
+                releaseOnce(released, need);
             }
         };
+        Runnable release = () -> {
+            connection.removeEventListener(onClose);
+            releaseOnce(released, need);
+        };
+        connection.addEventListener(onClose);
         Callback releasing = new Callback.Nested(callback) {
             @Override
             public void succeeded() {
@@ -69,6 +79,12 @@ final class BodyBudget extends Handler.Wrapper {
             if (!handled) {
                 release.run();
             }
+        }
+    }
+
+    private void releaseOnce(AtomicBoolean released, long need) {
+        if (released.compareAndSet(false, true)) {
+            free.addAndGet(need);
         }
     }
 }

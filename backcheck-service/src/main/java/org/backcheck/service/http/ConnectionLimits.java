@@ -26,7 +26,8 @@ import org.eclipse.jetty.server.handler.EagerContentHandler;
  *       or TLS terminator on the same machine every client arrives from 127.0.0.1, and one slow client
  *       would otherwise lock all the others out (the proxy is then where per-client limits belong).</li>
  *   <li><b>Connections in all</b>: at most {@code total}; beyond it Jetty stops accepting until some close
- *       ({@link NetworkConnectionLimit}), so file descriptors stay bounded.</li>
+ *       ({@link NetworkConnectionLimit}), so file descriptors stay bounded; while at the limit, connections
+ *       idle for 2 s are closed. An IPv6 client is counted by its /64 prefix.</li>
  *   <li><b>Bodies in memory</b>: at most {@code bodyBudgetBytes} declared by the requests being read or handled
  *       at once; a request that does not fit is answered 503 with {@code Retry-After}, unread ({@link BodyBudget}).</li>
  * </ul>
@@ -57,6 +58,9 @@ public record ConnectionLimits(int perAddress, boolean exemptLoopback, int total
      */
     static final int ACCEPT_QUEUE = 1024;
 
+    /** Idle time after which a connection is closed while all {@code total} are open. */
+    static final long SHED_IDLE_AT_LIMIT_MILLIS = 2_000;
+
     public ConnectionLimits {
         if (perAddress < 1 || total < 1 || bodyBytes < 1 || bodyBudgetBytes < bodyBytes || idleTimeout.isNegative() || idleTimeout.isZero()
                 || readDeadline.isNegative() || readDeadline.isZero()) {
@@ -83,7 +87,11 @@ public record ConnectionLimits(int perAddress, boolean exemptLoopback, int total
             connector.setAcceptQueueSize(ACCEPT_QUEUE);
             // A bean, so that the connection factory adds it as a listener to every connection it makes.
             connector.addBean(new SlowConnectionCutoff(connector, perAddress, exemptLoopback, readDeadline));
-            server.addBean(new NetworkConnectionLimit(total, connector));
+            NetworkConnectionLimit limit = new NetworkConnectionLimit(total, connector);
+            // At the limit, connections idle for 2 s are shed, so that held-open connections cannot keep
+            // everyone else out for a whole idle timeout (issue 11 security review F2).
+            limit.setEndPointIdleTimeout(Math.min(idleTimeout.toMillis(), SHED_IDLE_AT_LIMIT_MILLIS));
+            server.addBean(limit);
             return connector;
         });
     }

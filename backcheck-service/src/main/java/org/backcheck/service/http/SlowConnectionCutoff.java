@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.server.Connector;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * when its client address already has {@code perAddress} open; and (a {@link Connection.Listener}), every
  * {@code readDeadline}, closes each connection
  * on which bytes arrived since the last look while no new request began — a client trickling its headers or
- * body. A connection that is idle, or waiting for its answer, is left alone. Logs counts only, never an
+ * body — and each that was part-way through the same request at two looks in a row, whether sending or
+ * stalled (a stalled body would otherwise hold its share of the body budget until the idle timeout). A
+ * connection that is idle between requests, or waiting for its answer, is left alone. Logs counts only, never an
  * address (see {@link ConnectionLimits}).
  */
 final class SlowConnectionCutoff implements Connection.Listener, SelectorManager.AcceptListener {
@@ -40,8 +43,8 @@ final class SlowConnectionCutoff implements Connection.Listener, SelectorManager
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final AtomicInteger refused = new AtomicInteger();
 
-    /** What a connection had read at the last look. */
-    private record Progress(long bytesIn, long requests) { }
+    /** What a connection had read at the last look, and whether it was then part-way through a request. */
+    private record Progress(long bytesIn, long requests, boolean midRequest) { }
 
     SlowConnectionCutoff(Connector connector, int perAddress, boolean exemptLoopback, Duration readDeadline) {
         this.connector = connector;
@@ -88,7 +91,7 @@ final class SlowConnectionCutoff implements Connection.Listener, SelectorManager
 
     @Override
     public void onOpened(Connection connection) {
-        watched.put(connection, new Progress(connection.getBytesIn(), connection.getMessagesIn()));
+        watched.put(connection, new Progress(connection.getBytesIn(), connection.getMessagesIn(), midRequest(connection)));
         if (sweeping.compareAndSet(false, true)) {
             schedule();
         }
@@ -115,11 +118,17 @@ final class SlowConnectionCutoff implements Connection.Listener, SelectorManager
             Progress before = e.getValue();
             long bytes = c.getBytesIn();
             long requests = c.getMessagesIn();
-            if (bytes != before.bytesIn() && requests == before.requests() && before.bytesIn() > 0) {
+            boolean mid = midRequest(c);
+            // Trickled: bytes keep coming but no new request starts. Stalled: part-way through the same
+            // request at two looks in a row, sending or not (headers, or a body holding its share of the
+            // body budget, left unfinished: issue 11 security review F1).
+            boolean trickled = bytes != before.bytesIn() && requests == before.requests() && before.bytesIn() > 0;
+            boolean stalled = mid && before.midRequest() && requests == before.requests();
+            if (trickled || stalled) {
                 c.getEndPoint().close();
                 cut++;
             } else {
-                watched.replace(c, before, new Progress(bytes, requests));
+                watched.replace(c, before, new Progress(bytes, requests, mid));
             }
         }
         if (cut > 0) {
@@ -136,9 +145,40 @@ final class SlowConnectionCutoff implements Connection.Listener, SelectorManager
         }
     }
 
+    /**
+     * Whether the connection's parser is part-way through a request: its line, headers or body begun and
+     * not finished. Between requests (START) and while a whole request is being handled (END) it is not.
+     * Jetty's HTTP/1.1 connection is an internal class; for any other kind of connection this says no,
+     * and only the trickle rule applies.
+     */
+    private static boolean midRequest(Connection c) {
+        if (!(c instanceof org.eclipse.jetty.server.internal.HttpConnection http)) {
+            return false;
+        }
+        HttpParser.State state = http.getParser().getState();
+        return switch (state) {
+            case START, END, CONTENT_END, CLOSE, CLOSED -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * The address a client is counted under: an IPv4 address as it is; an IPv6 address by its /64 prefix,
+     * which one host or network normally holds whole (RFC 4291 section 2.5.4; RFC 7421), so that it cannot
+     * take a fresh share per address (issue 11 security review F2).
+     */
     private static InetAddress clientAddress(SocketChannel socket) {
         try {
-            return socket.getRemoteAddress() instanceof InetSocketAddress inet ? inet.getAddress() : null;
+            if (!(socket.getRemoteAddress() instanceof InetSocketAddress inet)) {
+                return null;
+            }
+            InetAddress address = inet.getAddress();
+            if (address instanceof java.net.Inet6Address && !address.isLoopbackAddress()) {
+                byte[] prefix = java.util.Arrays.copyOf(address.getAddress(), 16);
+                java.util.Arrays.fill(prefix, 8, 16, (byte) 0);
+                return InetAddress.getByAddress(prefix);
+            }
+            return address;
         } catch (IOException closed) {
             return null;
         }

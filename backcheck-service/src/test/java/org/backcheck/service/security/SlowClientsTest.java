@@ -215,6 +215,55 @@ class SlowClientsTest {
         }
     }
 
+    /**
+     * Security review F1: bodies begun and then left unfinished, sending nothing more, held their share of the
+     * body budget until the 30 s idle timeout, so every request with a body was turned away (503). A request
+     * part-way through at two looks of the read deadline is now cut off, whether bytes arrive or not.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void bodiesLeftUnfinishedAreCutOffAndTheirShareOfTheBudgetGivenBack() throws Exception {
+        ConnectionLimits limits = new ConnectionLimits(64, false, 100, Duration.ofSeconds(30), Duration.ofSeconds(1), 50_001, 100_000);
+        BackcheckServer server = BackcheckServer.builder().requestLog(line -> { }).connectionLimits(limits).build().start(0);
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                java.net.Socket s = socket(server.port());
+                s.getOutputStream().write(bodyOf(50_000));   // the headers and one byte, then nothing
+                stalled.add(s);
+            }
+            Thread.sleep(300);   // both reserved; neither cut before one read deadline
+            try (java.net.Socket third = socket(server.port())) {
+                third.getOutputStream().write(bodyOf(40_000));
+                assertThat(line(third.getInputStream())).as("the budget is held by the two").startsWith("HTTP/1.1 503");
+            }
+            for (java.net.Socket s : stalled) {
+                assertThat(s.getInputStream().read()).as("a stalled request is closed within two read deadlines").isEqualTo(-1);
+            }
+            // The share is given back as the closed request's handling ends, just after the close.
+            long start = System.nanoTime();
+            int status = 503;
+            while (status == 503 && System.nanoTime() - start < 3_000_000_000L) {
+                Thread.sleep(100);
+                try (java.net.Socket again = socket(server.port())) {
+                    again.getOutputStream().write(bodyOf(40_000));
+                    again.setSoTimeout(300);
+                    try {
+                        status = Integer.parseInt(line(again.getInputStream()).split(" ")[1]);
+                    } catch (java.net.SocketTimeoutException waitingForItsBody) {
+                        status = 0;   // accepted: the server waits for the rest of its body
+                    }
+                }
+            }
+            assertThat(status).as("the stalled requests' shares are given back").isNotEqualTo(503);
+        } finally {
+            for (java.net.Socket s : stalled) {
+                s.close();
+            }
+            server.stop();
+        }
+    }
+
     private static byte[] bodyOf(int declared) {
         return ("POST /api/assessments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + declared
                 + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII);
