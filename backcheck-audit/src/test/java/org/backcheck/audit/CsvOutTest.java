@@ -20,6 +20,15 @@ class CsvOutTest {
         assertThat(CsvOut.text("'=x")).isEqualTo("\"''=x\"");
     }
 
+    /** Security review F5: a formula after spaces, and a separator other than the comma, are handled too. */
+    @Test
+    void aFormulaAfterSpacesAndAValueHoldingASemicolonOrTabAreSafe() {
+        assertThat(CsvOut.text("  =1+1")).isEqualTo("\"'  =1+1\"");
+        assertThat(CsvOut.text("x;=HYPERLINK(\"u\")")).isEqualTo("\"x;=HYPERLINK(\"\"u\"\")\"");
+        assertThat(CsvOut.text("a\tb")).isEqualTo("\"a\tb\"");
+        assertThat(CsvOut.text(" RXX01")).isEqualTo(" RXX01");
+    }
+
     @Test
     void ordinaryTextAndComputedNumbersAreUnchanged() {
         assertThat(CsvOut.text("RXX01")).isEqualTo("RXX01");

@@ -201,11 +201,12 @@ class ScanDifferentialTest {
 
     /** RFC 4180 quoting, as the outputs must have it. */
     static String csv(String s) {
-        if (!s.isEmpty() && "=+-@\t\r'".indexOf(s.charAt(0)) >= 0) {
+        String afterSpaces = s.replaceFirst("^ +", "");
+        if (!s.isEmpty() && ("\t\r'".indexOf(s.charAt(0)) >= 0 || !afterSpaces.isEmpty() && "=+-@".indexOf(afterSpaces.charAt(0)) >= 0)) {
             // Text a spreadsheet would take for a formula gets a leading quote (README: Safe to open in a spreadsheet).
             return '"' + ("'" + s).replace("\"", "\"\"") + '"';
         }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") || s.contains(";") || s.contains("\t")) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
