@@ -58,7 +58,7 @@ class ReportCliTest {
         assertThat(json.get("disclosure_control").asBoolean()).isFalse();
         assertThat(json.get("disclosure").asText()).contains("internal use only");
         assertThat(Files.readAllLines(result.resolve("aggregates.csv")).stream().skip(1))
-                .allSatisfy(line -> assertThat(line).endsWith(",NONE: not disclosure controlled; internal use only"));
+                .allSatisfy(line -> assertThat(line).endsWith(",\"NONE: not disclosure controlled; internal use only\""));
     }
 
     @Test
