@@ -108,7 +108,7 @@ class FhirTerminologyServerTest {
         }
     }
 
-    private static final List<Seen> SEEN = Collections.synchronizedList(new ArrayList<>());
+    private static final List<Seen> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static volatile Function<Seen, Reply> reply = Reply::membership;
     private static Javalin fake;
     private static String base;

@@ -243,7 +243,9 @@ class RedFlagCodesTest {
             worst = Math.max(worst, System.nanoTime() - start);
         }
         System.out.printf("text net, worst of %d pathological 2,000-character texts: %.2f ms%n", texts.size(), worst / 1e6);
-        assertThat(worst / 1e6).isLessThan(100.0);
+        // Linear reading takes a few ms (up to 132 ms seen on a busy 2-core machine); catastrophic backtracking
+        // on these inputs would take seconds or never end, so the bound is set well clear of the noise.
+        assertThat(worst / 1e6).isLessThan(500.0);
 
         // The same through a recognised code's display, where every match is checked for a title's own
         // negation (fourth review R4-09): many qualified matches, long runs of words joined by "or".
@@ -260,11 +262,11 @@ class RedFlagCodesTest {
             worstDisplay = Math.max(worstDisplay, System.nanoTime() - t0);
         }
         System.out.printf("display reading, worst of %d pathological displays: %.2f ms%n", displays.size(), worstDisplay / 1e6);
-        assertThat(worstDisplay / 1e6).isLessThan(100.0);
+        assertThat(worstDisplay / 1e6).isLessThan(500.0);
 
         long start = System.nanoTime();
         assertThat(Icd10Code.parse("C50" + "+".repeat(1_000_000))).isEmpty();
         assertThat(Icd10Code.parse("+".repeat(1_000_000))).isEmpty();
-        assertThat((System.nanoTime() - start) / 1e6).isLessThan(100.0);
+        assertThat((System.nanoTime() - start) / 1e6).isLessThan(500.0);
     }
 }
