@@ -33,6 +33,7 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
 
     /** FHIR's id syntax; also keeps ids safe to put in a URL path. */
     static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+    private static final Pattern DOTS = Pattern.compile("\\.+");
 
     @Override
     public String toString() {
@@ -65,7 +66,7 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
         }
         String userId = requiredString(context, "userId", "context.userId");
         String patientId = requiredString(context, "patientId", "context.patientId");
-        if (!FHIR_ID.matcher(patientId).matches() || patientId.matches("\\.+")) {
+        if (!FHIR_ID.matcher(patientId).matches() || DOTS.matcher(patientId).matches()) {
             throw CdsHookException.badRequest("context.patientId", "context.patientId must be a FHIR id (letters, digits, '-' and '.', at most 64).");
         }
         JsonNode draft = context.get("draftOrders");
@@ -92,7 +93,7 @@ record HookRequest(String hook, String hookInstance, String userId, String patie
         String encounter = null;
         boolean encounterNull = false;
         String encounterId = optionalString(context, "encounterId", "context.encounterId");
-        if (encounterId != null && (!FHIR_ID.matcher(encounterId).matches() || encounterId.matches("\\.+"))) {
+        if (encounterId != null && (!FHIR_ID.matcher(encounterId).matches() || DOTS.matcher(encounterId).matches())) {
             throw CdsHookException.badRequest("context.encounterId", "context.encounterId must be a FHIR id (letters, digits, '-' and '.', at most 64).");
         }
         JsonNode prefetch = body.get("prefetch");

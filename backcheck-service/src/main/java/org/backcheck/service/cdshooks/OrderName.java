@@ -33,6 +33,8 @@ final class OrderName {
     private static final java.util.regex.Pattern NAME_CHARACTERS =
             java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\s\\-,./()&+]*+", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
 
+    private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private OrderName() {
     }
 
@@ -41,7 +43,7 @@ final class OrderName {
         if (!NAME_CHARACTERS.matcher(t).matches()) {
             return false;
         }
-        for (String word : t.split("[^\\p{L}\\p{N}]+")) {
+        for (String word : NOT_LETTERS.split(t)) {
             if (!word.isEmpty() && !WORDS.contains(word)) {
                 return false;
             }

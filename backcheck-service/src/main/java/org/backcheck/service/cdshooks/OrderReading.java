@@ -23,6 +23,8 @@ final class OrderReading {
 
     /** Order priorities Backcheck does not second-guess (FHIR request-priority). */
     private static final Set<String> URGENT = Set.of("urgent", "asap", "stat");
+    private static final java.util.regex.Pattern HOSPITAL_WORD =
+            java.util.regex.Pattern.compile("(?s).*\\b(?:inpatient|discharge|outpatient)\\b.*");
 
     private final RecordReading reading;
     private final Bundle draftOrders;
@@ -215,7 +217,7 @@ final class OrderReading {
                     || "discharge".equals(c.getCode()) || "outpatient".equals(c.getCode())
                     || CareSetting.namesSpecialistSetting(c.getDisplay()))
                     || category.getText() != null && (CareSetting.namesSpecialistSetting(category.getText())
-                    || category.getText().toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:inpatient|discharge|outpatient)\\b.*"));
+                    || HOSPITAL_WORD.matcher(category.getText().toLowerCase(Locale.ROOT)).matches());
             if (hospital) {
                 reading.cannotJudge.add("A medicine ordered with the scan is for a hospital stay or discharge: the NHS EBI advice "
                         + "not to image routinely is for non-specialist settings.");

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 final class OrdinaryMedicines {
 
+    /** A dose or strength: digits, with a decimal point or comma. */
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+(?:[.,][0-9]+)?");
     private static final OrdinaryMedicines STANDARD = load();
 
     private final List<Pattern> medicines;
@@ -65,7 +67,7 @@ final class OrdinaryMedicines {
         if (!named) {
             return false;
         }
-        rest = rest.replaceAll("[0-9]+(?:[.,][0-9]+)?", " ");
+        rest = NUMBER.matcher(rest).replaceAll(" ");
         for (Pattern p : forms) {
             rest = p.matcher(rest).replaceAll(" ");
         }

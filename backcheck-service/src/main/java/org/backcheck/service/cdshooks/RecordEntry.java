@@ -112,12 +112,16 @@ record RecordEntry(Source source, String shown, boolean current, List<Reading> r
      * fractures and T02, T08, T10, T12 and T14.2 are fractures too; a fragility fracture is a lasting
      * risk factor (osteoporosis). T06.0 and T06.1 involve the spinal cord (fourth review R4-04).
      */
+    private static final java.util.regex.Pattern INJURY_LABEL =
+            java.util.regex.Pattern.compile("ICD-10(?:-CM)? (?:S\\d\\d|T0\\d|T1[0-4]).*");
+    private static final java.util.regex.Pattern NOT_MINOR_CODE = java.util.regex.Pattern.compile(NOT_MINOR);
+
     private static boolean minorInjury(String label) {
-        if (!label.matches("ICD-10(?:-CM)? (?:S\\d\\d|T0\\d|T1[0-4]).*")) {
+        if (!INJURY_LABEL.matcher(label).matches()) {
             return false;
         }
         String code = label.substring(label.indexOf(' ') + 1);
-        return !(code.startsWith("S") && code.charAt(2) == '2') && !code.matches(NOT_MINOR);
+        return !(code.startsWith("S") && code.charAt(2) == '2') && !NOT_MINOR_CODE.matcher(code).matches();
     }
 
     /** A cancer or neoplasm reading: a past one is still a red flag (history of cancer). */

@@ -61,6 +61,8 @@ final class RedFlagCodes {
         }
     }
 
+    private static final java.util.regex.Pattern SNOMED_ID_SHAPE = java.util.regex.Pattern.compile("[0-9]{6,18}");
+
     private final Icd10Rules icd10;
     private final SnomedConcepts snomed;
     private final TextNet text;
@@ -119,7 +121,7 @@ final class RedFlagCodes {
         }
         if (isSnomed(system)) {
             String id = code.strip();
-            if (!id.matches("[0-9]{6,18}")) {
+            if (!SNOMED_ID_SHAPE.matcher(id).matches()) {
                 return Reading.unclassified("SNOMED CT " + shown, "not a SNOMED CT identifier");
             }
             return snomed.read(id, "SNOMED CT " + id, budget);

@@ -65,8 +65,11 @@ final class TextNet {
      */
     static String normalised(String text) {
         String t = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        return t.replaceAll("[\\p{Pd}_\\p{Z}\\u00ad]", " ").replaceAll("[\\u2018\\u2019\\u02bc\\u0060\\u00b4]", "'");
+        return APOSTROPHES.matcher(SPACE_LIKE.matcher(t).replaceAll(" ")).replaceAll("'");
     }
+
+    private static final Pattern SPACE_LIKE = Pattern.compile("[\\p{Pd}_\\p{Z}\\u00ad]");
+    private static final Pattern APOSTROPHES = Pattern.compile("[\\u2018\\u2019\\u02bc\\u0060\\u00b4]");
 
     /**
      * Words in a display that a clinician has typed or edited rather than a code system's title: a
