@@ -278,7 +278,7 @@ final class Cards {
      * control and format characters become spaces (security review F05).
      */
     static String escape(String text) {
-        String plain = RecordReading.INVISIBLE.matcher(text).replaceAll(" ");
+        String plain = Invisible.asSpaces(text);
         StringBuilder out = new StringBuilder(plain.length() + 8);
         for (int i = 0; i < plain.length(); i++) {
             char c = plain.charAt(i);

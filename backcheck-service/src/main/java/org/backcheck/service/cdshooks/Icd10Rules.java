@@ -26,26 +26,25 @@ final class Icd10Rules {
 
         /** The code is covered by this rule. */
         boolean covers(String code) {
-            return code.length() >= length() && within(code.substring(0, length()));
+            return code.length() >= length() && within(code, length(), from, to);
         }
 
         /** The code is shorter than the rule, and some longer code starting with it would be covered. */
         boolean couldCover(String code) {
             int k = code.length();
-            return k < length() && within(code, from.substring(0, k), to.substring(0, k));
+            return k < length() && within(code, k, from, to);
         }
 
-        private boolean within(String prefix) {
-            return within(prefix, from, to);
+        /**
+         * from <= code <= to over their first n characters (none of the three shorter than n), a '?' in a
+         * bound matching any character; compares in place rather than on substrings.
+         */
+        private static boolean within(String code, int n, String from, String to) {
+            return compare(code, from, n) >= 0 && compare(code, to, n) <= 0;
         }
 
-        /** from <= code <= to, all three of one length, a '?' in a bound matching any character. */
-        private static boolean within(String code, String from, String to) {
-            return compare(code, from) >= 0 && compare(code, to) <= 0;
-        }
-
-        private static int compare(String code, String bound) {
-            for (int i = 0; i < code.length(); i++) {
+        private static int compare(String code, String bound, int n) {
+            for (int i = 0; i < n; i++) {
                 if (bound.charAt(i) != '?') {
                     int c = Character.compare(code.charAt(i), bound.charAt(i));
                     if (c != 0) {

@@ -337,8 +337,6 @@ final class RecordReading {
         return entry;
     }
 
-    /** Control, format, line and paragraph separator characters: read as spaces where words are quoted. */
-    static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private static String normalised(String s) {
@@ -351,7 +349,7 @@ final class RecordReading {
      * characters, never cutting a character in two (security review F05, F11).
      */
     static String shorten(String s) {
-        String one = SPACES.matcher(INVISIBLE.matcher(s).replaceAll(" ").strip()).replaceAll(" ");
+        String one = SPACES.matcher(Invisible.asSpaces(s).strip()).replaceAll(" ");
         return truncated(one, MAX_SHOWN);
     }
 
