@@ -7,6 +7,9 @@
 #   bench/cds-hook.sh                                  # 3 x 2 s warm-up, 5 x 2 s measured, one fork
 #   JMH_ARGS="-prof jfr" bench/cds-hook.sh             # with a flight recording per request kind
 #   BENCH_JAR=/tmp/before-bench.jar bench/cds-hook.sh  # another build of the bench jar
+# On a busy machine JMH's wall-clock figures swing widely; bench/CdsHookCpu.java gives the calling
+# thread's CPU time per call instead:
+#   java -cp backcheck-bench/target/backcheck-bench.jar bench/CdsHookCpu.java order-sign 20000
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 jar=${BENCH_JAR:-}
