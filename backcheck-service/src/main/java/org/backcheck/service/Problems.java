@@ -43,13 +43,13 @@ public final class Problems {
         }
         if (e instanceof FeedbackStoreException) {
             // The message names the database and its error, which is for the operator, not the client.
-            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            LOG.warn("{} {}: {}", ctx.req().getMethod(), ctx.path(), e.getMessage());
             return new ProblemException(503, "The feedback store cannot be used just now; try again later "
                     + "(the server log says why).", null);
         }
         Throwable trace = new Throwable(e.getClass().getName());
         trace.setStackTrace(e.getStackTrace());
-        LOG.error("{} {} failed", ctx.method(), ctx.path(), trace);
+        LOG.error("{} {} failed", ctx.req().getMethod(), ctx.path(), trace);
         return new ProblemException(500, "Backcheck could not answer this request; the server log has the details.", null);
     }
 

@@ -286,8 +286,20 @@ public final class JdbcFeedbackStore implements FeedbackStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new FeedbackStoreException("could not " + what + " in " + description + ": " + e.getMessage(), e);
+            throw new FeedbackStoreException("could not " + what + " in " + description + ": " + describe(e), e);
         }
+    }
+
+    /**
+     * A database error for the log: its first line and SQLState only. PostgreSQL's driver adds "Detail:" and
+     * "Where:" lines that can quote the row's values (a clinician's comment, say), which are not for the log
+     * (issue 11 security review F10).
+     */
+    static String describe(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().strip();
+        int end = message.indexOf('\n');
+        String first = end < 0 ? message : message.substring(0, end).strip();
+        return first + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")");
     }
 
     private static void setNullable(PreparedStatement p, int i, String value) throws SQLException {
