@@ -192,21 +192,8 @@ class SlowClientsTest {
                 assertThat(answersHealth(health)).as("requests without a body are not held back").isTrue();
             }
             trickling.remove(0).close();
-            long start = System.nanoTime();
-            int status = 503;
-            while (status == 503 && System.nanoTime() - start < 5_000_000_000L) {
-                Thread.sleep(100);
-                try (java.net.Socket again = socket(server.port())) {
-                    again.getOutputStream().write(bodyOf(40_000));
-                    again.setSoTimeout(300);
-                    try {
-                        status = Integer.parseInt(line(again.getInputStream()).split(" ")[1]);
-                    } catch (java.net.SocketTimeoutException waitingForItsBody) {
-                        status = 0;   // accepted: the server waits for the rest of its body
-                    }
-                }
-            }
-            assertThat(status).as("the share of a closed connection is given back").isNotEqualTo(503);
+            assertThat(statusOnceBudgetFrees(server.port(), 5_000)).as("the share of a closed connection is given back")
+                    .isNotEqualTo(503);
         } finally {
             for (java.net.Socket s : trickling) {
                 s.close();
@@ -241,27 +228,36 @@ class SlowClientsTest {
                 assertThat(s.getInputStream().read()).as("a stalled request is closed within two read deadlines").isEqualTo(-1);
             }
             // The share is given back as the closed request's handling ends, just after the close.
-            long start = System.nanoTime();
-            int status = 503;
-            while (status == 503 && System.nanoTime() - start < 3_000_000_000L) {
-                Thread.sleep(100);
-                try (java.net.Socket again = socket(server.port())) {
-                    again.getOutputStream().write(bodyOf(40_000));
-                    again.setSoTimeout(300);
-                    try {
-                        status = Integer.parseInt(line(again.getInputStream()).split(" ")[1]);
-                    } catch (java.net.SocketTimeoutException waitingForItsBody) {
-                        status = 0;   // accepted: the server waits for the rest of its body
-                    }
-                }
-            }
-            assertThat(status).as("the stalled requests' shares are given back").isNotEqualTo(503);
+            assertThat(statusOnceBudgetFrees(server.port(), 3_000)).as("the stalled requests' shares are given back")
+                    .isNotEqualTo(503);
         } finally {
             for (java.net.Socket s : stalled) {
                 s.close();
             }
             server.stop();
         }
+    }
+
+    /**
+     * Sends a 40,000-byte request every 100 ms until it is not turned away for the budget (503) or {@code millis}
+     * pass; its status, or 0 when it was accepted (the server then waits for the rest of its body).
+     */
+    private static int statusOnceBudgetFrees(int port, long millis) throws Exception {
+        long start = System.nanoTime();
+        int status = 503;
+        while (status == 503 && System.nanoTime() - start < millis * 1_000_000L) {
+            Thread.sleep(100);
+            try (java.net.Socket again = socket(port)) {
+                again.getOutputStream().write(bodyOf(40_000));
+                again.setSoTimeout(300);
+                try {
+                    status = Integer.parseInt(line(again.getInputStream()).split(" ")[1]);
+                } catch (java.net.SocketTimeoutException waitingForItsBody) {
+                    status = 0;
+                }
+            }
+        }
+        return status;
     }
 
     private static byte[] bodyOf(int declared) {
