@@ -8,15 +8,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A measure as published: the WHEN condition that selects activity, the exclusions that remove
- * some of it, and the notes recording how Backcheck reads what the text leaves open.
+ * some of it, the notes recording how Backcheck reads what the text leaves open, and the clause
+ * ids that name those parts for tests and docs.
  * Read from a {@code .measure} file (see {@code 2S_lower_back_imaging.measure}).
  */
 public record Measure(String id, String title, String source, Condition when,
-                      List<Exclusion> exclusions, List<Note> notes) {
+                      List<Exclusion> exclusions, List<Note> notes, List<Clause> clauses) {
 
     /** Resource holding the published EBI low back pain imaging measure. */
     public static final String LOWER_BACK_IMAGING_RESOURCE = "/org/backcheck/measure/2S_lower_back_imaging.measure";
@@ -28,6 +30,13 @@ public record Measure(String id, String title, String source, Condition when,
         Objects.requireNonNull(when, "when");
         exclusions = List.copyOf(exclusions);
         notes = List.copyOf(notes);
+        clauses = List.copyOf(clauses);
+        Set<String> clauseIds = new LinkedHashSet<>();
+        for (Clause c : clauses) {
+            if (!clauseIds.add(c.id())) {
+                throw new IllegalArgumentException("duplicate clause id: " + c.id());
+            }
+        }
         Set<String> names = new LinkedHashSet<>();
         for (Exclusion e : exclusions) {
             if (!names.add(e.name())) {
@@ -39,6 +48,11 @@ public record Measure(String id, String title, String source, Condition when,
     /** The EBI measure {@code 2S_lower_back_imaging}, parsed from its bundled definition. */
     public static Measure lowerBackImaging() {
         return Holder.LOWER_BACK_IMAGING;
+    }
+
+    /** The clause with this id ("W1", "X2"), or empty. */
+    public Optional<Clause> clause(String clauseId) {
+        return clauses.stream().filter(c -> c.id().equals(clauseId)).findFirst();
     }
 
     /** Parses a measure definition text; errors name the line. */
