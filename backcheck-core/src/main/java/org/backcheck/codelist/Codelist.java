@@ -8,14 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A codelist shipped as data: a CSV of rows (first column the code or pattern) and a
- * {@code .source} file saying where it comes from and under which licence. Simple CSV only:
+ * {@code .source} file saying where it comes from and under which licence (a {@link Provenance}). Simple CSV only:
  * no quoted fields, which a test keeps true.
  */
 public record Codelist(String id, List<String> header, List<List<String>> rows, Map<String, String> provenance) {
@@ -48,14 +47,8 @@ public record Codelist(String id, List<String> header, List<List<String>> rows, 
             }
             rows.add(row);
         }
-        Map<String, String> provenance = new LinkedHashMap<>();
-        for (String line : readLines("/org/backcheck/codelists/" + id + ".source")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                provenance.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-            }
-        }
-        return new Codelist(id, header, rows, provenance);
+        Provenance provenance = Provenance.parse(id, readLines("/org/backcheck/codelists/" + id + ".source"));
+        return new Codelist(id, header, rows, provenance.fields());
     }
 
     /** The first column of every row: the codes (or patterns) themselves. */
