@@ -53,8 +53,9 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--null-policy", paramLabel = "POLICY", defaultValue = "clinical",
             description = "What a missing diagnosis or administrative category means: 'clinical' (default: it excludes nothing) "
-                    + "or 'sql' (T-SQL three-valued logic: the row is not counted).")
-    String nullPolicy;
+                    + "or 'sql' (T-SQL three-valued logic: the row is not counted).",
+            converter = OptionValues.NullPolicyValue.class)
+    NullPolicy nullPolicy;
 
     @Option(names = "--delimiter", paramLabel = "CHAR",
             description = "Field delimiter: ',', '|', 'tab' or ';'. Default: detected from the header line.")
@@ -86,8 +87,9 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "single",
             description = "'single' (default: this machine; the faster engine on one machine, see the README's Speed) or "
                     + "'spark' (the same audit as a local Apache Spark job; needs the backcheck-spark module built, which "
-                    + "./backcheck does; writes matches/ and rejected/ as folders of parts, summary.json and the same report).")
-    String engine;
+                    + "./backcheck does; writes matches/ and rejected/ as folders of parts, summary.json and the same report).",
+            converter = OptionValues.EngineValue.class)
+    Engine engine;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Worker threads (default 0: one per core; at most four per core).")
@@ -102,18 +104,14 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NullPolicy policy = NullPolicy.fromId(nullPolicy);
         AuditOptions.checkThreads(threads);
         org.backcheck.audit.RunFolder.checkTarget(out);
-        if (engine.equals("spark")) {
-            return spark(policy);
-        }
-        if (!engine.equals("single")) {
-            throw new IllegalArgumentException("--engine must be 'single' or 'spark', not '" + engine + "'");
+        if (engine == Engine.SPARK) {
+            return spark(nullPolicy);
         }
         long limit = org.backcheck.audit.ByteCount.parse(maxRecordBytes, "--max-record-bytes");
         AuditOptions.checkMaxRecordBytes(limit);
-        AuditOptions options = new AuditOptions(stdinOr(input), out, Measure.lowerBackImaging(), policy, delimiter(), idColumn,
+        AuditOptions options = new AuditOptions(stdinOr(input), out, Measure.lowerBackImaging(), nullPolicy, delimiter(), idColumn,
                 threads, (int) limit);
         ReportRun report = ReportRun.prepare(population, noDisclosureControl, title, false, period,
                 spec.commandLine().getErr());

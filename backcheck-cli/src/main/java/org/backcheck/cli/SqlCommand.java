@@ -31,13 +31,15 @@ final class SqlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dialect", required = true, paramLabel = "DIALECT", description = "tsql, postgres, duckdb or spark.")
-    String dialect;
+    @Option(names = "--dialect", required = true, paramLabel = "DIALECT", description = "tsql, postgres, duckdb or spark.",
+            converter = OptionValues.DialectValue.class)
+    SqlDialect dialect;
 
     @Option(names = "--null-policy", paramLabel = "POLICY", defaultValue = "clinical",
             description = "What a missing diagnosis or administrative category means: 'clinical' (default: it excludes nothing) "
-                    + "or 'sql' (T-SQL three-valued logic: the row is not counted).")
-    String nullPolicy;
+                    + "or 'sql' (T-SQL three-valued logic: the row is not counted).",
+            converter = OptionValues.NullPolicyValue.class)
+    NullPolicy nullPolicy;
 
     @Option(names = "--table", paramLabel = "NAME", defaultValue = MeasureSql.DEFAULT_TABLE,
             description = "The table to read: a name or schema.name, letters, digits and _ only (default: ${DEFAULT-VALUE}). "
@@ -46,8 +48,6 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SqlDialect sqlDialect = SqlDialect.fromId(dialect);
-        NullPolicy policy = NullPolicy.fromId(nullPolicy);
         TableName tableName;
         try {
             tableName = TableName.parse(table);
@@ -55,7 +55,7 @@ final class SqlCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--table: " + e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(MeasureSql.select(Measure.lowerBackImaging(), sqlDialect, policy, tableName));
+        out.print(MeasureSql.select(Measure.lowerBackImaging(), dialect, nullPolicy, tableName));
         out.flush();
         return ExitCodes.OK;
     }

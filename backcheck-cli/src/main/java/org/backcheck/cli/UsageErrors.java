@@ -2,6 +2,7 @@ package org.backcheck.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backcheck.audit.Excerpt;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -32,6 +33,12 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         }
         if (!(ex instanceof CommandLine.MissingParameterException) && !missing.isEmpty()) {
             err.println("Missing required option" + (missing.size() > 1 ? "s" : "") + ": " + String.join(", ", missing));
+        }
+        if (ex.getCause() instanceof CommandLine.TypeConversionException) {
+            // A value that names none of an option's values: the message lists them; no usage dump.
+            err.println(Excerpt.escapeMessage("backcheck: " + ex.getMessage()));
+            err.println("Run '" + spec.qualifiedName() + " --help' for the options.");
+            return ExitCodes.USAGE;
         }
         return picocli.handleParseException(ex, args);
     }
