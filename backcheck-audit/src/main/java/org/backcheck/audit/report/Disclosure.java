@@ -7,7 +7,7 @@ import java.math.RoundingMode;
  * How counts and figures derived from counts are shown in a published report.
  *
  * <p>{@link #CONTROLLED} follows the HES/ECDS disclosure control rules NHS Digital has applied since
- * September 2018 (domain.md §3), because audit output may leave the organisation and small numbers of
+ * September 2018 (docs/methods.md), because audit output may leave the organisation and small numbers of
  * patients could be identified from it:
  * <ul>
  *   <li>a count of 0 is shown as {@code 0}: an absence identifies nobody;</li>

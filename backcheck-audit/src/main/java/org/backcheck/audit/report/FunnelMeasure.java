@@ -2,7 +2,7 @@ package org.backcheck.audit.report;
 
 /**
  * What a funnel plot compares, which fixes its transform, its standard error and its target
- * (domain.md §3, following the method of nhs-r-community/FunnelPlotR and Spiegelhalter 2005).
+ * (docs/methods.md, following the method of nhs-r-community/FunnelPlotR and Spiegelhalter 2005).
  * The transforms make the sampling distribution close to normal with a standard error that depends
  * only on the denominator, so that one z-score scale serves every unit.
  */

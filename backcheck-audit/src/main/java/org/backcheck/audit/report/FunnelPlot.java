@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Funnel plot limits and outliers, following the method domain.md §3 summarises from
+ * Funnel plot limits and outliers, following the method docs/methods.md summarises from
  * nhs-r-community/FunnelPlotR (Spiegelhalter 2005, 2012), implemented here from that description.
  *
  * <p>Steps, on the transformed scale of the {@link FunnelMeasure}:
@@ -23,8 +23,8 @@ import java.util.Objects;
  *   <li>Limits θ ± z·√(s² + τ²) at z 1.959964 (95%) and 3.090232 (99.8%), back-transformed.</li>
  * </ol>
  *
- * <p>When the adjustment is applied: domain.md does not say whether FunnelPlotR requires φ &gt; 1, so
- * (as the brief for issue 5 directs) the limits are adjusted exactly when τ² &gt; 0. Note that τ² &gt; 0
+ * <p>When the adjustment is applied: exactly when τ² &gt; 0, as FunnelPlotR computes τ² (zero
+ * unless nφ &ge; n − 1); no separate test of φ &gt; 1 is made. Note that τ² &gt; 0
  * means φ &gt; (n − 1)/n, slightly below 1: a small n can give a small adjustment at φ just under 1.
  * {@link FunnelResult#phi()} and {@link FunnelResult#tau2()} are reported so a reader can judge.
  *

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * An XmR (individuals and moving range) chart with the NHS England "Making Data Count" special-cause
- * rules, as NHSRplotthedots applies them (domain.md §3), implemented from that description.
+ * rules, as NHSRplotthedots applies them (docs/methods.md), implemented from that description.
  *
  * <p>Lines: mean x̄ of all points; MR̄ the mean of the moving ranges |x<sub>i</sub> − x<sub>i−1</sub>|
  * after screening, as NHSRplotthedots does by default: moving ranges of 3.267·MR̄ or more (the upper
