@@ -1,0 +1,57 @@
+package org.backcheck.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backcheck.classify.Status;
+
+/**
+ * An engine's row outputs read back as answers, row by row: {@code matches} (columns row, id, status,
+ * reason, matched_codes) and {@code rejected} (row, id, field, reason), each a list of text fields
+ * without the header, as the single-machine audit and the Spark job write them. Row numbers count
+ * the extract's records from 1; a row in neither output is unmatched.
+ */
+public final class OutputRows {
+
+    private OutputRows() {
+    }
+
+    /** One answer per contract row; each output row's id must be the label of the row it numbers. */
+    public static List<RowAnswer> answers(List<ContractRow> rows, List<List<String>> matches, List<List<String>> rejected) {
+        List<RowAnswer> answers = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            answers.add(null);
+        }
+        for (List<String> m : matches) {
+            int at = index(m, rows, "matches");
+            String status = m.get(2);
+            String reason = m.get(3).isEmpty() && status.equals(Status.COUNTED.id()) ? null : m.get(3);
+            put(answers, at, new RowAnswer(status, reason, m.get(4), null), "matches");
+        }
+        for (List<String> r : rejected) {
+            int at = index(r, rows, "rejected");
+            put(answers, at, new RowAnswer(Status.REJECTED.id(), r.get(3), null, r.get(2)), "rejected");
+        }
+        answers.replaceAll(a -> a == null ? RowAnswer.UNMATCHED : a);
+        return answers;
+    }
+
+    private static int index(List<String> outputRow, List<ContractRow> rows, String output) {
+        long number = Long.parseLong(outputRow.get(0));
+        if (number < 1 || number > rows.size()) {
+            throw new AssertionError(output + " names row " + number + " of an extract of " + rows.size() + " rows");
+        }
+        int at = (int) number - 1;
+        if (!outputRow.get(1).equals(rows.get(at).label())) {
+            throw new AssertionError(output + " row " + number + " has id '" + outputRow.get(1) + "', not '"
+                    + rows.get(at).label() + "'");
+        }
+        return at;
+    }
+
+    private static void put(List<RowAnswer> answers, int at, RowAnswer answer, String output) {
+        if (answers.get(at) != null) {
+            throw new AssertionError("row " + (at + 1) + " is in " + output + " and already had " + answers.get(at));
+        }
+        answers.set(at, answer);
+    }
+}
