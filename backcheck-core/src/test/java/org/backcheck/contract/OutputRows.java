@@ -2,6 +2,7 @@ package org.backcheck.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.backcheck.classify.Status;
 
 /**
@@ -33,6 +34,27 @@ public final class OutputRows {
         }
         answers.replaceAll(a -> a == null ? RowAnswer.UNMATCHED : a);
         return answers;
+    }
+
+    /**
+     * The run's totals (summary.json's {@code rows_read}, {@code counted}, {@code excluded},
+     * {@code unmatched}, {@code rejected}, read by {@code summary}) are those of its row answers.
+     */
+    public static void assertTotals(List<RowAnswer> answers, ToLongFunction<String> summary) {
+        long[] byStatus = new long[Status.values().length];
+        for (RowAnswer a : answers) {
+            byStatus[Status.valueOf(a.status().toUpperCase(java.util.Locale.ROOT)).ordinal()]++;
+        }
+        check("rows_read", summary.applyAsLong("rows_read"), answers.size());
+        for (Status s : Status.values()) {
+            check(s.id(), summary.applyAsLong(s.id()), byStatus[s.ordinal()]);
+        }
+    }
+
+    private static void check(String key, long inSummary, long inRows) {
+        if (inSummary != inRows) {
+            throw new AssertionError("summary.json " + key + " is " + inSummary + "; the row outputs give " + inRows);
+        }
     }
 
     private static int index(List<String> outputRow, List<ContractRow> rows, String output) {
