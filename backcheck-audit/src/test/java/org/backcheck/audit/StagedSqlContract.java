@@ -1,0 +1,133 @@
+package org.backcheck.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.backcheck.audit.generate.ExtractGenerator;
+import org.backcheck.contract.ContractRow;
+import org.backcheck.contract.MeasureEngineContract;
+import org.backcheck.contract.RowAnswer;
+import org.backcheck.measure.Measure;
+import org.backcheck.measure.NullPolicy;
+import org.backcheck.measure.sql.MeasureSql;
+import org.backcheck.measure.sql.SqlDialect;
+import org.backcheck.measure.sql.TableName;
+import org.backcheck.measure.sql.Verdict;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine contract for the SQL that {@code backcheck sql} prints, run exactly as printed by a real
+ * database on the contract rows loaded as an all-text staging table ({@link StagingTable}). Besides
+ * the rule cases and messy rows, the rows include a generated extract (every clause, near misses,
+ * missing and unreadable values), its empty fields loaded as NULL in even rows and as '' in odd ones,
+ * as importers differ. The Spark dialect is run in backcheck-spark.
+ */
+abstract class StagedSqlContract extends MeasureEngineContract {
+
+    private static final long GENERATED_ROWS = 60_000;
+    private static final long SEED = 2026_0606L;
+
+    @TempDir
+    Path work;
+
+    final Map<String, Double> seconds = new LinkedHashMap<>();
+    private boolean loaded;
+
+    /** The dialect of this database. */
+    abstract SqlDialect dialect();
+
+    /** An open connection to the database, the same on every call. */
+    abstract Connection connection() throws Exception;
+
+    /** Loads the rows as {@link StagingTable#NAME}. */
+    abstract void load(Connection c, List<ContractRow> rows) throws Exception;
+
+    @Override
+    protected RowAnswer.Form form() {
+        return RowAnswer.Form.VERDICT;
+    }
+
+    @Override
+    protected List<ContractRow> moreRows() throws Exception {
+        Path extract = work.resolve("opa.csv");
+        ExtractGenerator.write(new ExtractGenerator.Options(GENERATED_ROWS, SEED, ','), extract);
+        List<Rfc4180Reader.Row> read = Rfc4180Reader.readAll(Files.readString(extract, StandardCharsets.UTF_8), ',');
+        List<String> header = List.of(read.get(0).fields()).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        int id = header.indexOf("opa_ident");
+        int procedures = header.indexOf("der_procedure_all");
+        int ageSus = header.indexOf("age_at_start_of_episode_sus");
+        int ageCds = header.indexOf("der_age_at_cds_activity_date");
+        int diagnoses = header.indexOf("der_diagnosis_all");
+        int category = header.indexOf("administrative_category");
+        List<ContractRow> rows = new ArrayList<>(read.size());
+        for (int i = 1; i < read.size(); i++) {
+            String[] f = read.get(i).fields();
+            boolean emptyAsNull = i % 2 == 0;
+            rows.add(new ContractRow(f[id], value(f[procedures], emptyAsNull), value(f[ageSus], emptyAsNull),
+                    value(f[ageCds], emptyAsNull), value(f[diagnoses], emptyAsNull), value(f[category], emptyAsNull)));
+        }
+        return rows;
+    }
+
+    private static String value(String field, boolean emptyAsNull) {
+        return field.isEmpty() && emptyAsNull ? null : field;
+    }
+
+    @Override
+    protected List<RowAnswer> classify(List<ContractRow> rows, NullPolicy policy) throws Exception {
+        Connection c = connection();
+        if (!loaded) {
+            long t = System.nanoTime();
+            load(c, rows);
+            seconds.put("load", since(t));
+            loaded = true;
+        }
+        String sql = MeasureSql.select(Measure.lowerBackImaging(), dialect(), policy, TableName.parse(StagingTable.NAME));
+        long t = System.nanoTime();
+        RowAnswer[] answers = new RowAnswer[rows.size()];
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);  // lets PostgreSQL's driver stream the rows in batches
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(10_000);
+            try (ResultSet r = s.executeQuery(sql)) {
+                while (r.next()) {
+                    int at = (int) r.getLong("row_no") - 1;
+                    if (answers[at] != null) {
+                        throw new AssertionError("row " + (at + 1) + " returned twice");
+                    }
+                    answers[at] = RowAnswer.of(new Verdict(r.getString("status"), r.getString("reason")));
+                }
+            }
+        } finally {
+            c.commit();
+            c.setAutoCommit(autoCommit);
+        }
+        seconds.put(policy.id() + " policy", since(t));
+        List<RowAnswer> out = new ArrayList<>(answers.length);
+        for (int i = 0; i < answers.length; i++) {
+            if (answers[i] == null) {
+                throw new AssertionError("no answer for row " + (i + 1));
+            }
+            out.add(answers[i]);
+        }
+        return out;
+    }
+
+    @AfterAll
+    void printTimes() {
+        System.out.println(dialect().label() + " seconds: " + seconds);
+    }
+
+    private static double since(long nanos) {
+        return Math.round((System.nanoTime() - nanos) / 1e7) / 100.0;
+    }
+}
