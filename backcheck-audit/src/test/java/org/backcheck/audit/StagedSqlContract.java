@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.backcheck.audit.generate.ExtractGenerator;
 import org.backcheck.contract.ContractRow;
@@ -22,7 +21,6 @@ import org.backcheck.measure.sql.SqlDialect;
 import org.backcheck.measure.sql.TableName;
 import org.backcheck.measure.sql.Verdict;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine contract for the SQL that {@code backcheck sql} prints, run exactly as printed by a real
@@ -36,8 +34,6 @@ abstract class StagedSqlContract extends MeasureEngineContract {
     private static final long GENERATED_ROWS = 60_000;
     private static final long SEED = 2026_0606L;
 
-    @TempDir
-    Path work;
 
     final Map<String, Double> seconds = new LinkedHashMap<>();
     private boolean loaded;
@@ -58,28 +54,15 @@ abstract class StagedSqlContract extends MeasureEngineContract {
 
     @Override
     protected List<ContractRow> moreRows() throws Exception {
-        Path extract = work.resolve("opa.csv");
+        Path extract = workDir().resolve("opa.csv");
         ExtractGenerator.write(new ExtractGenerator.Options(GENERATED_ROWS, SEED, ','), extract);
         List<Rfc4180Reader.Row> read = Rfc4180Reader.readAll(Files.readString(extract, StandardCharsets.UTF_8), ',');
-        List<String> header = List.of(read.get(0).fields()).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-        int id = header.indexOf("opa_ident");
-        int procedures = header.indexOf("der_procedure_all");
-        int ageSus = header.indexOf("age_at_start_of_episode_sus");
-        int ageCds = header.indexOf("der_age_at_cds_activity_date");
-        int diagnoses = header.indexOf("der_diagnosis_all");
-        int category = header.indexOf("administrative_category");
+        List<String> header = List.of(read.get(0).fields());
         List<ContractRow> rows = new ArrayList<>(read.size());
         for (int i = 1; i < read.size(); i++) {
-            String[] f = read.get(i).fields();
-            boolean emptyAsNull = i % 2 == 0;
-            rows.add(new ContractRow(f[id], value(f[procedures], emptyAsNull), value(f[ageSus], emptyAsNull),
-                    value(f[ageCds], emptyAsNull), value(f[diagnoses], emptyAsNull), value(f[category], emptyAsNull)));
+            rows.add(ContractRow.fromRecord(header, List.of(read.get(i).fields()), i % 2 == 0));
         }
         return rows;
-    }
-
-    private static String value(String field, boolean emptyAsNull) {
-        return field.isEmpty() && emptyAsNull ? null : field;
     }
 
     @Override

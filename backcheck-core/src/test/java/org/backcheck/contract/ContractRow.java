@@ -30,6 +30,26 @@ public record ContractRow(String label, String procedures, String ageSus, String
                 nullIfEmpty(c.ageCds()), nullIfEmpty(c.diagnoses()), nullIfEmpty(c.adminCategory()));
     }
 
+    /**
+     * A record of an extract with another layout (a generated one, say), labelled by its
+     * {@code OPA_Ident}; columns are found by name in {@code header}, whatever their case. An empty
+     * field is missing ({@code null}) when {@code emptyIsNull}, else empty text, as importers differ.
+     */
+    public static ContractRow fromRecord(List<String> header, List<String> fields, boolean emptyIsNull) {
+        java.util.function.Function<String, String> field = name -> {
+            for (int i = 0; i < header.size(); i++) {
+                if (header.get(i).equalsIgnoreCase(name)) {
+                    String value = fields.get(i);
+                    return value.isEmpty() && emptyIsNull ? null : value;
+                }
+            }
+            throw new IllegalArgumentException("the extract has no column " + name);
+        };
+        return new ContractRow(field.apply("OPA_Ident"), field.apply("Der_Procedure_All"),
+                field.apply("Age_at_Start_of_Episode_SUS"), field.apply("Der_Age_at_CDS_Activity_Date"),
+                field.apply("Der_Diagnosis_All"), field.apply("Administrative_Category"));
+    }
+
     /** The value of one of the measure's columns, found by its name. */
     public String value(Column column) {
         return switch (column.key()) {

@@ -2,7 +2,11 @@ package org.backcheck.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +20,7 @@ import org.backcheck.classify.RuleCase;
 import org.backcheck.classify.Status;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -175,6 +180,31 @@ public abstract class MeasureEngineContract {
     }
 
     private Map<String, Integer> labels;
+    private Path workDir;
+
+    /**
+     * A folder for this class's files (extracts, outputs), made on first use and deleted after the
+     * class's last test. (A {@code @TempDir} field of a {@code @Nested} subclass can be replaced
+     * between tests, while the answers are computed once for the class.)
+     */
+    protected final synchronized Path workDir() throws IOException {
+        if (workDir == null) {
+            workDir = Files.createTempDirectory("backcheck-contract");
+        }
+        return workDir;
+    }
+
+    @AfterAll
+    final synchronized void deleteWorkDir() throws IOException {
+        if (workDir != null) {
+            try (Stream<Path> walk = Files.walk(workDir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+            workDir = null;
+        }
+    }
 
     private synchronized int indexOf(String label) throws Exception {
         if (labels == null) {
