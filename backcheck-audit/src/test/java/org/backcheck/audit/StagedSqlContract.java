@@ -14,6 +14,7 @@ import org.backcheck.audit.generate.ExtractGenerator;
 import org.backcheck.contract.ContractRow;
 import org.backcheck.contract.MeasureEngineContract;
 import org.backcheck.contract.RowAnswer;
+import org.backcheck.contract.RowAnswers;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 import org.backcheck.measure.sql.MeasureSql;
@@ -76,18 +77,15 @@ abstract class StagedSqlContract extends MeasureEngineContract {
         }
         String sql = MeasureSql.select(Measure.lowerBackImaging(), dialect(), policy, TableName.parse(StagingTable.NAME));
         long t = System.nanoTime();
-        RowAnswer[] answers = new RowAnswer[rows.size()];
+        RowAnswers answers = new RowAnswers(rows.size());
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);  // lets PostgreSQL's driver stream the rows in batches
         try (Statement s = c.createStatement()) {
             s.setFetchSize(10_000);
             try (ResultSet r = s.executeQuery(sql)) {
                 while (r.next()) {
-                    int at = (int) r.getLong("row_no") - 1;
-                    if (answers[at] != null) {
-                        throw new AssertionError("row " + (at + 1) + " returned twice");
-                    }
-                    answers[at] = RowAnswer.of(new Verdict(r.getString("status"), r.getString("reason")));
+                    answers.put(r.getLong("row_no"), RowAnswer.of(new Verdict(r.getString("status"), r.getString("reason"))),
+                            dialect().label());
                 }
             }
         } finally {
@@ -95,14 +93,7 @@ abstract class StagedSqlContract extends MeasureEngineContract {
             c.setAutoCommit(autoCommit);
         }
         seconds.put(policy.id() + " policy", since(t));
-        List<RowAnswer> out = new ArrayList<>(answers.length);
-        for (int i = 0; i < answers.length; i++) {
-            if (answers[i] == null) {
-                throw new AssertionError("no answer for row " + (i + 1));
-            }
-            out.add(answers[i]);
-        }
-        return out;
+        return answers.toList(null);
     }
 
     @AfterAll

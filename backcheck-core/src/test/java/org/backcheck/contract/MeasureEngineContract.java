@@ -52,6 +52,8 @@ public abstract class MeasureEngineContract {
     private List<ContractRow> rows;
     private final Map<NullPolicy, List<RowAnswer>> answers = new EnumMap<>(NullPolicy.class);
     private final Map<NullPolicy, List<Outcome>> reference = new EnumMap<>(NullPolicy.class);
+    private Map<String, Integer> labels;
+    private Path workDir;
 
     /**
      * The engine's answer for each row, in order, under {@code policy}. Called once per policy for
@@ -87,6 +89,9 @@ public abstract class MeasureEngineContract {
         assertThat(answer.rendered()).as("rule case %s, %s policy", c.id(), policy.id()).isEqualTo(c.expected(policy));
         if (form() == RowAnswer.Form.OUTPUT_ROWS && policy == NullPolicy.CLINICAL) {
             assertThat(answer.codes() == null ? "" : answer.codes()).as("matched codes of %s", c.id()).isEqualTo(c.codes());
+        }
+        if (!answer.status().equals(Status.EXCLUDED.id()) && !answer.status().equals(Status.REJECTED.id())) {
+            assertThat(answer.reason()).as("reason of %s", c.id()).isNull();
         }
         if (form() == RowAnswer.Form.VERDICT && answer.status().equals(Status.REJECTED.id())) {
             // The SQL names the field and the problem, never the value: that is in the same output row.
@@ -179,8 +184,6 @@ public abstract class MeasureEngineContract {
         return known;
     }
 
-    private Map<String, Integer> labels;
-    private Path workDir;
 
     /**
      * A folder for this class's files (extracts, outputs), made on first use and deleted after the

@@ -1,6 +1,5 @@
 package org.backcheck.contract;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.backcheck.classify.Status;
@@ -18,22 +17,18 @@ public final class OutputRows {
 
     /** One answer per contract row; each output row's id must be the label of the row it numbers. */
     public static List<RowAnswer> answers(List<ContractRow> rows, List<List<String>> matches, List<List<String>> rejected) {
-        List<RowAnswer> answers = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            answers.add(null);
-        }
+        RowAnswers answers = new RowAnswers(rows.size());
         for (List<String> m : matches) {
-            int at = index(m, rows, "matches");
+            long rowNo = checkedRowNo(m, rows, "matches");
             String status = m.get(2);
             String reason = m.get(3).isEmpty() && status.equals(Status.COUNTED.id()) ? null : m.get(3);
-            put(answers, at, new RowAnswer(status, reason, m.get(4), null), "matches");
+            answers.put(rowNo, new RowAnswer(status, reason, m.get(4), null), "matches");
         }
         for (List<String> r : rejected) {
-            int at = index(r, rows, "rejected");
-            put(answers, at, new RowAnswer(Status.REJECTED.id(), r.get(3), null, r.get(2)), "rejected");
+            answers.put(checkedRowNo(r, rows, "rejected"), new RowAnswer(Status.REJECTED.id(), r.get(3), null, r.get(2)),
+                    "rejected");
         }
-        answers.replaceAll(a -> a == null ? RowAnswer.UNMATCHED : a);
-        return answers;
+        return answers.toList(RowAnswer.UNMATCHED);
     }
 
     /**
@@ -57,23 +52,13 @@ public final class OutputRows {
         }
     }
 
-    private static int index(List<String> outputRow, List<ContractRow> rows, String output) {
-        long number = Long.parseLong(outputRow.get(0));
-        if (number < 1 || number > rows.size()) {
-            throw new AssertionError(output + " names row " + number + " of an extract of " + rows.size() + " rows");
+    /** The output row's row number, once its id is found to be the label of the row it numbers. */
+    private static long checkedRowNo(List<String> outputRow, List<ContractRow> rows, String output) {
+        long rowNo = Long.parseLong(outputRow.get(0));
+        if (rowNo >= 1 && rowNo <= rows.size() && !outputRow.get(1).equals(rows.get((int) rowNo - 1).label())) {
+            throw new AssertionError(output + " row " + rowNo + " has id '" + outputRow.get(1) + "', not '"
+                    + rows.get((int) rowNo - 1).label() + "'");
         }
-        int at = (int) number - 1;
-        if (!outputRow.get(1).equals(rows.get(at).label())) {
-            throw new AssertionError(output + " row " + number + " has id '" + outputRow.get(1) + "', not '"
-                    + rows.get(at).label() + "'");
-        }
-        return at;
-    }
-
-    private static void put(List<RowAnswer> answers, int at, RowAnswer answer, String output) {
-        if (answers.get(at) != null) {
-            throw new AssertionError("row " + (at + 1) + " is in " + output + " and already had " + answers.get(at));
-        }
-        answers.set(at, answer);
+        return rowNo;
     }
 }

@@ -11,6 +11,7 @@ import org.backcheck.audit.generate.ExtractGenerator;
 import org.backcheck.contract.ContractRow;
 import org.backcheck.contract.MeasureEngineContract;
 import org.backcheck.contract.RowAnswer;
+import org.backcheck.contract.RowAnswers;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 import org.backcheck.measure.sql.MeasureSql;
@@ -57,21 +58,10 @@ class SparkSqlContractTest extends MeasureEngineContract {
         String sql = MeasureSql.select(Measure.lowerBackImaging(), SqlDialect.SPARK, policy, TableName.parse(TABLE)).strip();
         List<Row> judged = LocalSpark.session().sql(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql)
                 .select(ContractTable.ROW_NO, "status", "reason").collectAsList();
-        RowAnswer[] answers = new RowAnswer[rows.size()];
+        RowAnswers answers = new RowAnswers(rows.size());
         for (Row r : judged) {
-            int at = (int) r.getLong(0) - 1;
-            if (answers[at] != null) {
-                throw new AssertionError("row " + (at + 1) + " returned twice");
-            }
-            answers[at] = RowAnswer.of(new Verdict(r.getString(1), r.getString(2)));
+            answers.put(r.getLong(0), RowAnswer.of(new Verdict(r.getString(1), r.getString(2))), "Spark SQL");
         }
-        List<RowAnswer> out = new ArrayList<>(answers.length);
-        for (int i = 0; i < answers.length; i++) {
-            if (answers[i] == null) {
-                throw new AssertionError("no answer for row " + (i + 1));
-            }
-            out.add(answers[i]);
-        }
-        return out;
+        return answers.toList(null);
     }
 }
