@@ -16,8 +16,6 @@ import org.backcheck.contract.MeasureEngineContract;
 import org.backcheck.contract.OutputRows;
 import org.backcheck.contract.RowAnswer;
 import org.backcheck.measure.NullPolicy;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -110,23 +108,11 @@ class AuditFileContractTest {
         Path write(Path dir, List<ContractRow> rows) throws Exception {
             Path file = dir.resolve("cases.parquet");
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE t (" + String.join(" VARCHAR, ", ContractRow.EXTRACT_COLUMNS) + " VARCHAR)");
-                try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender("main", "t")) {
-                    for (ContractRow row : rows) {
-                        appender.beginRow();
-                        for (String value : row.extractValues()) {
-                            if (value == null) {
-                                appender.appendNull();
-                            } else {
-                                appender.append(value);
-                            }
-                        }
-                        appender.endRow();
-                    }
-                }
-                // One thread and the appender's order: the file's rows are in the contract's order.
+                StagingTable.loadDuckDb(c, rows);
+                // One thread and row_no order: the file's rows are in the contract's order.
                 s.execute("SET threads = 1");
-                s.execute("COPY t TO '" + file.toString().replace("'", "''") + "' (FORMAT parquet, ROW_GROUP_SIZE 100)");
+                s.execute("COPY (SELECT * EXCLUDE (row_no) FROM " + StagingTable.NAME + " ORDER BY row_no) TO '"
+                        + file.toString().replace("'", "''") + "' (FORMAT parquet, ROW_GROUP_SIZE 100)");
             }
             return file;
         }
