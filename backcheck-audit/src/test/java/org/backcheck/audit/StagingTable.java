@@ -7,16 +7,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.backcheck.contract.ContractRow;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.postgresql.PGConnection;
 
 /**
- * An extract loaded the way an analyst's staging table holds it: every column text (VARCHAR),
- * named as in the extract header (unquoted, so PostgreSQL stores it in lower case), values exactly
- * as in the file, plus {@code row_no} to compare by. Importers differ on an empty field: this loads
- * it as NULL in even rows and as '' in odd rows, so the SQL is tried on both. A field of spaces is
- * loaded as it is.
+ * Contract rows loaded the way an analyst's staging table holds an extract: every column text
+ * (VARCHAR), named as in the extract header (unquoted, so PostgreSQL stores it in lower case), plus
+ * {@code row_no} (the row's position, from 1) to compare by. A missing value is NULL; empty text
+ * and a field of spaces are loaded as they are.
  */
 final class StagingTable {
 
@@ -25,30 +25,25 @@ final class StagingTable {
     private StagingTable() {
     }
 
-    static boolean emptyAsNull(long rowNo) {
-        return rowNo % 2 == 0;
-    }
-
-    private static String ddl(List<String> header, String textType) {
+    private static String ddl(String textType) {
         StringBuilder ddl = new StringBuilder("CREATE TABLE " + NAME + " (row_no bigint NOT NULL");
-        for (String column : header) {
+        for (String column : ContractRow.EXTRACT_COLUMNS) {
             ddl.append(", ").append(column).append(' ').append(textType);
         }
         return ddl.append(')').toString();
     }
 
-    static void loadPostgres(Connection c, List<String> header, List<String[]> rows) throws Exception {
+    static void loadPostgres(Connection c, List<ContractRow> rows) throws Exception {
         try (Statement s = c.createStatement()) {
-            s.execute(ddl(header, "varchar"));
+            s.execute(ddl("varchar"));
         }
         // COPY's CSV format: an unquoted empty field is NULL, a quoted one is ''.
         StringBuilder csv = new StringBuilder(rows.size() * 100);
         for (int i = 0; i < rows.size(); i++) {
-            long rowNo = i + 1;
-            csv.append(rowNo);
-            for (String value : rows.get(i)) {
+            csv.append(i + 1);
+            for (String value : rows.get(i).extractValues()) {
                 csv.append(',');
-                if (!value.isEmpty() || !emptyAsNull(rowNo)) {
+                if (value != null) {
                     csv.append('"').append(value.replace("\"", "\"\"")).append('"');
                 }
             }
@@ -62,16 +57,15 @@ final class StagingTable {
         }
     }
 
-    static void loadDuckDb(Connection c, List<String> header, List<String[]> rows) throws SQLException {
+    static void loadDuckDb(Connection c, List<ContractRow> rows) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute(ddl(header, "VARCHAR"));
+            s.execute(ddl("VARCHAR"));
         }
         try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender("main", NAME)) {
             for (int i = 0; i < rows.size(); i++) {
-                long rowNo = i + 1;
-                appender.beginRow().append(rowNo);
-                for (String value : rows.get(i)) {
-                    if (value.isEmpty() && emptyAsNull(rowNo)) {
+                appender.beginRow().append((long) i + 1);
+                for (String value : rows.get(i).extractValues()) {
+                    if (value == null) {
                         appender.appendNull();
                     } else {
                         appender.append(value);
