@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.backcheck.classify.RuleCase;
 import org.backcheck.measure.NullPolicy;
+import org.backcheck.report.AuditFigures;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,7 +46,7 @@ class AuditRuleCasesTest {
         Path input = file.write(dir.resolve(fileName));
         for (NullPolicy policy : NullPolicy.values()) {
             Path out = dir.resolve("out-" + policy.id());
-            AuditSummary summary = Audit.run(AuditOptions.of(input, out).withNullPolicy(policy));
+            AuditFigures summary = Audit.run(AuditOptions.of(input, out).withNullPolicy(policy));
             Map<Long, String> statuses = AuditOutputs.statuses(out);
             for (int i = 0; i < cases.size(); i++) {
                 RuleCase c = cases.get(i);
