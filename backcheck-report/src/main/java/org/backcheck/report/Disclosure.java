@@ -6,9 +6,12 @@ import java.math.RoundingMode;
 /**
  * How counts and figures derived from counts are shown in a published report.
  *
- * <p>{@link #CONTROLLED} follows the HES/ECDS disclosure control rules NHS Digital has applied since
- * September 2018 (domain.md §3), because audit output may leave the organisation and small numbers of
- * patients could be identified from it:
+ * <p>{@link #CONTROLLED} follows the small-number rules NHS Digital (now NHS England) has applied to
+ * published Hospital Episode Statistics and Emergency Care Data Set figures since September 2018, as
+ * set out in its HES Analysis Guide and disclosure control guidance for HES, in the spirit of the
+ * Government Statistical Service / ONS guidance on disclosure control for tables from administrative
+ * sources. Audit output may leave the organisation, and small numbers of patients could be identified
+ * from it:
  * <ul>
  *   <li>a count of 0 is shown as {@code 0}: an absence identifies nobody;</li>
  *   <li>a count of 1 to 7 is shown as {@code *};</li>

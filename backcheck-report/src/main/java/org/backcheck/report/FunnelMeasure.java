@@ -2,7 +2,9 @@ package org.backcheck.report;
 
 /**
  * What a funnel plot compares, which fixes its transform, its standard error and its target
- * (domain.md §3, following the method of nhs-r-community/FunnelPlotR and Spiegelhalter 2005).
+ * (Spiegelhalter, "Funnel plots for comparing institutional performance", Statistics in Medicine, 2005:
+ * the arcsine square-root transform for proportions and the log for standardised ratios, as the
+ * FunnelPlotR package also documents them).
  * The transforms make the sampling distribution close to normal with a standard error that depends
  * only on the denominator, so that one z-score scale serves every unit.
  */

@@ -6,8 +6,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Funnel plot limits and outliers, following the method domain.md §3 summarises from
- * nhs-r-community/FunnelPlotR (Spiegelhalter 2005, 2012), implemented here from that description.
+ * Funnel plot limits and outliers. The method is Spiegelhalter's: D. J. Spiegelhalter, "Funnel plots for
+ * comparing institutional performance", Statistics in Medicine 24(8):1185–1202, 2005, with the
+ * over-dispersion treatment of Spiegelhalter et al., "Statistical methods for healthcare regulation:
+ * rating, screening and surveillance", JRSS A 175(1):1–47, 2012 (Winsorised z-scores, an additive
+ * random-effects variance τ²). It is the method the nhs-r-community FunnelPlotR package documents for
+ * its over-dispersed limits, so that Backcheck's funnels can be compared with FunnelPlotR's; the code
+ * here is written from the published formulas below, not from that package.
  *
  * <p>Steps, on the transformed scale of the {@link FunnelMeasure}:
  * <ol>
@@ -23,8 +28,9 @@ import java.util.Objects;
  *   <li>Limits θ ± z·√(s² + τ²) at z 1.959964 (95%) and 3.090232 (99.8%), back-transformed.</li>
  * </ol>
  *
- * <p>When the adjustment is applied: domain.md does not say whether FunnelPlotR requires φ &gt; 1, so
- * (as the brief for issue 5 directs) the limits are adjusted exactly when τ² &gt; 0. Note that τ² &gt; 0
+ * <p>When the adjustment is applied: Backcheck widens the limits exactly when the DerSimonian–Laird
+ * estimate τ² is above 0, with no separate test that φ &gt; 1 (a choice made here, not a rule taken
+ * from FunnelPlotR). Note that τ² &gt; 0
  * means φ &gt; (n − 1)/n, slightly below 1: a small n can give a small adjustment at φ just under 1.
  * {@link FunnelResult#phi()} and {@link FunnelResult#tau2()} are reported so a reader can judge.
  *

@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An XmR (individuals and moving range) chart with the NHS England "Making Data Count" special-cause
- * rules, as NHSRplotthedots applies them (domain.md §3), implemented from that description.
+ * An XmR (individuals and moving range) chart with the special-cause rules of NHS England and NHS
+ * Improvement's "Making Data Count" guidance (2019), with the conventions the
+ * nhs-r-community NHSRplotthedots package documents where the guidance leaves a choice (such as
+ * screening large moving ranges); written from those descriptions, not from the package's code.
  *
  * <p>Lines: mean x̄ of all points; MR̄ the mean of the moving ranges |x<sub>i</sub> − x<sub>i−1</sub>|
  * after screening, as NHSRplotthedots does by default: moving ranges of 3.267·MR̄ or more (the upper

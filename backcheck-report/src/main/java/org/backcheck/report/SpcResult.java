@@ -26,7 +26,7 @@ public record SpcResult(Optional<Lines> limits, List<Row> rows) {
                 : Optional.of("fewer than 2 points: no moving range, so no process limits or signals");
     }
 
-    /** The special-cause rules of Making Data Count (domain.md §3). */
+    /** The special-cause rules of NHS England's "Making Data Count" guidance (2019). */
     public enum Rule {
         /** A point outside the process limits (mean ± 2.66 × MR̄). */
         OUTSIDE_LIMITS,

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Funnel plots against worked values computed independently with python3 (standard library only),
- * from the formulas in domain.md §3, by this script (saved as funnel_worked.py):
+ * from the formulas in {@link FunnelPlot}'s documentation, by this script (saved as funnel_worked.py):
  *
  * <pre>
  * from math import asin, sqrt, sin, log, exp, floor
