@@ -20,7 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.backcheck.classify.Classifier;
 import org.backcheck.classify.Status;
-import org.backcheck.measure.NullPolicy;
+import org.backcheck.report.Activity;
+import org.backcheck.report.AuditFigures;
+import org.backcheck.report.CsvOut;
+import org.backcheck.report.OutputFile;
+import org.backcheck.report.SummaryJson;
 
 /**
  * {@code backcheck audit}: applies a measure to every row of an extract and writes
@@ -56,7 +60,7 @@ public final class Audit {
         this.maxOpenRecord = maxOpenRecord;
     }
 
-    public static AuditSummary run(AuditOptions options) throws IOException {
+    public static AuditFigures run(AuditOptions options) throws IOException {
         return run(options, Progress.NONE);
     }
 
@@ -66,21 +70,21 @@ public final class Audit {
      * @throws ExtractFormatException when the extract cannot be read as a whole (e.g. a needed column is missing)
      * @throws IOException            when the input cannot be read or the outputs written
      */
-    public static AuditSummary run(AuditOptions options, Progress progress) throws IOException {
+    public static AuditFigures run(AuditOptions options, Progress progress) throws IOException {
         return new Audit(options, InputChunks.DEFAULT_CHUNK, options.maxRecordBytes()).execute(progress);
     }
 
     /** For tests: a small chunk size puts many chunk boundaries inside a small file. */
-    static AuditSummary run(AuditOptions options, int chunkSize) throws IOException {
+    static AuditFigures run(AuditOptions options, int chunkSize) throws IOException {
         return new Audit(options, chunkSize, options.maxRecordBytes()).execute(Progress.NONE);
     }
 
     /** For tests: a small limit on a record left open by a quoted field. */
-    static AuditSummary run(AuditOptions options, int chunkSize, int maxOpenRecord) throws IOException {
+    static AuditFigures run(AuditOptions options, int chunkSize, int maxOpenRecord) throws IOException {
         return new Audit(options, chunkSize, maxOpenRecord).execute(Progress.NONE);
     }
 
-    private AuditSummary execute(Progress progress) throws IOException {
+    private AuditFigures execute(Progress progress) throws IOException {
         long started = System.nanoTime();
         int threads = options.threads() == 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
         try (InputChunks chunks = new InputChunks(options.input(), chunkSize,
@@ -119,13 +123,13 @@ public final class Audit {
 
     /**
      * Files this run owns in the output folder. The report's files (written afterwards from the
-     * summary, see {@code org.backcheck.audit.report.ReportFiles}) are removed too, so that a failed
+     * summary, see {@code org.backcheck.report.ReportFiles}) are removed too, so that a failed
      * run cannot leave an earlier run's report beside its own outputs.
      */
     private static final List<String> OUTPUTS = List.of("summary.json", "matches.csv", "rejected.csv", "report.html",
             "aggregates.csv", "aggregates.json");
 
-    private AuditSummary write(InputChunks chunks, ExtractStart start, int threads, Progress progress, long started)
+    private AuditFigures write(InputChunks chunks, ExtractStart start, int threads, Progress progress, long started)
             throws IOException {
         Header header = start.header();
         Totals totals = new Totals(options.measure().exclusions().size());
@@ -168,8 +172,8 @@ public final class Audit {
         } finally {
             pool.shutdownNow();
         }
-        AuditSummary summary = summarise(header, totals, (System.nanoTime() - started) / 1e9);
-        SummaryJson.write(summary, options.outDir().resolve("summary.json"));
+        AuditFigures summary = summarise(header, totals, (System.nanoTime() - started) / 1e9);
+        SummaryJson.write(summary, options.outDir().resolve(SummaryJson.FILE));
         return summary;
     }
 
@@ -189,57 +193,35 @@ public final class Audit {
                 StandardCharsets.UTF_8), 1 << 16);
     }
 
-    private AuditSummary summarise(Header header, Totals t, double seconds) {
+    private AuditFigures summarise(Header header, Totals t, double seconds) {
         Map<String, Long> byReason = new LinkedHashMap<>();
         var exclusions = options.measure().exclusions();
         for (int i = 0; i < exclusions.size(); i++) {
             byReason.put(exclusions.get(i).name(), t.excludedByReason[i]);
         }
-        Map<String, AuditSummary.StatusCounts> byProvider = new TreeMap<>();
-        Map<String, long[]> monthTotals = new TreeMap<>();
-        t.byProviderMonth.forEach((provider, months) -> {
-            long[] sum = new long[Status.values().length];
-            months.forEach((month, cells) -> {
-                long[] c = Tally.byStatus(cells);
-                long[] m = monthTotals.computeIfAbsent(month, x -> new long[Status.values().length]);
-                for (int s = 0; s < c.length; s++) {
-                    sum[s] += c[s];
-                    m[s] += c[s];
-                }
-            });
-            byProvider.put(provider, AuditSummary.StatusCounts.of(sum));
-        });
-        Map<String, AuditSummary.StatusCounts> byMonth = new TreeMap<>();
-        monthTotals.forEach((m, c) -> byMonth.put(m, AuditSummary.StatusCounts.of(c)));
         boolean hasProvider = header.indexOf(PROVIDER_COLUMN) >= 0;
         boolean hasDate = header.indexOf(DATE_COLUMN) >= 0;
         boolean hasCommissioner = header.indexOf(COMMISSIONER_COLUMN) >= 0;
         Activity activity = new Activity(hasProvider, hasCommissioner, hasDate, Activity.cells(t.byProviderMonth),
                 Activity.cells(t.byCommissionerMonth));
-        NullPolicy other = options.nullPolicy() == NullPolicy.CLINICAL ? NullPolicy.SQL : NullPolicy.CLINICAL;
         long[] s = t.statusCounts;
-        reconcile(t, monthTotals, activity);
-        return new AuditSummary(options.measure().id(), options.input().toString(), options.nullPolicy().id(), other.id(),
+        reconcile(t, activity);
+        return new AuditFigures(options.measure().id(), options.input().toString(), options.nullPolicy(),
                 header.delimiterName(), t.records, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()], byReason,
                 s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()], t.policySensitive, t.otherCounted,
-                t.otherExcluded, t.blankLines, hasProvider ? byProvider : Map.of(), hasDate ? byMonth : Map.of(),
-                options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(), seconds, activity,
-                t.rejectionKinds.counts());
+                t.otherExcluded, t.blankLines, options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(),
+                seconds, activity, t.rejectionKinds.counts());
     }
 
     /**
      * Checks the status counts against what was counted apart from them: the lines written to
-     * matches.csv and rejected.csv, and the rows tallied by provider and month. (The summary
-     * checks that the statuses add up to the rows read.)
+     * matches.csv and rejected.csv, and the rows tallied by provider and month and by commissioner and
+     * month. (The figures check that the statuses add up to the rows read.)
      */
-    private static void reconcile(Totals t, Map<String, long[]> monthTotals, Activity activity) {
+    private static void reconcile(Totals t, Activity activity) {
         long[] s = t.statusCounts;
         long[] tallied = new long[s.length];
-        monthTotals.values().forEach(c -> {
-            for (int i = 0; i < c.length; i++) {
-                tallied[i] += c[i];
-            }
-        });
+        activity.providers().forEach(c -> c.addTo(tallied));
         long[] byCommissioner = new long[s.length];
         activity.commissioners().forEach(c -> c.addTo(byCommissioner));
         long matched = s[Status.COUNTED.ordinal()] + s[Status.EXCLUDED.ordinal()];

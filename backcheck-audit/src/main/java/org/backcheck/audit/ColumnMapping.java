@@ -3,6 +3,7 @@ package org.backcheck.audit;
 import java.util.ArrayList;
 import java.util.List;
 import org.backcheck.classify.Classifier;
+import org.backcheck.extract.Excerpt;
 import org.backcheck.measure.Column;
 
 /**

@@ -7,6 +7,7 @@ import org.backcheck.classify.Fields;
 import org.backcheck.classify.Outcome;
 import org.backcheck.classify.Status;
 import org.backcheck.measure.NullPolicy;
+import org.backcheck.report.AgeBand;
 
 /**
  * Splits a chunk into records (RFC 4180: a field that starts with a double quote runs to the

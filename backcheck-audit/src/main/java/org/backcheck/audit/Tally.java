@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.backcheck.classify.Status;
+import org.backcheck.report.AgeBand;
+import org.backcheck.report.AppointmentMonth;
 
 /**
  * Row counts by organisation (provider or commissioner), month of appointment and {@link AgeBand},

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
+import org.backcheck.report.AuditFigures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class AuditEdgeCasesTest {
         return in;
     }
 
-    private AuditSummary audit(String content, int chunk) throws IOException {
+    private AuditFigures audit(String content, int chunk) throws IOException {
         return Audit.run(AuditOptions.of(input(content), dir.resolve("out")), chunk);
     }
 
@@ -43,7 +44,7 @@ class AuditEdgeCasesTest {
         // empty, and naming the provider or date column put every row under "unknown" in
         // by_provider or by_month.
         Path in = input(HEADER + ROW);
-        AuditSummary s = Audit.run(withId(in, "Der_Procedure_All"));
+        AuditFigures s = Audit.run(withId(in, "Der_Procedure_All"));
         assertThat(AuditOutputs.csv(dir.resolve("out-Der_Procedure_All/matches.csv")).get(1))
                 .containsExactly("1", "U054", "counted", "", "U054");
         assertThat(s.counted()).isEqualTo(1);
@@ -66,7 +67,7 @@ class AuditEdgeCasesTest {
                 + "2,2024-01-01,RXH,01,45,,,U054,\"b\"\n"
                 + "3,2024-01-01,RXH,01,45,,,U054,c\n";
         for (int chunk : new int[] {16, 1 << 20}) {
-            AuditSummary s = audit(header + rows, chunk);
+            AuditFigures s = audit(header + rows, chunk);
             assertThat(s.rowsRead()).as("chunk %d", chunk).isEqualTo(3);
             assertThat(s.counted()).as("chunk %d", chunk).isEqualTo(3);
         }
@@ -81,7 +82,7 @@ class AuditEdgeCasesTest {
         // name left the rest of the header to be read as data.
         String content = "\"Free\ntext\"," + HEADER + "\"a\nb\"," + ROW + "x," + ROW;
         for (int chunk : new int[] {4, 8, 16, 64, 1 << 20}) {
-            AuditSummary s = audit(content, chunk);
+            AuditFigures s = audit(content, chunk);
             assertThat(s.rowsRead()).as("chunk %d", chunk).isEqualTo(2);
             assertThat(s.counted()).as("chunk %d", chunk).isEqualTo(2);
         }
@@ -106,7 +107,7 @@ class AuditEdgeCasesTest {
         // Once: a last line of a lone CR (a CRLF file cut between CR and LF after a blank line)
         // became a rejected row of one field, at every chunk size.
         for (int chunk : new int[] {8, 1 << 20}) {
-            AuditSummary s = audit(HEADER + ROW.replace("\n", "\r\n") + "\r\n\r", chunk);
+            AuditFigures s = audit(HEADER + ROW.replace("\n", "\r\n") + "\r\n\r", chunk);
             assertThat(s.rowsRead()).as("chunk %d", chunk).isEqualTo(1);
             assertThat(s.counted()).isEqualTo(1);
             assertThat(s.blankLinesSkipped()).isEqualTo(2);
@@ -170,7 +171,7 @@ class AuditEdgeCasesTest {
     void aDataLineLongerThanTheFirstLineLimitIsRead() throws Exception {
         // A long data line (here 3 MiB in one quoted field, more than the first-line limit) is fine.
         String longField = "x".repeat(3 << 20);
-        AuditSummary s = audit(HEADER + "1,2024-01-01,RXH,01,45,,\"" + longField + "\",U054\n" + ROW, 4096);
+        AuditFigures s = audit(HEADER + "1,2024-01-01,RXH,01,45,,\"" + longField + "\",U054\n" + ROW, 4096);
         assertThat(s.rowsRead()).isEqualTo(2);
         assertThat(s.counted()).isEqualTo(2);
         List<String[]> m = AuditOutputs.csv(dir.resolve("out/matches.csv"));
@@ -194,7 +195,7 @@ class AuditEdgeCasesTest {
                 .hasMessageContaining("data row 2 has a quoted field that runs on over more than 1 MiB");
         assertThat((System.nanoTime() - started) / 1e9).isLessThan(5.0);
         // Within the limit the documented reading stands: the rest of the file is that one field.
-        AuditSummary s = Audit.run(AuditOptions.of(in, dir.resolve("out")), 256 << 10, 8 << 20);
+        AuditFigures s = Audit.run(AuditOptions.of(in, dir.resolve("out")), 256 << 10, 8 << 20);
         assertThat(s.rowsRead()).isEqualTo(2);
         assertThat(s.rejected()).isEqualTo(1);
     }

@@ -14,6 +14,7 @@ import org.backcheck.classify.RuleCase;
 import org.backcheck.classify.Status;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
+import org.backcheck.report.AuditFigures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class ChunkBoundaryTest {
         assertThat(Files.readString(input)).contains("\"M545\nC795\"");
         for (int chunk : new int[] {64, 97, 1000, 1 << 20}) {
             Path out = dir.resolve("out-" + chunk);
-            AuditSummary s = Audit.run(AuditOptions.of(input, out), chunk);
+            AuditFigures s = Audit.run(AuditOptions.of(input, out), chunk);
             assertThat(s.rowsRead()).as("rows with chunk size %d", chunk).isEqualTo(rows);
             assertThat(AuditOutputs.statuses(out)).as("statuses with chunk size %d", chunk).isEqualTo(expected);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.backcheck.fuzz.FuzzRun;
+import org.backcheck.report.AuditFigures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,7 @@ class ExtractFuzzTest {
     private void audit(byte[] input, String name, boolean gzip) throws IOException {
         Path in = dir.resolve(name);
         Files.write(in, input);
-        AuditSummary s;
+        AuditFigures s;
         try {
             s = Audit.run(AuditOptions.of(in, dir.resolve("out")), 64);
         } catch (ExtractFormatException e) {

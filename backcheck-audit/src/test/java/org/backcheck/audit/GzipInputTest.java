@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
+import org.backcheck.report.AuditFigures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +50,7 @@ class GzipInputTest {
         return sb.toString();
     }
 
-    private AuditSummary audit(byte[] gz) throws IOException {
+    private AuditFigures audit(byte[] gz) throws IOException {
         Path in = dir.resolve("in.csv.gz");
         Files.write(in, gz);
         return Audit.run(AuditOptions.of(in, dir.resolve("out")), 256);
@@ -59,7 +60,7 @@ class GzipInputTest {
     void aShortLastMemberIsReadToo() throws Exception {
         // A member of a few bytes, holding one short row: read, and the row rejected, not lost.
         byte[] gz = concat(gzip(HEADER + rows(1, 6)), gzip("7\n"));
-        AuditSummary s = audit(gz);
+        AuditFigures s = audit(gz);
         assertThat(s.rowsRead()).isEqualTo(7);
         assertThat(s.counted()).isEqualTo(6);
         assertThat(s.rejected()).isEqualTo(1);
@@ -69,7 +70,7 @@ class GzipInputTest {
     @Test
     void manyMembersAreReadInOrder() throws Exception {
         byte[] gz = concat(gzip(HEADER + rows(1, 50)), gzip(rows(51, 52)), gzip(""), gzip(rows(53, 300)));
-        AuditSummary s = audit(gz);
+        AuditFigures s = audit(gz);
         assertThat(s.rowsRead()).isEqualTo(300);
         assertThat(s.counted()).isEqualTo(300);
     }

@@ -14,6 +14,7 @@ import org.backcheck.classify.Outcome;
 import org.backcheck.classify.Status;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
+import org.backcheck.report.AuditFigures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -181,7 +182,7 @@ class MalformedDifferentialTest {
             Reading reading = read(body.toString(), ',');
             for (int chunk : new int[] {1 + random.nextInt(40), 1 << 20}) {
                 Path out = dir.resolve("out");
-                AuditSummary s = Audit.run(new AuditOptions(in, out, MEASURE, policy, ',', null, 1 + random.nextInt(3)), chunk);
+                AuditFigures s = Audit.run(new AuditOptions(in, out, MEASURE, policy, ',', null, 1 + random.nextInt(3)), chunk);
                 String as = "case " + n + ", chunk " + chunk + ": " + body.toString().replace("\r", "\\r").replace("\n", "\\n");
                 assertThat(Files.readString(out.resolve("matches.csv"))).as(as).isEqualTo(expected[0]);
                 assertThat(Files.readString(out.resolve("rejected.csv"))).as(as).isEqualTo(expected[1]);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.backcheck.report.AuditFigures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class MalformedInputTest {
 
     private static final String HEADER = String.join(",", ExtractFile.OPA_COLUMNS) + "\n";
 
-    private AuditSummary audit(String content) throws Exception {
+    private AuditFigures audit(String content) throws Exception {
         Path in = dir.resolve("in.csv");
         Files.writeString(in, content);
         return Audit.run(AuditOptions.of(in, dir.resolve("out")));
@@ -29,7 +30,7 @@ class MalformedInputTest {
 
     @Test
     void rowsWithTheWrongNumberOfFieldsAreRejectedAndTheRestGoOn() throws Exception {
-        AuditSummary s = audit(HEADER
+        AuditFigures s = audit(HEADER
                 + "1,2024-01-01,RXH,01,45,,,U054\n"
                 + "2,2024-01-01,RXH,01,45,,U054\n"
                 + "3,2024-01-01,RXH,01,45,,,U054,extra\n"
@@ -47,7 +48,7 @@ class MalformedInputTest {
     void aShortRowAfterAFullOneIsRejectedWithoutCrashing() throws Exception {
         // Regression: the short row has no provider field; the scanner once reused the previous
         // row's offset for it and failed.
-        AuditSummary s = audit(HEADER + "1,2024-01-01,RXH,01,45,,,U054\n2\n\"\n");
+        AuditFigures s = audit(HEADER + "1,2024-01-01,RXH,01,45,,,U054\n2\n\"\n");
         assertThat(s.rowsRead()).isEqualTo(3);
         assertThat(s.rejected()).isEqualTo(2);
         assertThat(s.byProvider()).containsKeys("RXH", "unknown");
@@ -67,8 +68,8 @@ class MalformedInputTest {
             Path in = dir.resolve("fuzz.csv");
             Files.writeString(in, body);
             Path out = dir.resolve("fuzz-out");
-            AuditSummary s = Audit.run(AuditOptions.of(in, out), 1 + random.nextInt(64));
-            AuditSummary whole = Audit.run(AuditOptions.of(in, dir.resolve("fuzz-whole")));
+            AuditFigures s = Audit.run(AuditOptions.of(in, out), 1 + random.nextInt(64));
+            AuditFigures whole = Audit.run(AuditOptions.of(in, dir.resolve("fuzz-whole")));
             assertThat(s.rowsRead()).as("case %d", n).isEqualTo(whole.rowsRead());
             assertThat(AuditOutputs.statuses(out)).as("case %d", n).isEqualTo(AuditOutputs.statuses(dir.resolve("fuzz-whole")));
         }
@@ -76,7 +77,7 @@ class MalformedInputTest {
 
     @Test
     void textAfterAClosingQuoteIsRejected() throws Exception {
-        AuditSummary s = audit(HEADER + "1,2024-01-01,RXH,01,45,,,\"U054\"x\n2,2024-01-01,RXH,01,45,,,U054\n");
+        AuditFigures s = audit(HEADER + "1,2024-01-01,RXH,01,45,,,\"U054\"x\n2,2024-01-01,RXH,01,45,,,U054\n");
         assertThat(s.rejected()).isEqualTo(1);
         assertThat(s.counted()).isEqualTo(1);
         assertThat(rejected().get(1)[3]).isEqualTo("text after the closing quote of column 8");
@@ -84,7 +85,7 @@ class MalformedInputTest {
 
     @Test
     void anUnclosedQuoteAtTheEndOfTheFileIsOneRejectedRow() throws Exception {
-        AuditSummary s = audit(HEADER + "1,2024-01-01,RXH,01,45,,,U054\n2,2024-01-01,RXH,01,45,,\"M545,U054\n3,x\n");
+        AuditFigures s = audit(HEADER + "1,2024-01-01,RXH,01,45,,,U054\n2,2024-01-01,RXH,01,45,,\"M545,U054\n3,x\n");
         assertThat(s.rowsRead()).isEqualTo(2);
         assertThat(s.rejected()).isEqualTo(1);
         assertThat(rejected().get(1)[3]).contains("quoted field is never closed");
@@ -92,7 +93,7 @@ class MalformedInputTest {
 
     @Test
     void blankLinesAreSkippedAndCountedAndTheLastLineNeedsNoLineFeed() throws Exception {
-        AuditSummary s = audit(HEADER + "\n1,2024-01-01,RXH,01,45,,,U054\n\r\n2,2024-01-01,RXH,01,45,,,U055");
+        AuditFigures s = audit(HEADER + "\n1,2024-01-01,RXH,01,45,,,U054\n\r\n2,2024-01-01,RXH,01,45,,,U055");
         assertThat(s.rowsRead()).isEqualTo(2);
         assertThat(s.counted()).isEqualTo(2);
         assertThat(s.blankLinesSkipped()).isEqualTo(2);
@@ -101,7 +102,7 @@ class MalformedInputTest {
 
     @Test
     void aHeaderWithoutRowsIsAnEmptyAuditNotAnError() throws Exception {
-        AuditSummary s = audit(HEADER);
+        AuditFigures s = audit(HEADER);
         assertThat(s.rowsRead()).isZero();
         assertThat(Files.readString(dir.resolve("out/summary.json"))).contains("\"rows_read\" : 0");
     }

@@ -28,6 +28,7 @@ import org.backcheck.audit.Rfc4180Reader.Row;
 import org.backcheck.measure.Exclusion;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
+import org.backcheck.report.AuditFigures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,7 +119,7 @@ class PublishedScriptDifferentialTest {
     void everyRowHasTheStatusAndReasonsThePublishedScriptGivesIt(NullPolicy policy) throws Exception {
         Path out = work.resolve("audit-" + policy.id());
         long t = System.nanoTime();
-        AuditSummary summary = Audit.run(AuditOptions.of(extract, out).withNullPolicy(policy));
+        AuditFigures summary = Audit.run(AuditOptions.of(extract, out).withNullPolicy(policy));
         SECONDS.put("audit " + policy.id(), since(t));
 
         Map<Long, String[]> matches = byRow(out.resolve("matches.csv"), "row,id,status,reason,matched_codes");

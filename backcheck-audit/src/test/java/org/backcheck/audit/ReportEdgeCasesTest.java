@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.backcheck.audit.report.Disclosure;
-import org.backcheck.audit.report.ImagingReport;
-import org.backcheck.audit.report.ReportFiles;
+import org.backcheck.report.AuditFigures;
+import org.backcheck.report.Disclosure;
+import org.backcheck.report.ImagingReport;
+import org.backcheck.report.ReportFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class ReportEdgeCasesTest {
         Path in = dir.resolve("in.csv");
         Files.writeString(in, csv);
         Path out = dir.resolve("out");
-        AuditSummary s = Audit.run(AuditOptions.of(in, out));
+        AuditFigures s = Audit.run(AuditOptions.of(in, out));
         ReportFiles.write(ImagingReport.of(s, new ImagingReport.Options("t", false, d, Optional.empty())), out);
         assertThat(out.resolve(ReportFiles.CSV)).exists();
         assertThat(out.resolve(ReportFiles.JSON)).exists();

@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.backcheck.audit.report.Disclosure;
-import org.backcheck.audit.report.ImagingReport;
-import org.backcheck.audit.report.Population;
-import org.backcheck.audit.report.ReportFiles;
+import org.backcheck.report.AuditFigures;
+import org.backcheck.report.Disclosure;
+import org.backcheck.report.ImagingReport;
+import org.backcheck.report.Population;
+import org.backcheck.report.ReportFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +78,7 @@ class ReportOnAnyExtractTest {
             Path in = dir.resolve("in-" + run + ".csv");
             Files.writeString(in, csv, StandardCharsets.UTF_8);
             Path out = dir.resolve("out-" + run);
-            AuditSummary s = Audit.run(AuditOptions.of(in, out));
+            AuditFigures s = Audit.run(AuditOptions.of(in, out));
             Disclosure d = random.nextBoolean() ? Disclosure.CONTROLLED : Disclosure.NONE;
             ImagingReport report = ImagingReport.of(s, new ImagingReport.Options("run " + run, false, d,
                     random.nextBoolean() ? Optional.of(population) : Optional.empty()));

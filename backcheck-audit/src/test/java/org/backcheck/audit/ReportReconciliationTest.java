@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.backcheck.audit.generate.ExtractGenerator;
-import org.backcheck.audit.report.Disclosure;
-import org.backcheck.audit.report.ImagingReport;
-import org.backcheck.audit.report.Population;
-import org.backcheck.audit.report.ReportFiles;
+import org.backcheck.report.AuditFigures;
+import org.backcheck.report.Disclosure;
+import org.backcheck.report.ImagingReport;
+import org.backcheck.report.Population;
+import org.backcheck.report.ReportFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class ReportReconciliationTest {
     static Path dir;
     static Path extract;
     static Path auditDir;
-    static AuditSummary summary;
+    static AuditFigures summary;
     /** grain|provider|commissioner|month|age_band -> attendances, counted, excluded, unmatched, rejected. */
     static Map<String, long[]> recount;
 

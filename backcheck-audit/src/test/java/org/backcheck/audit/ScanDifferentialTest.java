@@ -22,6 +22,8 @@ import org.backcheck.classify.Status;
 import org.backcheck.measure.Column;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
+import org.backcheck.report.AuditFigures;
+import org.backcheck.report.StatusCounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -240,7 +242,7 @@ class ScanDifferentialTest {
         return out;
     }
 
-    private static Map<String, List<Long>> lists2(Map<String, AuditSummary.StatusCounts> m) {
+    private static Map<String, List<Long>> lists2(Map<String, StatusCounts> m) {
         Map<String, List<Long>> out = new TreeMap<>();
         m.forEach((k, c) -> out.put(k, List.of(c.rows(), c.counted(), c.excluded(), c.unmatched(), c.rejected())));
         return out;
@@ -261,7 +263,7 @@ class ScanDifferentialTest {
     void check(Case c, Path input, NullPolicy policy, int chunk, int threads, String what) throws IOException {
         Path out = dir.resolve("out");
         AuditOptions options = new AuditOptions(input, out, MEASURE, policy, null, null, threads);
-        AuditSummary s = Audit.run(options, chunk);
+        AuditFigures s = Audit.run(options, chunk);
         String as = what + ", chunk " + chunk + ", threads " + threads;
         assertThat(Files.readString(out.resolve("matches.csv"))).as("matches.csv, %s", as).isEqualTo(c.matches());
         assertThat(Files.readString(out.resolve("rejected.csv"))).as("rejected.csv, %s", as).isEqualTo(c.rejected());

@@ -128,7 +128,7 @@ final class AuditCommand implements Callable<Integer> {
                 out.toString(), "--null-policy", policy.id(), "--output-format", "csv", "--title", title));
         if (population != null) {
             // Checked here too, so that a bad file is reported before Spark starts (the job reads it again).
-            org.backcheck.audit.report.Population.read(population);
+            org.backcheck.report.Population.read(population);
             args.add("--population");
             args.add(population.toAbsolutePath().toString());
         }

@@ -3,7 +3,7 @@ package org.backcheck.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.backcheck.audit.AuditSummary;
+import org.backcheck.report.AuditFigures;
 
 /** The few lines a person reads after an audit. */
 final class AuditReport {
@@ -11,9 +11,9 @@ final class AuditReport {
     private AuditReport() {
     }
 
-    static void print(AuditSummary s, Path outDir, PrintWriter out) {
+    static void print(AuditFigures s, Path outDir, PrintWriter out) {
         out.printf(Locale.ROOT, "Backcheck audit: %s on %s (%s-delimited, NULL policy %s)%n",
-                s.measure(), s.input(), s.delimiter(), s.nullPolicy());
+                s.measure(), s.input(), s.delimiter(), s.nullPolicy().id());
         out.printf(Locale.ROOT, "  rows read   %,14d%n", s.rowsRead());
         out.printf(Locale.ROOT, "  counted     %,14d%n", s.counted());
         StringBuilder reasons = new StringBuilder();
@@ -29,7 +29,7 @@ final class AuditReport {
         }
         out.println("  reconciliation: " + s.reconciliation() + "  OK");
         out.printf(Locale.ROOT, "  NULL policy: %,d row(s) would be classified differently under --null-policy %s "
-                        + "(counted there: %,d)%n", s.nullPolicySensitiveRows(), s.otherNullPolicy(), s.otherPolicyCounted());
+                        + "(counted there: %,d)%n", s.nullPolicySensitiveRows(), s.otherNullPolicy().id(), s.otherPolicyCounted());
         out.printf(Locale.ROOT, "  took %.2f s%n", s.elapsedSeconds());
         out.println("Wrote " + outDir.resolve("matches.csv") + ", rejected.csv and summary.json.");
     }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
-import org.backcheck.audit.AuditSummary;
-import org.backcheck.audit.OutputWriteException;
+import org.backcheck.report.AuditFigures;
+import org.backcheck.report.OutputWriteException;
 import org.backcheck.audit.RunFolder;
 
 /**
@@ -19,8 +19,8 @@ final class AuditRun {
     private AuditRun() {
     }
 
-    static AuditSummary run(AuditOptions options, ReportRun report, PrintWriter out, PrintWriter err) throws IOException {
-        AuditSummary summary;
+    static AuditFigures run(AuditOptions options, ReportRun report, PrintWriter out, PrintWriter err) throws IOException {
+        AuditFigures summary;
         try (RunFolder folder = RunFolder.claim(options.outDir())) {
             try {
                 summary = Audit.run(options.withOutDir(folder.staging()), TerminalProgress.forThisTerminal());

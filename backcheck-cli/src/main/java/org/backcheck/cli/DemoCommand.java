@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
                 "Low back pain imaging: EBI audit of sample data", true, spec.commandLine().getErr());
         Path auditDir = out.resolve("audit");
         AuditRun.run(AuditOptions.of(extract, auditDir), report, o, spec.commandLine().getErr());
-        Path html = auditDir.resolve(org.backcheck.audit.report.ReportFiles.HTML);
+        Path html = auditDir.resolve(org.backcheck.report.ReportFiles.HTML);
         DataDir.resolve(dataDir).recordDemoReport(html);
         o.println();
         o.println("Next: open " + html + " in a browser (or run 'backcheck serve' and visit /report),");

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import org.backcheck.audit.Excerpt;
+import org.backcheck.extract.Excerpt;
 import org.backcheck.audit.ExtractFormatException;
 import org.backcheck.audit.FolderInUseException;
 import org.backcheck.guidance.InvalidAssessmentException;

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.backcheck.audit.AuditSummary;
+import org.backcheck.report.AuditFigures;
 
 /**
  * The warning after a run that rejected more than {@link #THRESHOLD_PERCENT}% of its data rows: the
@@ -21,7 +21,7 @@ final class RejectedShare {
     private RejectedShare() {
     }
 
-    static void warnIfHigh(AuditSummary s, PrintWriter err) {
+    static void warnIfHigh(AuditFigures s, PrintWriter err) {
         if (s.rowsRead() == 0 || s.rejected() * 100 <= s.rowsRead() * THRESHOLD_PERCENT) {
             return;
         }

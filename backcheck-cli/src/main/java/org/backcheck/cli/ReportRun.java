@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.backcheck.audit.AuditSummary;
-import org.backcheck.audit.report.Disclosure;
-import org.backcheck.audit.report.ImagingReport;
-import org.backcheck.audit.report.Population;
-import org.backcheck.audit.report.ReportFiles;
+import org.backcheck.report.AuditFigures;
+import org.backcheck.report.Disclosure;
+import org.backcheck.report.ImagingReport;
+import org.backcheck.report.Population;
+import org.backcheck.report.ReportFiles;
 
 /**
  * The report step of {@code audit} and {@code demo}: the population file is read and checked before
@@ -33,10 +33,10 @@ final class ReportRun {
     /** @param period "yyyy-MM..yyyy-MM", or null to find the period from the data */
     static ReportRun prepare(Path populationFile, boolean noDisclosureControl, String title, boolean sampleData,
                              String period, PrintWriter err) throws IOException {
-        Optional<java.time.YearMonth[]> months = period == null ? Optional.empty() : Optional.of(org.backcheck.audit.report.ReportPeriod.parse(period));
+        Optional<java.time.YearMonth[]> months = period == null ? Optional.empty() : Optional.of(org.backcheck.report.ReportPeriod.parse(period));
         Optional<Population> population = populationFile == null ? Optional.empty() : Optional.of(Population.read(populationFile));
         if (noDisclosureControl) {
-            err.println(org.backcheck.audit.report.ReportWarnings.NO_DISCLOSURE_CONTROL);
+            err.println(org.backcheck.report.ReportWarnings.NO_DISCLOSURE_CONTROL);
             err.flush();
         }
         return new ReportRun(new ImagingReport.Options(title, sampleData,
@@ -44,9 +44,9 @@ final class ReportRun {
     }
 
     /** Writes the report's files into {@code dir} (the run's staging folder). */
-    void write(AuditSummary summary, Path dir) throws IOException {
+    void write(AuditFigures summary, Path dir) throws IOException {
         if (options.population().isPresent() && !summary.activity().hasCommissioner()) {
-            err.println(org.backcheck.audit.report.ReportWarnings.POPULATION_NOT_USED);
+            err.println(org.backcheck.report.ReportWarnings.POPULATION_NOT_USED);
             err.flush();
         }
         ReportFiles.write(ImagingReport.of(summary, options), dir);

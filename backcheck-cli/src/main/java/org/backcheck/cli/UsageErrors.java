@@ -2,7 +2,7 @@ package org.backcheck.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.backcheck.audit.Excerpt;
+import org.backcheck.extract.Excerpt;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

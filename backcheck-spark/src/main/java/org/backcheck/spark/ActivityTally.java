@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.backcheck.audit.AgeBand;
-import org.backcheck.audit.AppointmentMonth;
+import org.backcheck.report.AgeBand;
+import org.backcheck.report.AppointmentMonth;
 import org.backcheck.classify.Status;
 
 /**
  * One task's records by organisation (provider or commissioner), month and age band, per status:
- * the cells of the report's {@link org.backcheck.audit.Activity}, keyed as the single-machine audit
+ * the cells of the report's {@link org.backcheck.report.Activity}, keyed as the single-machine audit
  * keys them (the code trimmed and upper-cased, {@code unknown} when empty).
  */
 final class ActivityTally {

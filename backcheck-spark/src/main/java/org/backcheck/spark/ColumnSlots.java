@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.backcheck.audit.Excerpt;
+import org.backcheck.extract.Excerpt;
 import org.backcheck.measure.Column;
 import org.backcheck.measure.Measure;
 

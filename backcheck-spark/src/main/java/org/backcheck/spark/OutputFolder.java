@@ -14,7 +14,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.backcheck.audit.report.ReportFiles;
+import org.backcheck.report.ReportFiles;
+import org.backcheck.report.SummaryJson;
 
 /**
  * The run's output folder: {@code matches/}, {@code rejected/}, {@code by_provider_month/} and
@@ -28,7 +29,7 @@ final class OutputFolder {
     static final String REJECTED = "rejected";
     static final String BY_PROVIDER_MONTH = "by_provider_month";
     static final String BY_STATUS = "by_status";
-    static final String SUMMARY = "summary.json";
+    static final String SUMMARY = SummaryJson.FILE;
     static final List<String> ALL = List.of(MATCHES, REJECTED, BY_PROVIDER_MONTH, BY_STATUS, SUMMARY);
 
     private final SparkSession spark;

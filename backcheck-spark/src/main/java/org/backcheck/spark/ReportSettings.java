@@ -46,6 +46,6 @@ public record ReportSettings(String title, boolean disclosureControl, String pop
 
     /** {@code --period FIRST..LAST}, read as {@code backcheck audit} reads it. */
     static YearMonth[] period(String text) {
-        return org.backcheck.audit.report.ReportPeriod.parse(text);
+        return org.backcheck.report.ReportPeriod.parse(text);
     }
 }

@@ -8,16 +8,17 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.backcheck.audit.Excerpt;
-import org.backcheck.audit.report.ReportFiles;
 import org.backcheck.classify.Status;
+import org.backcheck.extract.Excerpt;
 import org.backcheck.measure.Exclusion;
 import org.backcheck.measure.Measure;
-import org.backcheck.measure.NullPolicy;
+import org.backcheck.report.AuditFigures;
+import org.backcheck.report.ReportFiles;
 
 /**
  * {@code backcheck audit} on Apache Spark: the EBI measure from backcheck-core, applied by its own
@@ -114,16 +115,17 @@ public final class SparkAudit {
         }
     }
 
-    private static void report(SparkAuditSummary s, SparkAuditOptions options, PrintStream out) {
+    private static void report(SparkAuditSummary run, SparkAuditOptions options, PrintStream out) {
+        AuditFigures s = run.figures();
         out.println("rows read " + s.rowsRead() + ": counted " + s.counted() + ", excluded " + s.excluded()
                 + " " + s.excludedByReason() + ", unmatched " + s.unmatched() + ", rejected " + s.rejected());
-        out.println("null policy " + s.nullPolicy() + "; under " + s.otherNullPolicy() + ": counted "
+        out.println("null policy " + s.nullPolicy().id() + "; under " + s.otherNullPolicy().id() + ": counted "
                 + s.otherPolicyCounted() + " (" + s.nullPolicySensitiveRows() + " rows differ)");
         out.println("reconciliation: " + s.reconciliation() + "  OK");
-        out.println("outputs in " + s.output() + " (" + s.outputFormat() + "): " + String.join(", ", OutputFolder.ALL));
-        if (!s.reportFiles().isEmpty()) {
-            out.println("Report: " + s.output() + "/" + s.reportFiles().get(0) + " (open it in a browser; it works offline)");
-            out.println("        with " + String.join(" and ", s.reportFiles().subList(1, s.reportFiles().size()))
+        out.println("outputs in " + run.output() + " (" + run.outputFormat() + "): " + String.join(", ", OutputFolder.ALL));
+        if (!run.reportFiles().isEmpty()) {
+            out.println("Report: " + run.output() + "/" + run.reportFiles().get(0) + " (open it in a browser; it works offline)");
+            out.println("        with " + String.join(" and ", run.reportFiles().subList(1, run.reportFiles().size()))
                     + " beside it, " + (options.report().disclosureControl() ? "disclosure controlled (HES rules)."
                     : "NOT disclosure controlled: internal use only."));
         }
@@ -133,7 +135,7 @@ public final class SparkAudit {
      * Runs the audit on {@code spark}; returns its figures once the outputs are written.
      *
      * @throws UnreadableExtractException when the input cannot be audited as a whole (no header, a needed column missing, ...)
-     * @throws org.backcheck.audit.report.InvalidPopulationFileException when the report's population file cannot be used
+     * @throws org.backcheck.report.InvalidPopulationFileException when the report's population file cannot be used
      *                                    (found before the extract is read)
      * @throws IllegalStateException      when the rows do not reconcile (a bug; the outputs are removed)
      * @throws IOException                when the input cannot be read or the outputs written
@@ -193,24 +195,21 @@ public final class SparkAudit {
         spark.sparkContext().setJobDescription(null);
 
         long[] s = totals.statusesByReason();
-        NullPolicy other = options.nullPolicy() == NullPolicy.CLINICAL ? NullPolicy.SQL : NullPolicy.CLINICAL;
-        SparkAuditSummary summary = new SparkAuditSummary(measure.id(), options.input(),
-                options.inputFormat().name().toLowerCase(Locale.ROOT), input.files(), options.nullPolicy().id(), other.id(),
-                input.delimiter(), totals.figure(Verdicts.ROWS), s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()],
+        AuditFigures figures = new AuditFigures(measure.id(), options.input(), options.nullPolicy(), input.delimiter(),
+                totals.figure(Verdicts.ROWS), s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()],
                 totals.excludedByReason, s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()],
                 totals.figure(Verdicts.POLICY_SENSITIVE), totals.figure(Verdicts.OTHER_COUNTED),
                 totals.figure(Verdicts.OTHER_EXCLUDED), totals.figure(Verdicts.BLANK_LINES),
-                input.hasProvider() ? totals.byProvider() : java.util.Map.of(),
-                input.hasDate() ? totals.byMonth() : java.util.Map.of(),
-                measure.notes().stream().map(n -> n.id() + ": " + n.text()).toList(), out.dir(),
-                options.outputFormat().name().toLowerCase(Locale.ROOT), spark.version(),
-                (System.nanoTime() - started) / 1e9, report == null ? List.of() : ReportFiles.ALL);
+                measure.notes().stream().map(n -> n.id() + ": " + n.text()).toList(), (System.nanoTime() - started) / 1e9,
+                totals.activity(input.hasProvider(), input.hasCommissioner(), input.hasDate()), Map.of());
+        SparkAuditSummary summary = new SparkAuditSummary(figures, options.inputFormat().name().toLowerCase(Locale.ROOT),
+                input.files(), out.dir(), options.outputFormat().name().toLowerCase(Locale.ROOT), spark.version(),
+                report == null ? List.of() : ReportFiles.ALL);
         if (report != null) {
             // On the driver: the report's figures are the collected totals, not the rows.
-            report.write(summary, totals.activity(input.hasProvider(), input.hasCommissioner(), input.hasDate()), out,
-                    System.err);
+            report.write(figures, out, System.err);
         }
-        out.writeSummary(SummaryJson.of(summary));
+        out.writeSummary(summary.json());
         return summary;
     }
 

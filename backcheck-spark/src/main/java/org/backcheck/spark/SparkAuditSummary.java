@@ -1,61 +1,52 @@
 package org.backcheck.spark;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.backcheck.classify.Status;
+import java.util.Objects;
+import org.backcheck.report.AuditFigures;
+import org.backcheck.report.SummaryJson;
 
 /**
- * The figures of one Spark audit run, named as in the single-machine audit's summary. Every data
- * row has exactly one status, so {@code rowsRead == counted + excluded + unmatched + rejected}; the
- * constructor refuses anything else.
+ * One Spark audit run: the figures every engine reports ({@link AuditFigures}, which {@code summary.json}
+ * and the report are written from), and what only a Spark run has.
  *
- * @param files            the files read, in row order
- * @param delimiter        CSV input: the delimiter's name; null for Parquet
- * @param excludedByReason rows per exclusion that applied (a row excluded for two reasons counts in both)
- * @param byProvider       status counts per {@code Der_Provider_Code}, or empty when the input has no such column
- * @param byMonth          status counts per month of {@code Appointment_Date} ({@code yyyy-MM} or {@code unknown}), or empty
- * @param reportFiles      the report's files written into the output folder; empty when no report was asked for
+ * @param figures     the run's counts, named and checked as for the single-machine audit
+ * @param inputFormat {@code csv} or {@code parquet}
+ * @param files       the files read, in row order
+ * @param output      the output folder, as Spark names it
+ * @param outputFormat the format of the row outputs ({@code matches}, {@code rejected}, ...)
+ * @param reportFiles the report's files written into the output folder; empty when no report was asked for
  */
-public record SparkAuditSummary(String measure, String input, String inputFormat, List<String> files, String nullPolicy,
-                                String otherNullPolicy, String delimiter, long rowsRead, long counted, long excluded,
-                                Map<String, Long> excludedByReason, long unmatched, long rejected,
-                                long nullPolicySensitiveRows, long otherPolicyCounted, long otherPolicyExcluded,
-                                long blankLinesSkipped, Map<String, StatusCounts> byProvider,
-                                Map<String, StatusCounts> byMonth, List<String> notes, String output,
-                                String outputFormat, String sparkVersion, double elapsedSeconds,
-                                List<String> reportFiles) {
+public record SparkAuditSummary(AuditFigures figures, String inputFormat, List<String> files, String output,
+                                String outputFormat, String sparkVersion, List<String> reportFiles) {
 
     public SparkAuditSummary {
+        Objects.requireNonNull(figures, "figures");
         files = List.copyOf(files);
-        excludedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(excludedByReason));
-        byProvider = Collections.unmodifiableMap(new LinkedHashMap<>(byProvider));
-        byMonth = Collections.unmodifiableMap(new LinkedHashMap<>(byMonth));
-        notes = List.copyOf(notes);
         reportFiles = List.copyOf(reportFiles);
-        if (rowsRead != counted + excluded + unmatched + rejected) {
-            throw new IllegalStateException("rows do not reconcile: rows_read " + rowsRead + " != counted " + counted
-                    + " + excluded " + excluded + " + unmatched " + unmatched + " + rejected " + rejected);
-        }
     }
 
-    /** The reconciliation line printed after every run, worded as the single-machine audit words it. */
-    public String reconciliation() {
-        return "rows_read " + rowsRead + " = counted " + counted + " + excluded " + excluded + " + unmatched "
-                + unmatched + " + rejected " + rejected;
-    }
-
-    /** Rows by status for one provider or month. */
-    public record StatusCounts(long rows, long counted, long excluded, long unmatched, long rejected) {
-
-        /** From counts indexed by {@link Status#ordinal()}. */
-        static StatusCounts of(long[] byStatus) {
-            long c = byStatus[Status.COUNTED.ordinal()];
-            long e = byStatus[Status.EXCLUDED.ordinal()];
-            long u = byStatus[Status.UNMATCHED.ordinal()];
-            long r = byStatus[Status.REJECTED.ordinal()];
-            return new StatusCounts(c + e + u + r, c, e, u, r);
+    /**
+     * {@code summary.json}: the keys both engines write, then the Spark run's own ({@code engine},
+     * {@code spark_version}, {@code input_format}, {@code input_files}, {@code outputs}, the report's
+     * files among them).
+     */
+    String json() {
+        Map<String, Object> spark = new LinkedHashMap<>();
+        spark.put("engine", "spark");
+        spark.put("spark_version", sparkVersion);
+        spark.put("input_format", inputFormat);
+        spark.put("input_files", files.size());
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("format", outputFormat);
+        for (String name : OutputFolder.ALL) {
+            outputs.put(name, output + "/" + name);
         }
+        for (String name : reportFiles) {
+            outputs.put(name, output + "/" + name);
+        }
+        spark.put("outputs", outputs);
+        return SummaryJson.of(figures, spark);
     }
 }

@@ -10,9 +10,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.backcheck.audit.Activity;
-import org.backcheck.audit.AgeBand;
 import org.backcheck.classify.Status;
+import org.backcheck.report.Activity;
+import org.backcheck.report.AgeBand;
+import org.backcheck.report.StatusCounts;
 
 /**
  * The run's counts, added up over all tasks: the {@code count}, {@code detail}, {@code exclusion}
@@ -83,22 +84,7 @@ final class Totals {
 
     /** The report's figures: cells sorted by organisation, month and age band, as the single-machine audit sorts them. */
     Activity activity(boolean hasProvider, boolean hasCommissioner, boolean hasDate) {
-        return new Activity(hasProvider, hasCommissioner, hasDate, cells(providerCells), cells(commissionerCells));
-    }
-
-    private static List<Activity.Cell> cells(Map<String, Map<String, long[]>> tallied) {
-        List<Activity.Cell> out = new ArrayList<>();
-        tallied.forEach((org, months) -> months.forEach((month, c) -> {
-            for (AgeBand band : AgeBand.values()) {
-                int at = band.ordinal() * STATUSES;
-                long[] s = Arrays.copyOfRange(c, at, at + STATUSES);
-                if (Arrays.stream(s).sum() > 0) {
-                    out.add(new Activity.Cell(org, month, band, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()],
-                            s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()]));
-                }
-            }
-        }));
-        return out;
+        return new Activity(hasProvider, hasCommissioner, hasDate, Activity.cells(providerCells), Activity.cells(commissionerCells));
     }
 
     /** Records by status, from the report's provider cells. */
@@ -143,29 +129,10 @@ final class Totals {
         return s;
     }
 
-    Map<String, SparkAuditSummary.StatusCounts> byProvider() {
-        Map<String, SparkAuditSummary.StatusCounts> out = new TreeMap<>();
-        byProviderMonth.forEach((provider, months) -> {
-            long[] sum = new long[Status.values().length];
-            months.values().forEach(c -> add(sum, c));
-            out.put(provider, SparkAuditSummary.StatusCounts.of(sum));
-        });
-        return out;
-    }
-
-    Map<String, SparkAuditSummary.StatusCounts> byMonth() {
-        Map<String, long[]> months = new TreeMap<>();
-        byProviderMonth.values().forEach(m -> m.forEach((month, c) ->
-                add(months.computeIfAbsent(month, x -> new long[Status.values().length]), c)));
-        Map<String, SparkAuditSummary.StatusCounts> out = new TreeMap<>();
-        months.forEach((month, c) -> out.put(month, SparkAuditSummary.StatusCounts.of(c)));
-        return out;
-    }
-
     List<Row> providerMonthRows() {
         List<Row> out = new ArrayList<>();
         byProviderMonth.forEach((provider, months) -> months.forEach((month, c) -> {
-            SparkAuditSummary.StatusCounts s = SparkAuditSummary.StatusCounts.of(c);
+            StatusCounts s = StatusCounts.of(c);
             out.add(RowFactory.create(provider, month, s.rows(), s.counted(), s.excluded(), s.unmatched(), s.rejected()));
         }));
         return out;
@@ -175,12 +142,6 @@ final class Totals {
         List<Row> out = new ArrayList<>();
         byStatus.forEach((key, n) -> out.add(RowFactory.create(key.get(0), key.get(1), key.get(2), n)));
         return out;
-    }
-
-    private static void add(long[] into, long[] c) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] += c[i];
-        }
     }
 
     private static int status(String id) {

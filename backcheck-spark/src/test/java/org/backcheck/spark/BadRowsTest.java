@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
-import org.backcheck.audit.AuditSummary;
+import org.backcheck.report.AuditFigures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +47,7 @@ class BadRowsTest {
         Path csv = dir.resolve("damaged.csv");
         Files.writeString(csv, HEADER + BODY, StandardCharsets.UTF_8);
         Path single = dir.resolve("single");
-        AuditSummary singleSummary = Audit.run(AuditOptions.of(csv, single));
+        AuditFigures singleSummary = Audit.run(AuditOptions.of(csv, single));
         EngineOutputs expected = EngineOutputs.ofSingleMachine(single);
 
         Path out = dir.resolve("spark");
@@ -66,8 +66,8 @@ class BadRowsTest {
                 List.of("1", "1", "counted", "", "U054"),
                 List.of("4", "4", "excluded", "cancer_diagnosis", "U055"),
                 List.of("6", "6", "excluded", "private_patient", "U054"));
-        assertThat(summary.reconciliation()).isEqualTo("rows_read 8 = counted 1 + excluded 2 + unmatched 0 + rejected 5");
-        assertThat(summary.blankLinesSkipped()).isEqualTo(1);
+        assertThat(summary.figures().reconciliation()).isEqualTo("rows_read 8 = counted 1 + excluded 2 + unmatched 0 + rejected 5");
+        assertThat(summary.figures().blankLinesSkipped()).isEqualTo(1);
 
         assertThat(spark.rejected()).isEqualTo(expected.rejected());
         assertThat(spark.matches()).isEqualTo(expected.matches());
@@ -90,7 +90,7 @@ class BadRowsTest {
                 + "4,2024-02-05,,15N,01,x,,,U054\n"                  // rejected: age band unknown
                 + "5,2024-02-05,R0A,15N,01,,,,X999\n", StandardCharsets.UTF_8);
         Path single = dir.resolve("single");
-        AuditSummary singleSummary = Audit.run(AuditOptions.of(csv, single));
+        AuditFigures singleSummary = Audit.run(AuditOptions.of(csv, single));
         Path out = dir.resolve("spark");
         ReportSettings exact = ReportSettings.standard().withDisclosureControl(false);
         SparkAudit.run(LocalSpark.session(), SparkAuditOptions.of(csv.toString(), out.toString()).withReport(exact));
@@ -118,10 +118,10 @@ class BadRowsTest {
         EngineOutputs spark = EngineOutputs.ofSparkParquet(LocalSpark.session(), dir.resolve("out"));
 
         assertThat(summary.files()).hasSize(2);
-        assertThat(summary.delimiter()).isEqualTo("mixed");
+        assertThat(summary.figures().delimiter()).isEqualTo("mixed");
         assertThat(spark.matches()).extracting(r -> r.get(0) + ":" + r.get(1)).containsExactly("1:1", "3:3");
         assertThat(spark.rejected()).extracting(r -> r.get(0) + ":" + r.get(1)).containsExactly("2:2", "4:4");
-        assertThat(summary.reconciliation()).isEqualTo("rows_read 4 = counted 2 + excluded 0 + unmatched 0 + rejected 2");
+        assertThat(summary.figures().reconciliation()).isEqualTo("rows_read 4 = counted 2 + excluded 0 + unmatched 0 + rejected 2");
     }
 
     @Test
@@ -133,7 +133,7 @@ class BadRowsTest {
         assertThatThrownBy(() -> SparkAudit.run(LocalSpark.session(), SparkAuditOptions.of(csv.toString(), out.toString())))
                 .isInstanceOf(UnreadableExtractException.class).hasMessageContaining("\\u001b")
                 .hasMessageNotContaining("\u001b").hasMessageNotContaining("\u0007")
-                .hasMessageNotContaining("x".repeat(org.backcheck.audit.Excerpt.MAX_NAME + 1));
+                .hasMessageNotContaining("x".repeat(org.backcheck.extract.Excerpt.MAX_NAME + 1));
     }
 
     @Test
@@ -147,7 +147,7 @@ class BadRowsTest {
         for (String name : OutputFolder.ALL) {
             assertThat(out.resolve(name)).doesNotExist();
         }
-        for (String name : org.backcheck.audit.report.ReportFiles.ALL) {
+        for (String name : org.backcheck.report.ReportFiles.ALL) {
             assertThat(out.resolve(name)).doesNotExist();
         }
     }

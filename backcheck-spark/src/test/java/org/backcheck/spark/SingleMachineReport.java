@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Optional;
-import org.backcheck.audit.AuditSummary;
-import org.backcheck.audit.report.Disclosure;
-import org.backcheck.audit.report.ImagingReport;
-import org.backcheck.audit.report.Population;
-import org.backcheck.audit.report.ReportFiles;
+import org.backcheck.report.AuditFigures;
+import org.backcheck.report.Disclosure;
+import org.backcheck.report.ImagingReport;
+import org.backcheck.report.Population;
+import org.backcheck.report.ReportFiles;
 
 /**
  * The report {@code backcheck audit} writes for a single-machine run (made here as its CLI makes
@@ -34,7 +34,7 @@ final class SingleMachineReport {
      * @param scratch    an empty folder for the single-machine report
      * @return the single-machine aggregates.csv
      */
-    static String assertSameReport(Path sparkOut, Path sparkInput, AuditSummary single, ReportSettings settings,
+    static String assertSameReport(Path sparkOut, Path sparkInput, AuditFigures single, ReportSettings settings,
                                  Path scratch) throws IOException {
         Optional<Population> population = settings.populationFile() == null ? Optional.empty()
                 : Optional.of(Population.read(Path.of(settings.populationFile())));

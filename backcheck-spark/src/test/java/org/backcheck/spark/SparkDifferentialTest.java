@@ -13,7 +13,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
-import org.backcheck.audit.AuditSummary;
+import org.backcheck.report.AuditFigures;
 import org.backcheck.audit.generate.ExtractGenerator;
 import org.backcheck.measure.NullPolicy;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +47,7 @@ class SparkDifferentialTest {
     static Path parquet;
     static Path population;
     static final Map<NullPolicy, EngineOutputs> SINGLE_MACHINE = new EnumMap<>(NullPolicy.class);
-    static final Map<NullPolicy, AuditSummary> SINGLE_MACHINE_SUMMARY = new EnumMap<>(NullPolicy.class);
+    static final Map<NullPolicy, AuditFigures> SINGLE_MACHINE_SUMMARY = new EnumMap<>(NullPolicy.class);
 
     @BeforeAll
     static void extractAndSingleMachineAnswers() throws IOException {
@@ -81,7 +81,7 @@ class SparkDifferentialTest {
                         .withPeriod(YearMonth.of(2023, 6), YearMonth.of(2025, 2));
         SparkAuditSummary summary = SparkAudit.run(LocalSpark.session(), SparkAuditOptions.of(csv.toString(), out.toString())
                 .withNullPolicy(policy).withOutputFormat(format).withSegmentBytes(97_000).withReport(report));
-        assertThat(summary.rowsRead()).isEqualTo(ROWS);
+        assertThat(summary.figures().rowsRead()).isEqualTo(ROWS);
         EngineOutputs spark = format == SparkAuditOptions.OutputFormat.CSV
                 ? EngineOutputs.ofSparkCsv(out) : EngineOutputs.ofSparkParquet(LocalSpark.session(), out);
         assertSameAnswer(spark, SINGLE_MACHINE.get(policy));
@@ -100,7 +100,7 @@ class SparkDifferentialTest {
         SparkAuditSummary summary = SparkAudit.run(LocalSpark.session(),
                 SparkAuditOptions.of(parquet.toString(), out.toString()).withNullPolicy(policy));
         assertThat(summary.inputFormat()).isEqualTo("parquet");
-        assertThat(summary.rowsRead()).isEqualTo(ROWS);
+        assertThat(summary.figures().rowsRead()).isEqualTo(ROWS);
         assertSameAnswer(EngineOutputs.ofSparkParquet(LocalSpark.session(), out), SINGLE_MACHINE.get(policy));
         SingleMachineReport.assertSameReport(out, parquet, SINGLE_MACHINE_SUMMARY.get(policy), ReportSettings.standard(),
                 dir.resolve("report-parquet-" + policy.id()));

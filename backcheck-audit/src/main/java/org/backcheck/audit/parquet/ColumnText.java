@@ -16,7 +16,7 @@ import org.apache.parquet.schema.LogicalTypeAnnotation.UUIDLogicalTypeAnnotation
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.backcheck.audit.Audit;
-import org.backcheck.audit.Excerpt;
+import org.backcheck.extract.Excerpt;
 import org.backcheck.audit.ExtractFormatException;
 
 /**

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
-import org.backcheck.audit.Excerpt;
+import org.backcheck.extract.Excerpt;
 import org.backcheck.audit.ExtractFormatException;
 
 /**

@@ -16,7 +16,7 @@ import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
-import org.backcheck.audit.Excerpt;
+import org.backcheck.extract.Excerpt;
 import org.backcheck.audit.ExtractFormatException;
 
 /**

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
-import org.backcheck.audit.AuditSummary;
+import org.backcheck.report.AuditFigures;
 import org.backcheck.audit.ExtractFormatException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,7 +41,7 @@ class ParquetBoundsTest {
                 .hasMessageContaining("more than --max-record-bytes (1 MiB)");
         assertThat(dir.resolve("out/matches.csv")).doesNotExist();
         // Within the bound (the default, 64 MiB) the same file is read.
-        AuditSummary s = Audit.run(AuditOptions.of(file, dir.resolve("ok")));
+        AuditFigures s = Audit.run(AuditOptions.of(file, dir.resolve("ok")));
         assertThat(s.rowsRead()).isEqualTo(3);
         assertThat(s.counted()).isEqualTo(3);
     }

@@ -19,11 +19,11 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
-import org.backcheck.audit.AuditSummary;
+import org.backcheck.report.AuditFigures;
 import org.backcheck.audit.generate.ExtractGenerator;
-import org.backcheck.audit.report.Disclosure;
-import org.backcheck.audit.report.ImagingReport;
-import org.backcheck.audit.report.ReportFiles;
+import org.backcheck.report.Disclosure;
+import org.backcheck.report.ImagingReport;
+import org.backcheck.report.ReportFiles;
 import org.backcheck.measure.NullPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -206,7 +206,7 @@ class ParquetDifferentialTest {
 
     @Test
     void theDataSetHasTheCasesThatMatter() throws Exception {
-        AuditSummary s = Audit.run(AuditOptions.of(csv, work.resolve("check")));
+        AuditFigures s = Audit.run(AuditOptions.of(csv, work.resolve("check")));
         assertThat(s.rowsRead()).isEqualTo(ROWS + handWrittenRows().size());
         assertThat(s.counted()).isPositive();
         assertThat(s.excluded()).isPositive();

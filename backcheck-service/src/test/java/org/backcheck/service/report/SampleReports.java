@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
-import org.backcheck.audit.AuditSummary;
+import org.backcheck.report.AuditFigures;
 import org.backcheck.audit.generate.ExtractGenerator;
-import org.backcheck.audit.report.Disclosure;
-import org.backcheck.audit.report.ImagingReport;
-import org.backcheck.audit.report.Population;
-import org.backcheck.audit.report.ReportFiles;
+import org.backcheck.report.Disclosure;
+import org.backcheck.report.ImagingReport;
+import org.backcheck.report.Population;
+import org.backcheck.report.ReportFiles;
 
 /**
  * The reports the browser tests open, made once per test JVM: 300,000 rows of synthetic extract
@@ -57,7 +57,7 @@ record SampleReports(ImagingReport controlled, Path controlledHtml, Path uncontr
         Path populationFile = scratch.resolve("population.csv");
         ExtractGenerator.writeSamplePopulation(populationFile);
         Optional<Population> population = Optional.of(Population.read(populationFile));
-        AuditSummary summary = Audit.run(AuditOptions.of(extract, scratch.resolve("audit")));
+        AuditFigures summary = Audit.run(AuditOptions.of(extract, scratch.resolve("audit")));
 
         delete(OUT);
         ImagingReport controlled = ImagingReport.of(summary,
