@@ -20,6 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.backcheck.classify.Classifier;
 import org.backcheck.classify.Status;
+import org.backcheck.extract.Header;
+import org.backcheck.extract.SlotLayout;
+import org.backcheck.extract.UnreadableExtractException;
 import org.backcheck.measure.NullPolicy;
 
 /**
@@ -33,10 +36,11 @@ import org.backcheck.measure.NullPolicy;
  */
 public final class Audit {
 
-    public static final String PROVIDER_COLUMN = "Der_Provider_Code";
-    public static final String DATE_COLUMN = "Appointment_Date";
-    public static final String COMMISSIONER_COLUMN = "Der_Commissioner_Code";
-    public static final String DEFAULT_ID_COLUMN = "OPA_Ident";
+    /** The column names the slot layout owns (see {@link SlotLayout}), named here for the audit's callers. */
+    public static final String PROVIDER_COLUMN = SlotLayout.PROVIDER_COLUMN;
+    public static final String DATE_COLUMN = SlotLayout.DATE_COLUMN;
+    public static final String COMMISSIONER_COLUMN = SlotLayout.COMMISSIONER_COLUMN;
+    public static final String DEFAULT_ID_COLUMN = SlotLayout.DEFAULT_ID_COLUMN;
 
     private final AuditOptions options;
     private final Classifier classifier;
@@ -63,7 +67,7 @@ public final class Audit {
     /**
      * Runs the audit.
      *
-     * @throws ExtractFormatException when the extract cannot be read as a whole (e.g. a needed column is missing)
+     * @throws UnreadableExtractException when the extract cannot be read as a whole (e.g. a needed column is missing)
      * @throws IOException            when the input cannot be read or the outputs written
      */
     public static AuditSummary run(AuditOptions options, Progress progress) throws IOException {
@@ -220,7 +224,7 @@ public final class Audit {
         long[] s = t.statusCounts;
         reconcile(t, monthTotals, activity);
         return new AuditSummary(options.measure().id(), options.input().toString(), options.nullPolicy().id(), other.id(),
-                header.delimiterName(), t.records, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()], byReason,
+                header.delimiter().displayName(), t.records, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()], byReason,
                 s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()], t.policySensitive, t.otherCounted,
                 t.otherExcluded, t.blankLines, hasProvider ? byProvider : Map.of(), hasDate ? byMonth : Map.of(),
                 options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(), seconds, activity,
@@ -321,8 +325,8 @@ public final class Audit {
             }
         }
 
-        private ExtractFormatException openRecord(int limit) {
-            return new ExtractFormatException("data row " + (totals.records + 1) + " has a quoted field that runs on over "
+        private UnreadableExtractException openRecord(int limit) {
+            return new UnreadableExtractException("data row " + (totals.records + 1) + " has a quoted field that runs on over "
                     + "more than " + ByteCount.text(limit) + " of lines (--max-record-bytes): a closing quote is probably "
                     + "missing. If the record is real, raise --max-record-bytes");
         }

@@ -2,6 +2,7 @@ package org.backcheck.audit;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.backcheck.extract.Excerpt;
 
 /**
  * Rejected rows by field and kind of problem, without the values: the reason {@code not a whole

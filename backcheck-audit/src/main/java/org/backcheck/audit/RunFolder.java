@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.backcheck.extract.Excerpt;
 
 /**
  * One run's claim on its output folder ({@code --out DIR}), so that a folder never mixes two runs

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.backcheck.classify.Classifier;
+import org.backcheck.extract.Header;
+import org.backcheck.extract.SlotLayout;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 
@@ -22,24 +24,16 @@ public final class ScanThroughput {
     public static void main(String[] args) throws Exception {
         byte[] all = Files.readAllBytes(Path.of(args[0]));
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Header header = Header.read(all, 0, Math.min(all.length, 1 << 20), null);
+        Header header = Header.read(all, 0, Math.min(all.length, 1 << 20), null, ExtractStart.headerLimit(1 << 20));
         Classifier classifier = new Classifier(Measure.lowerBackImaging());
-        int[] slotOf = new int[header.names().size()];
-        java.util.Arrays.fill(slotOf, -1);
-        for (int s = 0; s < classifier.columns().size(); s++) {
-            slotOf[header.indexOf(classifier.columns().get(s).name())] = s;
-        }
-        slotOf[header.indexOf(Audit.DEFAULT_ID_COLUMN)] = RecordScanner.idSlot(classifier);
-        slotOf[header.indexOf(Audit.PROVIDER_COLUMN)] = RecordScanner.providerSlot(classifier);
-        slotOf[header.indexOf(Audit.DATE_COLUMN)] = RecordScanner.dateSlot(classifier);
-        RecordScanner.Layout layout = new RecordScanner.Layout(slotOf, header.names().size(), RecordScanner.measureSlots(classifier));
+        SlotLayout layout = SlotLayout.ofHeader(header, classifier.columns(), null);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         int chunk = InputChunks.DEFAULT_CHUNK;
         for (int r = 0; r < rounds; r++) {
             RecordScanner scanner = new RecordScanner(layout, classifier, NullPolicy.CLINICAL, header.delimiter());
             long cpu = mx.getCurrentThreadCpuTime();
             long rows = 0;
-            int from = header.bytesIncludingLineEnd();
+            int from = header.dataStart();
             while (from < all.length) {
                 int end = Math.min(all.length, from + chunk);
                 while (end < all.length && all[end - 1] != '\n') {

@@ -13,6 +13,7 @@ import java.util.zip.GZIPOutputStream;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
 import org.backcheck.audit.AuditSummary;
+import org.backcheck.extract.UnreadableExtractException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,7 +134,7 @@ class BadRowsTest {
         assertThatThrownBy(() -> SparkAudit.run(LocalSpark.session(), SparkAuditOptions.of(csv.toString(), out.toString())))
                 .isInstanceOf(UnreadableExtractException.class).hasMessageContaining("\\u001b")
                 .hasMessageNotContaining("\u001b").hasMessageNotContaining("\u0007")
-                .hasMessageNotContaining("x".repeat(org.backcheck.audit.Excerpt.MAX_NAME + 1));
+                .hasMessageNotContaining("x".repeat(org.backcheck.extract.Excerpt.MAX_NAME + 1));
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.backcheck.audit.Excerpt;
+import org.backcheck.extract.Excerpt;
 
 /**
  * Resident population by organisation and calendar year, for rates per 100,000 by commissioner.

@@ -1,4 +1,4 @@
-package org.backcheck.audit;
+package org.backcheck.extract;
 
 /**
  * Text from an input file as an error message may quote it: at most {@link #MAX} characters, with

@@ -1,4 +1,4 @@
-package org.backcheck.audit;
+package org.backcheck.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
