@@ -25,6 +25,10 @@ import org.backcheck.report.AuditFigures;
 import org.backcheck.report.CsvOut;
 import org.backcheck.report.OutputFile;
 import org.backcheck.report.SummaryJson;
+import org.backcheck.extract.Header;
+import org.backcheck.extract.SlotLayout;
+import org.backcheck.extract.UnreadableExtractException;
+import org.backcheck.measure.NullPolicy;
 
 /**
  * {@code backcheck audit}: applies a measure to every row of an extract and writes
@@ -37,10 +41,11 @@ import org.backcheck.report.SummaryJson;
  */
 public final class Audit {
 
-    public static final String PROVIDER_COLUMN = "Der_Provider_Code";
-    public static final String DATE_COLUMN = "Appointment_Date";
-    public static final String COMMISSIONER_COLUMN = "Der_Commissioner_Code";
-    public static final String DEFAULT_ID_COLUMN = "OPA_Ident";
+    /** The column names the slot layout owns (see {@link SlotLayout}), named here for the audit's callers. */
+    public static final String PROVIDER_COLUMN = SlotLayout.PROVIDER_COLUMN;
+    public static final String DATE_COLUMN = SlotLayout.DATE_COLUMN;
+    public static final String COMMISSIONER_COLUMN = SlotLayout.COMMISSIONER_COLUMN;
+    public static final String DEFAULT_ID_COLUMN = SlotLayout.DEFAULT_ID_COLUMN;
 
     private final AuditOptions options;
     private final Classifier classifier;
@@ -67,7 +72,7 @@ public final class Audit {
     /**
      * Runs the audit.
      *
-     * @throws ExtractFormatException when the extract cannot be read as a whole (e.g. a needed column is missing)
+     * @throws UnreadableExtractException when the extract cannot be read as a whole (e.g. a needed column is missing)
      * @throws IOException            when the input cannot be read or the outputs written
      */
     public static AuditFigures run(AuditOptions options, Progress progress) throws IOException {
@@ -207,7 +212,7 @@ public final class Audit {
         long[] s = t.statusCounts;
         reconcile(t, activity);
         return new AuditFigures(options.measure().id(), options.input().toString(), options.nullPolicy(),
-                header.delimiterName(), t.records, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()], byReason,
+                header.delimiter().displayName(), t.records, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()], byReason,
                 s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()], t.policySensitive, t.otherCounted,
                 t.otherExcluded, t.blankLines, options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(),
                 seconds, activity, t.rejectionKinds.counts());
@@ -303,8 +308,8 @@ public final class Audit {
             }
         }
 
-        private ExtractFormatException openRecord(int limit) {
-            return new ExtractFormatException("data row " + (totals.records + 1) + " has a quoted field that runs on over "
+        private UnreadableExtractException openRecord(int limit) {
+            return new UnreadableExtractException("data row " + (totals.records + 1) + " has a quoted field that runs on over "
                     + "more than " + ByteCount.text(limit) + " of lines (--max-record-bytes): a closing quote is probably "
                     + "missing. If the record is real, raise --max-record-bytes");
         }

@@ -2,6 +2,7 @@ package org.backcheck.audit;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.backcheck.extract.Delimiter;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 
@@ -41,9 +42,7 @@ public record AuditOptions(Path input, Path outDir, Measure measure, NullPolicy 
         Objects.requireNonNull(outDir, "outDir");
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(nullPolicy, "nullPolicy");
-        if (delimiter != null && delimiter != ',' && delimiter != '|' && delimiter != '\t' && delimiter != ';') {
-            throw new IllegalArgumentException("delimiter must be comma, pipe, tab or semicolon");
-        }
+        Delimiter.orDetect(delimiter); // refuses any other
         checkThreads(threads);
         checkMaxRecordBytes(maxRecordBytes);
     }

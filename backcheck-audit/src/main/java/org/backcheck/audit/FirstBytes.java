@@ -1,5 +1,7 @@
 package org.backcheck.audit;
 
+import org.backcheck.extract.UnreadableExtractException;
+
 /**
  * What the first bytes of an input say it is, so that a file that is not delimited UTF-8 text gets
  * a message saying what it is and what to do, rather than a puzzling one about its header. The
@@ -44,10 +46,10 @@ enum FirstBytes {
      */
     static void checkText(byte[] b, int from, int to, Object what) {
         switch (of(b, from, to)) {
-            case ZIP -> throw new ExtractFormatException(what + " is a zip archive (an .xlsx or .ods spreadsheet is one), "
+            case ZIP -> throw new UnreadableExtractException(what + " is a zip archive (an .xlsx or .ods spreadsheet is one), "
                     + "not delimited text: open it in the spreadsheet program and save or export the sheet as CSV "
                     + "(UTF-8), then audit that file");
-            case UTF16 -> throw new ExtractFormatException(what + " is UTF-16 text; Backcheck reads UTF-8. Convert it "
+            case UTF16 -> throw new UnreadableExtractException(what + " is UTF-16 text; Backcheck reads UTF-8. Convert it "
                     + "first, e.g. iconv -f UTF-16 -t UTF-8 " + "IN > OUT.csv (or in Excel save as 'CSV UTF-8'), then audit "
                     + "the converted file");
             default -> {

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.function.LongSupplier;
 import org.backcheck.audit.parquet.ParquetAsCsv;
 import org.backcheck.audit.parquet.ParquetParts;
+import org.backcheck.extract.UnreadableExtractException;
 
 /**
  * Reads an extract as a sequence of byte chunks, each ending just after a line feed (the last
@@ -223,7 +224,7 @@ final class InputChunks implements Closeable {
      */
     private void skipLine(byte[] buf) throws IOException {
         if (bytesRead == 0 && skipped == 0) {
-            throw Header.tooLong(maxRecordBytes);
+            throw ExtractStart.headerTooLong(maxRecordBytes);
         }
         skipped++;
         carry = new byte[0];
@@ -251,7 +252,7 @@ final class InputChunks implements Closeable {
         if (bytesRead == 0 && skipped == 0 && filled > FIRST_LINE_CHECK) {
             for (int i = 0; i < FIRST_LINE_CHECK; i++) {
                 if (buf[i] == '\r') {
-                    throw new ExtractFormatException("no line feed in the first MiB, but carriage returns: the lines end "
+                    throw new UnreadableExtractException("no line feed in the first MiB, but carriage returns: the lines end "
                             + "in CR alone (an old Mac format). Convert the file to LF or CRLF line ends first, e.g. "
                             + "tr '\\r' '\\n' < IN > OUT.csv");
                 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
+import org.backcheck.extract.UnreadableExtractException;
 import org.backcheck.fuzz.FuzzRun;
 import org.backcheck.report.AuditFigures;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Bounded fuzzing of the extract reader (issue 11): mutated delimited text and mutated gzip, each
  * for a fixed budget ({@link FuzzRun}). Every input must either be audited with every row
  * accounted for (rows read = counted + excluded + unmatched + rejected) or be refused as a whole
- * with a clear error: {@link ExtractFormatException} for text, and for gzip also an
+ * with a clear error: {@link UnreadableExtractException} for text, and for gzip also an
  * {@link IOException} that says what is wrong with the file. Nothing else, and no hang.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -63,7 +64,7 @@ class ExtractFuzzTest {
         AuditFigures s;
         try {
             s = Audit.run(AuditOptions.of(in, dir.resolve("out")), 64);
-        } catch (ExtractFormatException e) {
+        } catch (UnreadableExtractException e) {
             assertThat(e.getMessage()).as("the refusal says why").isNotBlank();
             return;
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.backcheck.report.AuditFigures;
+import org.backcheck.extract.UnreadableExtractException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,7 +121,7 @@ class GzipInputTest {
             int where = at;
             // Caught by the checksum at the latest; a damaged header line may be noticed first.
             assertThatThrownBy(() -> audit(corrupt)).as("flip at %d", where)
-                    .isInstanceOfAny(IOException.class, ExtractFormatException.class);
+                    .isInstanceOfAny(IOException.class, UnreadableExtractException.class);
         }
     }
 }

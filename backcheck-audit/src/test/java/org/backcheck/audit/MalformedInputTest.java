@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.backcheck.report.AuditFigures;
+import org.backcheck.extract.UnreadableExtractException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +111,7 @@ class MalformedInputTest {
     @Test
     void aMissingColumnNamesWhatIsMissingAndWhatWasFound() {
         assertThatThrownBy(() -> audit("OPA_Ident,Der_Procedure_All,Age_at_Start_of_Episode_SUS\n1,U054,45\n"))
-                .isInstanceOf(ExtractFormatException.class)
+                .isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("no column der_diagnosis_all, Administrative_Category, Der_Age_at_CDS_Activity_Date")
                 .hasMessageContaining("Columns found: [OPA_Ident, Der_Procedure_All, Age_at_Start_of_Episode_SUS]");
     }
@@ -118,13 +119,13 @@ class MalformedInputTest {
     @Test
     void aDuplicatedNeededColumnIsRefused() {
         assertThatThrownBy(() -> audit(HEADER.strip() + ",der_procedure_all\n"))
-                .isInstanceOf(ExtractFormatException.class).hasMessageContaining("two columns named Der_Procedure_All");
+                .isInstanceOf(UnreadableExtractException.class).hasMessageContaining("two columns named Der_Procedure_All");
     }
 
     @Test
     void anEmptyFileOrAnUnknownDelimiterIsRefused() {
-        assertThatThrownBy(() -> audit("")).isInstanceOf(ExtractFormatException.class).hasMessageContaining("empty");
-        assertThatThrownBy(() -> audit("just one column\n1\n")).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> audit("")).isInstanceOf(UnreadableExtractException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> audit("just one column\n1\n")).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("--delimiter");
     }
 

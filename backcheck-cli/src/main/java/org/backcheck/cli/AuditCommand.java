@@ -3,6 +3,7 @@ package org.backcheck.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.backcheck.audit.AuditOptions;
+import org.backcheck.extract.Delimiter;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 import picocli.CommandLine.Command;
@@ -157,15 +158,6 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private Character delimiter() {
-        if (delimiter == null) {
-            return null;
-        }
-        return switch (delimiter.toLowerCase(java.util.Locale.ROOT)) {
-            case ",", "comma" -> ',';
-            case "|", "pipe" -> '|';
-            case "tab", "\\t", "\t" -> '\t';
-            case ";", "semicolon" -> ';';
-            default -> throw new IllegalArgumentException("--delimiter must be ',', '|', 'tab' or ';', not '" + delimiter + "'");
-        };
+        return Delimiter.fromOption(delimiter);
     }
 }

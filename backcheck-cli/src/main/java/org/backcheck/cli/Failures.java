@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.backcheck.extract.Excerpt;
-import org.backcheck.audit.ExtractFormatException;
+import org.backcheck.extract.UnreadableExtractException;
 import org.backcheck.audit.FolderInUseException;
 import org.backcheck.guidance.InvalidAssessmentException;
 import picocli.CommandLine;
@@ -26,7 +26,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
      * and no control character (ESC and the like) from a file or its name reaches the terminal.
      */
     private static int report(Exception e, CommandLine cmd, java.io.PrintWriter err) {
-        if (e instanceof ExtractFormatException) {
+        if (e instanceof UnreadableExtractException) {
             say(err, "backcheck: cannot audit this extract: " + e.getMessage());
             return ExitCodes.BAD_EXTRACT;
         }

@@ -10,6 +10,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.backcheck.extract.Delimiter;
+import org.backcheck.extract.Header;
+import org.backcheck.extract.RecordParser;
+import org.backcheck.extract.SlotLayout;
 import org.backcheck.measure.Measure;
 
 /**
@@ -20,7 +24,13 @@ import org.backcheck.measure.Measure;
  * @param length its size in bytes (for a {@code .gz} file, the compressed size)
  * @param gzip   whether it is gzip-compressed (then it is read whole by one task)
  */
-record CsvFile(String path, long length, boolean gzip, ExtractHeader header, ColumnSlots slots) implements Serializable {
+record CsvFile(String path, long length, boolean gzip, Header header, SlotLayout slots) implements Serializable {
+
+    /** The longest header line looked for. */
+    static final int MAX_LINE = 1 << 20;
+
+    private static final Header.Limit HEADER_LIMIT =
+            new Header.Limit(MAX_LINE, "no line end in the first MiB: is this a delimited text extract?");
 
     /** Reads the header of {@code path} and maps its columns. */
     static CsvFile read(Path path, long length, Configuration conf, Character delimiter, Measure measure, String idColumn)
@@ -28,22 +38,21 @@ record CsvFile(String path, long length, boolean gzip, ExtractHeader header, Col
         boolean gzip = path.getName().toLowerCase(Locale.ROOT).endsWith(".gz");
         byte[] head;
         try (InputStream in = open(path, gzip, conf, 0)) {
-            head = in.readNBytes(ExtractHeader.MAX_LINE + 4);
+            head = in.readNBytes(MAX_LINE + 4);
         }
-        ExtractHeader header = ExtractHeader.read(head, head.length, delimiter);
-        ColumnSlots slots = ColumnSlots.of(header.names(), measure, idColumn, ColumnSlots.ColumnLookup.IGNORING_CASE);
+        Header header = Header.atFileStart(head, head.length, Delimiter.orDetect(delimiter), HEADER_LIMIT);
+        SlotLayout slots = SlotLayout.of(header.names(), measure.columns(), idColumn);
         return new CsvFile(path.toString(), length, gzip, header, slots);
     }
 
     /** A parser that fills the slots of each record. */
     RecordParser parser() {
-        int columns = header.names().size();
-        return new RecordParser(header.delimiter(), columns, slots.slotsOfColumn(columns), slots.slots());
+        return new RecordParser(header.delimiter(), slots);
     }
 
     /** A parser that only finds where records end, for counting them: no slots to fill. */
     RecordParser counter() {
-        return new RecordParser(header.delimiter(), header.names().size(), new int[0][], 0);
+        return new RecordParser(header.delimiter(), SlotLayout.none(header.names().size()));
     }
 
     /** The text from byte {@code from} (of the decompressed text, for a {@code .gz} file) to byte {@code to}. */

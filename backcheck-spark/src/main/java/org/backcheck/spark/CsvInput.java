@@ -16,6 +16,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
+import org.backcheck.extract.RecordParser;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 
@@ -58,7 +59,7 @@ final class CsvInput {
         spark.sparkContext().setJobDescription(null);
         JavaRDD<Row> verdicts = jsc.parallelize(ranges, Math.max(1, ranges.size()))
                 .mapPartitions(new JudgeRanges(files, hadoop, options.nullPolicy()));
-        List<String> delimiters = files.stream().map(f -> f.header().delimiterName()).distinct().toList();
+        List<String> delimiters = files.stream().map(f -> f.header().delimiter().displayName()).distinct().toList();
         return new ClassifiedInput(spark.createDataFrame(verdicts, Verdicts.SCHEMA),
                 files.stream().map(CsvFile::path).toList(), delimiters.size() == 1 ? delimiters.get(0) : "mixed",
                 files.stream().anyMatch(f -> f.slots().hasProvider()), files.stream().anyMatch(f -> f.slots().hasDate()),

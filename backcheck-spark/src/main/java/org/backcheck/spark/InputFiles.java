@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.backcheck.extract.UnreadableExtractException;
 
 /** The files an input path names: the file itself, or a folder's data files in name order. */
 final class InputFiles {

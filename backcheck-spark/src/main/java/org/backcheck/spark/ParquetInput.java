@@ -23,6 +23,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.backcheck.classify.Fields;
+import org.backcheck.extract.SlotLayout;
+import org.backcheck.extract.UnreadableExtractException;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 
@@ -45,7 +47,7 @@ final class ParquetInput {
     static ClassifiedInput classify(SparkSession spark, SparkAuditOptions options, Measure measure) {
         Dataset<Row> table = spark.read().parquet(options.input());
         List<String> names = Arrays.asList(table.columns());
-        ColumnSlots slots = ColumnSlots.of(names, measure, options.idColumn(), ColumnSlots.ColumnLookup.IGNORING_CASE);
+        SlotLayout slots = SlotLayout.of(names, measure.columns(), options.idColumn());
         int dateSlot = slots.dateSlot();
         List<Column> columns = new ArrayList<>();
         for (int slot = 0; slot < slots.slots(); slot++) {
@@ -92,7 +94,7 @@ final class ParquetInput {
      * Refuses a Delta table's folder, and parts that lack a column the audit reads (Spark would
      * read it as NULL in those rows). Each part's schema is read from its footer, on the cluster.
      */
-    private static void checkParts(SparkSession spark, String input, String[] files, ColumnSlots slots, List<String> names) {
+    private static void checkParts(SparkSession spark, String input, String[] files, SlotLayout slots, List<String> names) {
         org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
         try {
             Path delta = new Path(input, "_delta_log");

@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
+import org.backcheck.extract.UnreadableExtractException;
 
 /**
  * A Parquet value as the text a CSV export of it would hold, by the rules the single-machine

@@ -3,6 +3,8 @@ package org.backcheck.spark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import org.backcheck.extract.RecordParser;
+import org.backcheck.extract.UnreadableExtractException;
 
 /**
  * Records read one at a time from a stream of delimited text, through a {@link RecordParser}, with

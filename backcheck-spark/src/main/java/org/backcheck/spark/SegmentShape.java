@@ -1,6 +1,7 @@
 package org.backcheck.spark;
 
 import java.io.Serializable;
+import org.backcheck.extract.RecordParser;
 
 /**
  * What one segment of a CSV file holds, worked out before anything is classified. A segment is a

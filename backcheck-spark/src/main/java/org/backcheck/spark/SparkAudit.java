@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.backcheck.classify.Status;
 import org.backcheck.extract.Excerpt;
+import org.backcheck.extract.UnreadableExtractException;
 import org.backcheck.measure.Exclusion;
 import org.backcheck.measure.Measure;
 import org.backcheck.report.AuditFigures;

@@ -3,6 +3,7 @@ package org.backcheck.spark;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
+import org.backcheck.extract.Delimiter;
 import org.backcheck.measure.NullPolicy;
 
 /**
@@ -53,9 +54,7 @@ public record SparkAuditOptions(String input, String output, InputFormat inputFo
         Objects.requireNonNull(inputFormat, "inputFormat");
         Objects.requireNonNull(outputFormat, "outputFormat");
         Objects.requireNonNull(nullPolicy, "nullPolicy");
-        if (delimiter != null && delimiter != ',' && delimiter != '|' && delimiter != '\t' && delimiter != ';') {
-            throw new IllegalArgumentException("delimiter must be comma, pipe, tab or semicolon");
-        }
+        Delimiter.orDetect(delimiter); // refuses any other
         if (segmentBytes < 1) {
             throw new IllegalArgumentException("segment bytes must be 1 or more");
         }
@@ -173,15 +172,6 @@ public record SparkAuditOptions(String input, String output, InputFormat inputFo
     }
 
     private static Character delimiter(String d) {
-        if (d == null) {
-            return null;
-        }
-        return switch (d.toLowerCase(Locale.ROOT)) {
-            case ",", "comma" -> ',';
-            case "|", "pipe" -> '|';
-            case "tab", "\\t", "\t" -> '\t';
-            case ";", "semicolon" -> ';';
-            default -> throw new IllegalArgumentException("--delimiter must be ',', '|', 'tab' or ';', not '" + d + "'");
-        };
+        return Delimiter.fromOption(d);
     }
 }

@@ -13,6 +13,7 @@ import java.util.zip.GZIPOutputStream;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
 import org.backcheck.report.AuditFigures;
+import org.backcheck.extract.UnreadableExtractException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

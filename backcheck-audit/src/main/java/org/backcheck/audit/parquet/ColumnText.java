@@ -17,7 +17,7 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.backcheck.audit.Audit;
 import org.backcheck.extract.Excerpt;
-import org.backcheck.audit.ExtractFormatException;
+import org.backcheck.extract.UnreadableExtractException;
 
 /**
  * How one Parquet column's values become the text of a CSV field, the text an analyst would see
@@ -156,7 +156,7 @@ interface ColumnText {
      */
     private static ColumnText instant(String name, String what, ColumnText text) {
         if (name.equalsIgnoreCase(Audit.DATE_COLUMN)) {
-            throw new ExtractFormatException("the Parquet column " + Excerpt.of(name) + " is " + what + ", so its calendar date depends "
+            throw new UnreadableExtractException("the Parquet column " + Excerpt.of(name) + " is " + what + ", so its calendar date depends "
                     + "on a time zone the file does not record. Export it as a DATE (in Spark: to_date(" + name
                     + ")) or as text.");
         }
@@ -215,8 +215,8 @@ interface ColumnText {
         return new java.util.UUID(high, low).toString();
     }
 
-    private static ExtractFormatException refused(String name, String what) {
-        return new ExtractFormatException("the Parquet column " + Excerpt.of(name) + " is " + what + ", which has no plain text value "
+    private static UnreadableExtractException refused(String name, String what) {
+        return new UnreadableExtractException("the Parquet column " + Excerpt.of(name) + " is " + what + ", which has no plain text value "
                 + "to audit. Leave it out of the export, or export it as text.");
     }
 }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
 import org.backcheck.extract.Excerpt;
-import org.backcheck.audit.ExtractFormatException;
+import org.backcheck.extract.UnreadableExtractException;
 
 /**
  * A Parquet extract (one file, or the part files of a folder in name order) as the comma-separated
@@ -124,7 +124,7 @@ public final class ParquetAsCsv extends InputStream {
             header = p.names();
             if (header.size() < 2) {
                 p.close();
-                throw new ExtractFormatException("the Parquet file " + p.file() + " has " + (header.isEmpty() ? "no columns"
+                throw new UnreadableExtractException("the Parquet file " + p.file() + " has " + (header.isEmpty() ? "no columns"
                         : "a single column, " + Excerpt.of(header.get(0))) + ": an extract needs the five columns the measure reads "
                         + "(see backcheck audit --help)");
             }
@@ -135,7 +135,7 @@ public final class ParquetAsCsv extends InputStream {
             text.endRecord();
         } else if (!p.names().equals(header)) {
             p.close();
-            throw new ExtractFormatException("the Parquet part " + p.file() + " has the columns " + Excerpt.ofNames(p.names())
+            throw new UnreadableExtractException("the Parquet part " + p.file() + " has the columns " + Excerpt.ofNames(p.names())
                     + ", but " + parts.files().get(0).getFileName() + " has " + Excerpt.ofNames(header)
                     + ": the parts of one extract must have the same columns in the same order");
         }

@@ -17,7 +17,7 @@ import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.backcheck.extract.Excerpt;
-import org.backcheck.audit.ExtractFormatException;
+import org.backcheck.extract.UnreadableExtractException;
 
 /**
  * One Parquet file, read row group by row group and column by column (parquet-mr's column
@@ -81,7 +81,7 @@ final class ParquetPart implements Closeable {
     /**
      * Opens a file and checks its columns.
      *
-     * @throws ExtractFormatException when it is not a readable Parquet file or has a column that cannot be text
+     * @throws UnreadableExtractException when it is not a readable Parquet file or has a column that cannot be text
      * @throws FileSystemException    when it cannot be opened at all
      */
     static ParquetPart open(Path file) throws IOException {
@@ -103,7 +103,7 @@ final class ParquetPart implements Closeable {
             return new ParquetPart(file, reader, choice);
         } catch (RuntimeException e) {
             reader.close();
-            throw e instanceof ExtractFormatException ? e : damaged(file, e);
+            throw e instanceof UnreadableExtractException ? e : damaged(file, e);
         }
     }
 
@@ -139,10 +139,10 @@ final class ParquetPart implements Closeable {
         } catch (FileSystemException e) {
             throw e;
         } catch (PureJavaCodecs.PageTooLargeException e) {
-            throw new ExtractFormatException("the Parquet file " + file + " has, at its data row " + (rowsWritten + 1)
+            throw new UnreadableExtractException("the Parquet file " + file + " has, at its data row " + (rowsWritten + 1)
                     + " or soon after, " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            throw e instanceof ExtractFormatException f ? f : damaged(file, e);
+            throw e instanceof UnreadableExtractException f ? f : damaged(file, e);
         }
     }
 
@@ -196,9 +196,9 @@ final class ParquetPart implements Closeable {
         }
     }
 
-    private static ExtractFormatException damaged(Path file, Exception e) {
+    private static UnreadableExtractException damaged(Path file, Exception e) {
         String why = Excerpt.of(e.getMessage() == null ? e.toString() : e.getMessage());
-        return new ExtractFormatException("cannot read the Parquet file " + file + ": " + why
+        return new UnreadableExtractException("cannot read the Parquet file " + file + ": " + why
                 + ". It is truncated or damaged, or not Parquet; export it again.");
     }
 

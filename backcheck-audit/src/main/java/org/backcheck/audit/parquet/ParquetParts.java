@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.backcheck.audit.ExtractFormatException;
+import org.backcheck.extract.UnreadableExtractException;
 
 /**
  * The Parquet files of one extract, in the order their rows are read: a single file, or the part
@@ -47,7 +47,7 @@ public record ParquetParts(Path input, List<Path> files) {
     public static ParquetParts of(Path input) throws IOException {
         if (!Files.isDirectory(input)) {
             if (!startsWithMagic(input)) {
-                throw new ExtractFormatException(input + " is not a Parquet file: it does not start with the bytes PAR1 "
+                throw new UnreadableExtractException(input + " is not a Parquet file: it does not start with the bytes PAR1 "
                         + "that every Parquet file starts with (is it text named .parquet?)");
             }
             return new ParquetParts(input, List.of(input));
@@ -58,7 +58,7 @@ public record ParquetParts(Path input, List<Path> files) {
             for (Path entry : entries.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
                 String name = entry.getFileName().toString();
                 if (name.equals("_delta_log")) {
-                    throw new ExtractFormatException(input + " is a Delta table: its .parquet files include rows that later "
+                    throw new UnreadableExtractException(input + " is a Delta table: its .parquet files include rows that later "
                             + "versions removed. Write the table out as plain Parquet (df.write.parquet(...)) or CSV first.");
                 }
                 if (name.startsWith(".") || name.startsWith("_") || name.endsWith(".crc")) {
@@ -76,7 +76,7 @@ public record ParquetParts(Path input, List<Path> files) {
                     + "or a folder of Parquet part files");
         }
         if (!others.isEmpty()) {
-            throw new ExtractFormatException(input + " holds " + String.join(", ", others) + " beside its .parquet parts. "
+            throw new UnreadableExtractException(input + " holds " + String.join(", ", others) + " beside its .parquet parts. "
                     + "Only .parquet files are read (folders of partitions such as year=2024/ are not: the partition value "
                     + "is not in the files); move the rest out, so that no rows are left out unseen.");
         }

@@ -17,7 +17,7 @@ import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.backcheck.audit.ByteCount;
-import org.backcheck.audit.ExtractFormatException;
+import org.backcheck.extract.UnreadableExtractException;
 
 /**
  * Decompresses Parquet pages in Java alone: SNAPPY (the default of Spark, DuckDB and pyarrow),
@@ -42,7 +42,7 @@ final class PureJavaCodecs implements CompressionCodecFactory {
     }
 
     /** A page larger than the bound; the message says how large. */
-    static final class PageTooLargeException extends ExtractFormatException {
+    static final class PageTooLargeException extends UnreadableExtractException {
         PageTooLargeException(int size, int bound) {
             super("a page of " + size + " bytes (decompressed), more than --max-record-bytes (" + ByteCount.text(bound)
                     + "): it holds a value too large to read within the bound. If such values are real data, raise "
@@ -58,7 +58,7 @@ final class PureJavaCodecs implements CompressionCodecFactory {
             case ZSTD -> new Pages(new ZstdDecompressor(), codec, maxPageBytes);
             case LZ4_RAW -> new Pages(new Lz4Decompressor(), codec, maxPageBytes);
             case GZIP -> new Pages(null, codec, maxPageBytes);
-            default -> throw new ExtractFormatException("the Parquet file " + file + " is compressed with " + codec + ", which Backcheck "
+            default -> throw new UnreadableExtractException("the Parquet file " + file + " is compressed with " + codec + ", which Backcheck "
                     + "does not read: write it with SNAPPY, ZSTD, GZIP or LZ4_RAW compression, or none");
         };
     }

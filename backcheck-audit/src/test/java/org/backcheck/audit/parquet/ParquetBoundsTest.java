@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
 import org.backcheck.report.AuditFigures;
-import org.backcheck.audit.ExtractFormatException;
+import org.backcheck.extract.UnreadableExtractException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,7 +36,7 @@ class ParquetBoundsTest {
     void aPageLargerThanTheBoundIsRefusedNamingTheRow(String codec) throws Exception {
         Path file = bigCell(codec, 6 << 20);
         AuditOptions options = AuditOptions.of(file, dir.resolve("out")).withMaxRecordBytes(1 << 20);
-        assertThatThrownBy(() -> Audit.run(options)).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> Audit.run(options)).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("the Parquet file " + file + " has, at its data row 1 or soon after, a page of")
                 .hasMessageContaining("more than --max-record-bytes (1 MiB)");
         assertThat(dir.resolve("out/matches.csv")).doesNotExist();

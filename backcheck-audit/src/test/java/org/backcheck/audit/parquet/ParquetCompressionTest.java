@@ -15,7 +15,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
-import org.backcheck.audit.ExtractFormatException;
+import org.backcheck.extract.UnreadableExtractException;
 import org.backcheck.audit.generate.ExtractGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,7 +91,7 @@ class ParquetCompressionTest {
     void brotliIsRefusedByName() throws Exception {
         Path file = ParquetFixtures.writeWithDuckDb(dir.resolve("brotli.parquet"), ExtractGenerator.HEADER, rows.subList(0, 10),
                 4096, "brotli");
-        assertThatThrownBy(() -> text(file)).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> text(file)).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("brotli.parquet").hasMessageContaining("BROTLI").hasMessageContaining("ZSTD");
     }
 }

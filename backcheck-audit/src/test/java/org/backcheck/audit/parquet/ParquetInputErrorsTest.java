@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
-import org.backcheck.audit.ExtractFormatException;
+import org.backcheck.extract.UnreadableExtractException;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A Parquet input that cannot be audited whole is refused with a message that says why, and the
- * run writes no outputs (an {@link ExtractFormatException} is exit code 3 in the CLI; a file that
+ * run writes no outputs (an {@link UnreadableExtractException} is exit code 3 in the CLI; a file that
  * cannot be opened at all stays an I/O error, exit code 4).
  */
 class ParquetInputErrorsTest {
@@ -63,7 +63,7 @@ class ParquetInputErrorsTest {
     @Test
     void textNamedParquetIsRefused() throws Exception {
         Path fake = Files.writeString(dir.resolve("opa.parquet"), String.join(",", COLUMNS) + "\n1,2024-01-01,RXH,01,45,,,U054\n");
-        assertThatThrownBy(() -> audit(fake)).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> audit(fake)).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("is not a Parquet file").hasMessageContaining("PAR1");
         assertThat(out()).doesNotExist();
     }
@@ -81,7 +81,7 @@ class ParquetInputErrorsTest {
     void aTruncatedFileIsRefused(double keep) throws Exception {
         byte[] bytes = Files.readAllBytes(valid("whole.parquet", 20_000));
         Path cut = Files.write(dir.resolve("cut.parquet"), Arrays.copyOf(bytes, Math.max(4, (int) (bytes.length * keep))));
-        assertThatThrownBy(() -> audit(cut)).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> audit(cut)).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("cut.parquet").hasMessageContaining("truncated or damaged");
         assertThat(out().resolve("matches.csv")).doesNotExist();
     }
@@ -94,7 +94,7 @@ class ParquetInputErrorsTest {
             bytes[i] ^= 0x5a;
         }
         Path damaged = Files.write(dir.resolve("damaged.parquet"), bytes);
-        assertThatThrownBy(() -> audit(damaged)).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> audit(damaged)).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("damaged.parquet");
     }
 
@@ -112,8 +112,8 @@ class ParquetInputErrorsTest {
     private String catchMessage(Path input) {
         try {
             audit(input);
-        } catch (ExtractFormatException | IOException e) {
-            assertThat(e).isInstanceOf(ExtractFormatException.class);
+        } catch (UnreadableExtractException | IOException e) {
+            assertThat(e).isInstanceOf(UnreadableExtractException.class);
             return e.getMessage();
         }
         throw new AssertionError("no error for " + input);
@@ -140,7 +140,7 @@ class ParquetInputErrorsTest {
         valid("parts/part-00000.parquet", 10);
         Files.writeString(folder.resolve("000001_0"), "a Hive part without an extension");
         Files.createDirectories(folder.resolve("year=2024"));
-        assertThatThrownBy(() -> audit(folder)).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> audit(folder)).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("000001_0").hasMessageContaining("year=2024/");
     }
 
@@ -149,7 +149,7 @@ class ParquetInputErrorsTest {
         Path folder = Files.createDirectories(dir.resolve("delta"));
         valid("delta/part-00000.parquet", 10);
         Files.createDirectories(folder.resolve("_delta_log"));
-        assertThatThrownBy(() -> audit(folder)).isInstanceOf(ExtractFormatException.class).hasMessageContaining("Delta");
+        assertThatThrownBy(() -> audit(folder)).isInstanceOf(UnreadableExtractException.class).hasMessageContaining("Delta");
     }
 
     @Test
@@ -159,7 +159,7 @@ class ParquetInputErrorsTest {
         List<String> reordered = new ArrayList<>(COLUMNS);
         java.util.Collections.swap(reordered, 0, 1);
         ParquetFixtures.write(folder.resolve("part-00001.parquet"), ParquetFixtures.textSchema(reordered), rows(10));
-        assertThatThrownBy(() -> audit(folder)).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> audit(folder)).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("part-00001.parquet").hasMessageContaining("same columns");
     }
 
@@ -173,7 +173,7 @@ class ParquetInputErrorsTest {
         // An earlier run's outputs in the folder must not survive the failure.
         Files.createDirectories(out());
         Files.writeString(out().resolve("matches.csv"), "from an earlier run");
-        assertThatThrownBy(() -> audit(folder)).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> audit(folder)).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("part-00001.parquet");
         assertThat(out().resolve("matches.csv")).doesNotExist();
         assertThat(out().resolve("summary.json")).doesNotExist();
@@ -203,7 +203,7 @@ class ParquetInputErrorsTest {
         ParquetFixtures.duckDb("COPY (SELECT * EXCLUDE (Der_Diagnosis_All), 'x' AS Notes FROM '" + plain + "') TO '" + missing
                 + "' (FORMAT parquet)");
         assertThatThrownBy(() -> Audit.run(AuditOptions.of(missing, dir.resolve("missing-out"))))
-                .isInstanceOf(ExtractFormatException.class).hasMessageContaining("no column der_diagnosis_all")
+                .isInstanceOf(UnreadableExtractException.class).hasMessageContaining("no column der_diagnosis_all")
                 .hasMessageContaining("Notes").hasMessageContaining("OPA_Ident");
     }
 

@@ -18,7 +18,7 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
-import org.backcheck.audit.ExtractFormatException;
+import org.backcheck.extract.UnreadableExtractException;
 import org.backcheck.audit.Rfc4180Reader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,19 +97,19 @@ class ParquetTypesTest {
     @Test
     void nestedColumnsAreRefusedByName() throws Exception {
         Path list = duckDb("list.parquet", "SELECT 'U054' AS Der_Procedure_All, ['U054', 'Z665'] AS Procedure_List");
-        assertThatThrownBy(() -> text(list)).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> text(list)).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("Procedure_List").hasMessageContaining("nested");
         Path struct = duckDb("struct.parquet", "SELECT {'code': 'U054'} AS Procedure, 1 AS x");
-        assertThatThrownBy(() -> text(struct)).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> text(struct)).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("Procedure").hasMessageContaining("nested");
         Path map = duckDb("map.parquet", "SELECT MAP {'a': 1} AS Codes, 1 AS x");
-        assertThatThrownBy(() -> text(map)).isInstanceOf(ExtractFormatException.class).hasMessageContaining("Codes");
+        assertThatThrownBy(() -> text(map)).isInstanceOf(UnreadableExtractException.class).hasMessageContaining("Codes");
     }
 
     @Test
     void anInstantIsRefusedAsTheAppointmentDateOnly() throws Exception {
         Path instant = duckDb("instant.parquet", "SELECT TIMESTAMPTZ '2024-04-01 00:00:00+01' AS appointment_date, 1 AS x");
-        assertThatThrownBy(() -> text(instant)).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> text(instant)).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("appointment_date").hasMessageContaining("time zone").hasMessageContaining("DATE");
         Path local = duckDb("local.parquet", "SELECT TIMESTAMP '2024-04-01 00:00:00' AS appointment_date, 1 AS x");
         assertThat(text(local).get(1)).containsExactly("2024-04-01 00:00:00", "1");
@@ -136,13 +136,13 @@ class ParquetTypesTest {
         assertThat(text(int96("Load_Time", 2_460_311, 36_000_000_000_005L)).get(1))
                 .containsExactly("2024-01-01T10:00:00.000000005Z", "1");
         assertThat(text(int96("Load_Time", 2_460_311, 0)).get(1)).containsExactly("2024-01-01T00:00:00Z", "1");
-        assertThatThrownBy(() -> text(int96("Appointment_Date", 2_460_311, 0))).isInstanceOf(ExtractFormatException.class)
+        assertThatThrownBy(() -> text(int96("Appointment_Date", 2_460_311, 0))).isInstanceOf(UnreadableExtractException.class)
                 .hasMessageContaining("Appointment_Date is INT96");
     }
 
     @Test
     void typesWithoutPlainTextAreRefusedByName() throws Exception {
         Path interval = duckDb("interval.parquet", "SELECT INTERVAL 3 DAY AS Wait, 1 AS x");
-        assertThatThrownBy(() -> text(interval)).isInstanceOf(ExtractFormatException.class).hasMessageContaining("Wait");
+        assertThatThrownBy(() -> text(interval)).isInstanceOf(UnreadableExtractException.class).hasMessageContaining("Wait");
     }
 }
