@@ -131,7 +131,7 @@ final class RecordScanner implements Fields {
      * Drops what refers to the chunk just scanned, and any scratch grown for a long field, so that
      * an idle worker does not keep a chunk (up to --max-record-bytes) alive.
      */
-    private void letGo() {
+    void letGo() {
         Arrays.fill(slotBytes, null);
         for (int i = 0; i < scratch.length; i++) {
             if (scratch[i].length > 1 << 16) {
@@ -241,6 +241,32 @@ final class RecordScanner implements Fields {
         }
         fieldCount = field + 1;
         return p < end ? p + 1 : end;
+    }
+
+    /**
+     * For a reader that decodes fields itself (Parquet): slot {@code slot} holds
+     * {@code bytes[offset, offset + length)}, until the next record. Every slot a column feeds is set
+     * for each record; then {@link #takeRecord} classifies it.
+     */
+    void setSlot(int slot, byte[] bytes, int offset, int length) {
+        slotBytes[slot] = bytes;
+        slotOffset[slot] = offset;
+        slotLength[slot] = length;
+    }
+
+    /**
+     * Classifies and tallies the record whose slots {@link #setSlot} filled, as {@link #scan} does
+     * one it split; {@code tooLong} rejects it unread, as a record longer than --max-record-bytes.
+     */
+    void takeRecord(ChunkResult result, boolean tooLong) {
+        result.records++;
+        copyAliases();
+        if (tooLong) {
+            clearSlots();
+            reject(result, "(row)", tooLong(maxRecordBytes));
+        } else {
+            record(result);
+        }
     }
 
     /**
