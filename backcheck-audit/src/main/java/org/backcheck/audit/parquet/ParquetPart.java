@@ -109,8 +109,9 @@ public final class ParquetPart {
 
     /** A reader of one row group's chosen columns; the caller closes it. */
     RowDecoder open(RowGroup group) throws IOException {
-        LocalParquetFile input = new LocalParquetFile(file);
-        ParquetFileReader reader = new ParquetFileReader(input, footer, options(file, maxPageBytes), input.newStream());
+        // The footer is read again (a small read): the constructor that takes it differs between the
+        // parquet-mr this module ships (1.18) and the one Spark's class path has (1.15), where it also runs.
+        ParquetFileReader reader = ParquetFileReader.open(new LocalParquetFile(file), options(file, maxPageBytes));
         try {
             if (schema != fileSchema) {
                 // Only the chosen columns' pages are read and decompressed.
