@@ -36,11 +36,15 @@ fi
 cat "$csv" "$parquet" > /dev/null   # into the page cache, for all alike
 
 # The JVM flags the launcher uses for inputs under 1.5 GB.
-audit() { java -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -jar "$jar" audit --input "$1" --out "$2"; }
-duckdb() { java -cp "$bench_jar" org.backcheck.bench.DuckDbPeer "$1"; }
+audit=(java -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -jar "$jar" audit)
+duckdb=(java -cp "$bench_jar" org.backcheck.bench.DuckDbPeer)
 run() { # runs "$@" once; prints "wall cpu" in seconds; output to $out/last.txt
-  /usr/bin/time -f "%e %U %S" -o "$out/time.txt" "$@" > "$out/last.txt" 2>&1
-  awk '{ printf "%.2f %.2f", $1, $2 + $3 }' "$out/time.txt"
+  if ! /usr/bin/time -f "%e %U %S" -o "$out/time.txt" "$@" > "$out/last.txt" 2>&1; then
+    echo "failed: $*" >&2
+    tail -5 "$out/last.txt" >&2
+    exit 1
+  fi
+  tail -1 "$out/time.txt" | awk '{ printf "%.2f %.2f", $1, $2 + $3 }'
 }
 median() { sort -n | awk '{a[NR]=$1} END {printf "%.2f", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
@@ -48,9 +52,9 @@ declare -A wall cpu
 for i in $(seq 1 "$RUNS"); do
   for what in csv parquet duckdb; do
     case $what in
-      csv) r=$(run audit "$csv" "$out/csv") ;;
-      parquet) r=$(run audit "$parquet" "$out/parquet") ;;
-      duckdb) r=$(run duckdb "$parquet"); cp "$out/last.txt" "$out/duckdb.txt" ;;
+      csv) r=$(run "${audit[@]}" --input "$csv" --out "$out/csv") ;;
+      parquet) r=$(run "${audit[@]}" --input "$parquet" --out "$out/parquet") ;;
+      duckdb) r=$(run "${duckdb[@]}" "$parquet"); cp "$out/last.txt" "$out/duckdb.txt" ;;
     esac
     wall[$what]+="${r% *} "
     cpu[$what]+="${r#* } "
@@ -65,13 +69,13 @@ printf '  %-34s %8s MB  wall %6s s  CPU %6s s   (wall: %s)\n' "backcheck audit, 
   "$(med "${wall[csv]}")" "$(med "${cpu[csv]}")" "${wall[csv]}"
 printf '  %-34s %8s MB  wall %6s s  CPU %6s s   (wall: %s)\n' "backcheck audit, Parquet" "$(mb "$parquet")" \
   "$(med "${wall[parquet]}")" "$(med "${cpu[parquet]}")" "${wall[parquet]}"
-printf '  %-34s %8s MB  wall %6s s  CPU %6s s   (wall: %s)\n' "DuckDB $(awk '{print $2}' "$out/duckdb.txt"), same rule, Parquet" "$(mb "$parquet")" \
+printf '  %-34s %8s MB  wall %6s s  CPU %6s s   (wall: %s)\n' "DuckDB $(awk '/^duckdb / {print $2}' "$out/duckdb.txt"), same rule, Parquet" "$(mb "$parquet")" \
   "$(med "${wall[duckdb]}")" "$(med "${cpu[duckdb]}")" "${wall[duckdb]}"
 printf '  wall ratios: Parquet / CSV %s x, DuckDB on Parquet / backcheck on Parquet %s x\n' \
   "$(awk -v p="$(med "${wall[parquet]}")" -v c="$(med "${wall[csv]}")" 'BEGIN { printf "%.2f", p / c }')" \
   "$(awk -v d="$(med "${wall[duckdb]}")" -v p="$(med "${wall[parquet]}")" 'BEGIN { printf "%.2f", d / p }')"
 echo "  CPU of each run: CSV ${cpu[csv]}| Parquet ${cpu[parquet]}| DuckDB ${cpu[duckdb]}"
-echo "  DuckDB's totals: $(cat "$out/duckdb.txt")"
+echo "  DuckDB's totals: $(grep '^duckdb ' "$out/duckdb.txt")"
 if cmp -s "$out/csv/matches.csv" "$out/parquet/matches.csv" && cmp -s "$out/csv/rejected.csv" "$out/parquet/rejected.csv"; then
   echo "  matches.csv and rejected.csv: identical"
 else
