@@ -188,6 +188,7 @@ public final class Audit {
             progress.update(batches.totalBytes(), batches.totalBytes(), totals.records);
         } finally {
             pool.shutdownNow();
+            batches.close();
         }
         AuditSummary summary = summarise(header, totals, (System.nanoTime() - started) / 1e9);
         SummaryJson.write(summary, options.outDir().resolve("summary.json"));

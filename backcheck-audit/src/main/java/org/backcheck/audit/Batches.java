@@ -24,6 +24,11 @@ interface Batches {
 
     long totalBytes();
 
+    /** Lets go of what the workers held open, once no unit is read any more. */
+    default void close() throws IOException {
+        // nothing held
+    }
+
     /**
      * A unit being scanned: a chunk of text, where {@code from} is where its records start and
      * {@code last} says whether the input ends with it; or a row group, with an empty chunk.

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.backcheck.audit.Batches.Pending;
 import org.backcheck.audit.parquet.ParquetExtract;
+import org.backcheck.audit.parquet.PartReader;
 import org.backcheck.audit.parquet.RowGroup;
 
 /**
@@ -27,6 +28,9 @@ final class ParquetBatches implements Batches {
     private final Supplier<RecordScanner> newScanner;
     private final int[] slotOfColumn;
     private final int exclusions;
+    /** Each worker's open file, and all of them, to close at the end. */
+    private final ThreadLocal<PartReader> readers;
+    private final List<PartReader> opened = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private long bytesRead;
     private long bytesSubmitted;
 
@@ -38,6 +42,11 @@ final class ParquetBatches implements Batches {
         this.newScanner = newScanner;
         this.slotOfColumn = layout.slotOfColumn();
         this.exclusions = exclusions;
+        this.readers = ThreadLocal.withInitial(() -> {
+            PartReader r = new PartReader();
+            opened.add(r);
+            return r;
+        });
     }
 
     /**
@@ -84,7 +93,7 @@ final class ParquetBatches implements Batches {
                     }
                 }
                 scanner.takeRecord(result, tooLong);
-            });
+            }, readers.get());
         } finally {
             scanner.letGo();
         }
@@ -109,5 +118,18 @@ final class ParquetBatches implements Batches {
     @Override
     public long totalBytes() {
         return extract.totalBytes();
+    }
+
+    /**
+     * Closes the workers' files. After a failure a worker may still be reading one: it then fails
+     * too, unheard, as the run is over.
+     */
+    @Override
+    public void close() throws IOException {
+        synchronized (opened) {
+            for (PartReader r : opened) {
+                r.close();
+            }
+        }
     }
 }

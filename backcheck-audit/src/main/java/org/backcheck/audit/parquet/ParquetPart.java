@@ -107,22 +107,23 @@ public final class ParquetPart {
         return groups;
     }
 
-    /** A reader of one row group's chosen columns; the caller closes it. */
-    RowDecoder open(RowGroup group) throws IOException {
-        // The footer is read again (a small read): the constructor that takes it differs between the
-        // parquet-mr this module ships (1.18) and the one Spark's class path has (1.15), where it also runs.
+    /** A reader of the chosen columns of this file; the caller closes it. */
+    ParquetFileReader openReader() throws IOException {
+        // The footer is read again (a small read, once per thread): the constructor that takes it differs
+        // between the parquet-mr this module ships (1.18) and the one Spark's class path has (1.15), where it also runs.
         ParquetFileReader reader = ParquetFileReader.open(new LocalParquetFile(file), options(file, maxPageBytes));
-        try {
-            if (schema != fileSchema) {
-                // Only the chosen columns' pages are read and decompressed.
-                reader.setRequestedSchema(schema);
-            }
-            return new RowDecoder(reader, reader.readRowGroup(group.index()), schema,
-                    footer.getFileMetaData().getCreatedBy(), texts, maxPageBytes);
-        } catch (IOException | RuntimeException e) {
-            reader.close();
-            throw e;
+        if (schema != fileSchema) {
+            // Only the chosen columns' pages are read and decompressed.
+            reader.setRequestedSchema(schema);
         }
+        return reader;
+    }
+
+    /** A decoder of one row group's rows, read through {@code readers}. */
+    RowDecoder open(RowGroup group, PartReader readers) throws IOException {
+        ParquetFileReader reader = readers.of(this);
+        return new RowDecoder(reader.readRowGroup(group.index()), schema, footer.getFileMetaData().getCreatedBy(), texts,
+                maxPageBytes);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.backcheck.audit.parquet;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -8,7 +7,6 @@ import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.DummyRecordConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.backcheck.extract.parquet.TextBuffer;
@@ -19,11 +17,10 @@ import org.backcheck.extract.parquet.TextBuffer;
  * by their {@link ColumnText} into a buffer per column. No CSV text is made; only the length a
  * row would have as a CSV record is worked out, when it could exceed the record limit.
  */
-final class RowDecoder implements Closeable {
+final class RowDecoder {
 
     private static final byte[] NONE = new byte[0];
 
-    private final ParquetFileReader reader;
     private final ColumnReader[] columns;
     private final ColumnText[] texts;
     private final int[] maxDefinition;
@@ -36,9 +33,7 @@ final class RowDecoder implements Closeable {
     private final Slice slice = new Slice();
     private long done;
 
-    RowDecoder(ParquetFileReader reader, PageReadStore pages, MessageType schema, String createdBy, ColumnText[] texts,
-               int maxRecordBytes) {
-        this.reader = reader;
+    RowDecoder(PageReadStore pages, MessageType schema, String createdBy, ColumnText[] texts, int maxRecordBytes) {
         this.texts = texts;
         this.rows = pages.getRowCount();
         this.maxRecordBytes = maxRecordBytes;
@@ -141,11 +136,6 @@ final class RowDecoder implements Closeable {
             }
         }
         return quote ? len + 2L + quotes : len;
-    }
-
-    @Override
-    public void close() throws IOException {
-        reader.close();
     }
 
     /** What a {@link RowSink} threw, carried out past the handling of the file's own errors. */
