@@ -18,6 +18,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.backcheck.audit.Batches.Pending;
+import org.backcheck.audit.parquet.ColumnChoice;
+import org.backcheck.audit.parquet.ParquetExtract;
+import org.backcheck.audit.parquet.ParquetParts;
 import org.backcheck.classify.Classifier;
 import org.backcheck.classify.Status;
 import org.backcheck.report.Activity;
@@ -92,37 +96,57 @@ public final class Audit {
     private AuditFigures execute(Progress progress) throws IOException {
         long started = System.nanoTime();
         int threads = options.threads() == 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
-        try (InputChunks chunks = new InputChunks(options.input(), chunkSize,
-                org.backcheck.audit.parquet.ColumnChoice.forAudit(classifier.columns(), options.idColumn()),
-                options.maxRecordBytes())) {
-            if (chunks.parquet() && options.delimiter() != null) {
-                throw new IllegalArgumentException("--delimiter is for delimited text; " + options.input() + " is Parquet: leave it out");
+        Path input = options.input();
+        if ((Files.isDirectory(input) || Files.isRegularFile(input)) && ParquetParts.isParquet(input)) {
+            ParquetExtract extract = ParquetExtract.open(ParquetParts.of(input),
+                    ColumnChoice.forAudit(classifier.columns(), options.idColumn()), options.maxRecordBytes());
+            if (options.delimiter() != null) {
+                throw new IllegalArgumentException("--delimiter is for delimited text; " + input + " is Parquet: leave it out");
             }
+            Header header = ParquetBatches.header(extract.names(), options.maxRecordBytes());
+            SlotLayout layout = SlotLayout.ofHeader(header, classifier.columns(), options.idColumn());
+            clearOutputs();
+            return writeOrClean(pool -> new ParquetBatches(extract, pool, scanners(header, layout),
+                    () -> scanner(header, layout), layout, options.measure().exclusions().size()), header, threads, progress, started);
+        }
+        try (InputChunks chunks = new InputChunks(input, chunkSize, options.maxRecordBytes())) {
             ExtractStart start = ExtractStart.read(chunks, options, classifier);
-            Files.createDirectories(options.outDir());
-            // Outputs of an earlier run into this folder must not outlive a failure of this one.
+            clearOutputs();
+            return writeOrClean(pool -> new TextBatches(chunks, start, pool, scanners(start.header(), start.layout()),
+                            () -> scanner(start.header(), start.layout()), options.measure().exclusions().size()),
+                    start.header(), threads, progress, started);
+        }
+    }
+
+    /** Makes the output folder, and removes this run's files from an earlier run. */
+    private void clearOutputs() throws IOException {
+        Files.createDirectories(options.outDir());
+        // Outputs of an earlier run into this folder must not outlive a failure of this one.
+        for (String name : OUTPUTS) {
+            Path output = options.outDir().resolve(name);
+            if (Files.exists(output) && Files.isSameFile(output, options.input())) {
+                throw new IllegalArgumentException("the input " + options.input() + " is one of the outputs; "
+                        + "choose another --out folder");
+            }
+        }
+        for (String name : OUTPUTS) {
+            Files.deleteIfExists(options.outDir().resolve(name));
+        }
+    }
+
+    private AuditFigures writeOrClean(java.util.function.Function<ExecutorService, Batches> batches, Header header, int threads,
+                                      Progress progress, long started) throws IOException {
+        try {
+            return write(batches, header, threads, progress, started);
+        } catch (IOException | RuntimeException | Error e) {
             for (String name : OUTPUTS) {
-                Path output = options.outDir().resolve(name);
-                if (Files.exists(output) && Files.isSameFile(output, options.input())) {
-                    throw new IllegalArgumentException("the input " + options.input() + " is one of the outputs; "
-                            + "choose another --out folder");
+                try {
+                    Files.deleteIfExists(options.outDir().resolve(name));
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
                 }
             }
-            for (String name : OUTPUTS) {
-                Files.deleteIfExists(options.outDir().resolve(name));
-            }
-            try {
-                return write(chunks, start, threads, progress, started);
-            } catch (IOException | RuntimeException | Error e) {
-                for (String name : OUTPUTS) {
-                    try {
-                        Files.deleteIfExists(options.outDir().resolve(name));
-                    } catch (IOException suppressed) {
-                        e.addSuppressed(suppressed);
-                    }
-                }
-                throw e;
-            }
+            throw e;
         }
     }
 
@@ -134,63 +158,59 @@ public final class Audit {
     private static final List<String> OUTPUTS = List.of("summary.json", "matches.csv", "rejected.csv", "report.html",
             "aggregates.csv", "aggregates.json");
 
-    private AuditFigures write(InputChunks chunks, ExtractStart start, int threads, Progress progress, long started)
-            throws IOException {
-        Header header = start.header();
+    private AuditFigures write(java.util.function.Function<ExecutorService, Batches> batchesOn, Header header, int threads,
+                               Progress progress, long started) throws IOException {
         Totals totals = new Totals(options.measure().exclusions().size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "backcheck-audit");
             t.setDaemon(true);
             return t;
         });
-        ThreadLocal<RecordScanner> scanners = ThreadLocal.withInitial(() -> scanner(start));
+        Batches batches = batchesOn.apply(pool);
         try (Writer matches = writer("matches.csv"); Writer rejected = writer("rejected.csv")) {
             matches.write("row,id,status,reason,matched_codes\n");
             rejected.write("row,id,field,reason\n");
-            Sink sink = new Sink(matches, rejected, totals, scanner(start));
+            Sink sink = new Sink(matches, rejected, totals, batches.ownScanner());
             Deque<Pending> inFlight = new ArrayDeque<>();
             // In flight: bounded in number and bytes; a large chunk (a long record) is written before the next is read.
             long inFlightBytes = 0;
             long inFlightBudget = 2L * threads * chunkSize;
-            InputChunks.Chunk chunk = start.first();
-            int from = start.dataStart();
-            while (chunk != null) {
-                inFlight.add(submit(pool, scanners, chunk, from, chunks.exhausted()));
-                inFlightBytes += chunk.length();
-                boolean large = chunk.length() > chunkSize;
-                chunk = null; // not held while the next is read
+            Pending next = batches.next();
+            while (next != null) {
+                inFlight.add(next);
+                inFlightBytes += next.chunk().length();
+                boolean large = next.chunk().length() > chunkSize;
+                next = null; // not held while the next is read
                 while (!inFlight.isEmpty() && (large || inFlight.size() > threads * 2 || inFlightBytes > inFlightBudget)) {
                     Pending done = inFlight.poll();
                     inFlightBytes -= done.chunk().length();
                     sink.take(done);
-                    chunks.recycle(done.chunk().bytes());
-                    progress.update(chunks.bytesRead(), chunks.totalBytes(), totals.records);
+                    batches.recycle(done);
+                    progress.update(batches.bytesRead(), batches.totalBytes(), totals.records);
                 }
-                chunk = chunks.next();
-                from = 0;
+                next = batches.next();
             }
             while (!inFlight.isEmpty()) {
                 sink.take(inFlight.poll());
             }
             sink.finish();
-            progress.update(chunks.totalBytes(), chunks.totalBytes(), totals.records);
+            progress.update(batches.totalBytes(), batches.totalBytes(), totals.records);
         } finally {
             pool.shutdownNow();
+            batches.close();
         }
         AuditFigures summary = summarise(header, totals, (System.nanoTime() - started) / 1e9);
         SummaryJson.write(summary, options.outDir().resolve(SummaryJson.FILE));
         return summary;
     }
 
-    private Pending submit(ExecutorService pool, ThreadLocal<RecordScanner> scanners, InputChunks.Chunk c, int from,
-                           boolean last) {
-        int n = options.measure().exclusions().size();
-        return new Pending(c, from, last, pool.submit(() -> scanners.get().scan(c.bytes(), from, c.length(), last, n)));
+    /** One scanner per worker thread, made when the thread first needs one. */
+    private ThreadLocal<RecordScanner> scanners(Header header, SlotLayout layout) {
+        return ThreadLocal.withInitial(() -> scanner(header, layout));
     }
 
-    private RecordScanner scanner(ExtractStart start) {
-        return new RecordScanner(start.layout(), classifier, options.nullPolicy(), start.header().delimiter(),
-                options.maxRecordBytes());
+    private RecordScanner scanner(Header header, SlotLayout layout) {
+        return new RecordScanner(layout, classifier, options.nullPolicy(), header.delimiter(), options.maxRecordBytes());
     }
 
     private Writer writer(String name) throws IOException {
@@ -239,8 +259,6 @@ public final class Audit {
         }
     }
 
-    /** A chunk being scanned. */
-    private record Pending(InputChunks.Chunk chunk, int from, boolean last, Future<ChunkResult> result) { }
 
     /** Running totals over all chunks, in file order. */
     private static final class Totals {
@@ -383,6 +401,9 @@ public final class Audit {
             }
             if (cause instanceof Error err) {
                 throw err;
+            }
+            if (cause instanceof IOException io) {
+                throw io; // a Parquet row group that cannot be read: as when the calling thread reads
             }
             throw new UncheckedIOException(new IOException(cause));
         }

@@ -1,5 +1,6 @@
 package org.backcheck.audit;
 
+import org.backcheck.extract.UnreadableExtractException;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,18 +13,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
-import org.backcheck.audit.parquet.ParquetAsCsv;
-import org.backcheck.audit.parquet.ParquetParts;
-import org.backcheck.extract.UnreadableExtractException;
 
 /**
  * Reads an extract as a sequence of byte chunks, each ending just after a line feed (the last
  * chunk may end without one). A chunk may still end inside a quoted field that spans lines; the
  * scanner detects that and the audit re-joins the pieces. Plain files are read with a
  * {@link FileChannel}; {@code .gz} files (detected by their magic bytes) are decompressed strictly,
- * member after member (see {@link GzipSource}); Parquet (a {@code .parquet} file, a file starting
- * with the bytes {@code PAR1}, or a folder of part files) is read as CSV text that
- * {@link ParquetAsCsv} makes from its rows. A pipe, FIFO or device ({@code -}, {@code /dev/stdin},
+ * member after member (see {@link GzipSource}); Parquet is not read here (see
+ * {@link ParquetBatches}). A pipe, FIFO or device ({@code -}, {@code /dev/stdin},
  * {@code <(zcat ...)}) is opened once and its first bytes looked at through a buffer, never by
  * opening it again (that would lose them); Parquet cannot be read that way.
  *
@@ -48,19 +45,14 @@ final class InputChunks implements Closeable {
     private long bytesRead;
     private int skipped;
     private final long totalBytes;
-    private final boolean parquet;
     private final java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
 
     InputChunks(Path file, int chunkSize) throws IOException {
-        this(file, chunkSize, org.backcheck.audit.parquet.ColumnChoice.ALL, AuditOptions.DEFAULT_MAX_RECORD_BYTES);
+        this(file, chunkSize, AuditOptions.DEFAULT_MAX_RECORD_BYTES);
     }
 
-    /**
-     * @param parquetColumns for Parquet input, the columns to read (the others are never decoded)
-     * @param maxRecordBytes the longest line held in memory; see the class comment
-     */
-    InputChunks(Path file, int chunkSize, org.backcheck.audit.parquet.ColumnChoice parquetColumns, int maxRecordBytes)
-            throws IOException {
+    /** @param maxRecordBytes the longest line held in memory; see the class comment */
+    InputChunks(Path file, int chunkSize, int maxRecordBytes) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
@@ -68,12 +60,7 @@ final class InputChunks implements Closeable {
         this.chunkSize = chunkSize;
         this.maxRecordBytes = maxRecordBytes;
         boolean seekable = Files.isDirectory(file) || Files.isRegularFile(file);
-        this.parquet = seekable && ParquetParts.isParquet(file);
-        if (parquet) {
-            ParquetAsCsv csv = ParquetAsCsv.open(ParquetParts.of(file), parquetColumns, maxRecordBytes);
-            this.totalBytes = csv.totalBytes();
-            this.source = new StreamSource(csv, csv::bytesRead);
-        } else if (seekable) {
+        if (seekable) {
             this.totalBytes = Files.size(file);
             this.source = isGzip(file) ? new GzipSource(Files.newInputStream(file))
                     : new ChannelSource(FileChannel.open(file, StandardOpenOption.READ));
@@ -106,11 +93,6 @@ final class InputChunks implements Closeable {
             in.close();
             throw e;
         }
-    }
-
-    /** True when the input is Parquet (a file, or a folder of parts), read as CSV text. */
-    boolean parquet() {
-        return parquet;
     }
 
     private static boolean isGzip(Path file) throws IOException {
@@ -338,7 +320,7 @@ final class InputChunks implements Closeable {
         }
     }
 
-    /** Text that another reader makes, such as Parquet rows as CSV, or a pipe. */
+    /** A pipe, or text that another reader makes. */
     private static final class StreamSource implements Source {
         private final InputStream in;
         private final LongSupplier position;

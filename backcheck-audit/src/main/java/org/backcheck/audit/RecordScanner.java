@@ -89,6 +89,35 @@ final class RecordScanner {
     }
 
     /**
+     * For a reader that decodes fields itself (Parquet): slot {@code slot} holds
+     * {@code bytes[offset, offset + length)} until the next record. The first slot of every column
+     * read is set for each record; then {@link #takeRecord} classifies it.
+     */
+    void setSlot(int slot, byte[] bytes, int offset, int length) {
+        parser.setSlot(slot, bytes, offset, length);
+    }
+
+    /**
+     * Classifies and tallies the record whose slots {@link #setSlot} filled, as {@link #scan} does a
+     * record it split; {@code tooLong} rejects it unread, as a record longer than --max-record-bytes.
+     */
+    void takeRecord(ChunkResult result, boolean tooLong) {
+        result.records++;
+        parser.completeRecord();
+        if (tooLong) {
+            parser.clearSlots();
+            reject(result, "(row)", tooLong(maxRecordBytes));
+        } else {
+            record(result);
+        }
+    }
+
+    /** Lets go of the buffers of the record last taken, as {@link #scan} does after a chunk. */
+    void letGo() {
+        parser.letGo();
+    }
+
+    /**
      * The reason a record longer than the limit is rejected with. Its fields are not read, so its id
      * is not shown either.
      */

@@ -7,9 +7,10 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * The peer in bench/audit-vs-duckdb.sh: DuckDB (in-process, JDBC) applying the same rule as SQL to
- * the same CSV and counting by provider and month, as an analyst would in a notebook. It prints
- * its totals so the script can show both engines found the same counted rows.
+ * The peer in bench/audit-vs-duckdb.sh and bench/parquet-vs-csv.sh: DuckDB (in-process, JDBC)
+ * applying the same rule as SQL to the same extract (CSV, or a Parquet file when its name ends in
+ * {@code .parquet}) and counting by provider and month, as an analyst would in a notebook. It
+ * prints its totals so the script can show both engines found the same counted rows.
  *
  * <p>Usage: {@code java -cp backcheck-bench.jar org.backcheck.bench.DuckDbPeer FILE [clinical|sql]}
  */
@@ -56,8 +57,7 @@ public final class DuckDbPeer {
         String keepPrivate = sqlPolicy ? "coalesce(NOT " + privatePatient + ", false)" : "coalesce(NOT " + privatePatient + ", true)";
         return """
             WITH opa AS (
-              SELECT * FROM read_csv('%s', header = true, all_varchar = true, quote = '"', escape = '"',
-                                     ignore_errors = true)
+              SELECT * FROM %s
             ), classified AS (
               SELECT Der_Provider_Code AS provider, substr(Appointment_Date, 1, 7) AS month,
                      coalesce((regexp_matches(Der_Procedure_All, 'U05[45]', 'i')
@@ -72,6 +72,14 @@ public final class DuckDbPeer {
                    count(*) FILTER (WHERE included AND kept) AS counted,
                    count(*) FILTER (WHERE included AND NOT kept) AS excluded
             FROM classified GROUP BY provider, month
-            """.formatted(file, keepCancer, keepPrivate);
+            """.formatted(source(file), keepCancer, keepPrivate);
+    }
+
+    /** The table to read: a Parquet file as it is (its columns text, as bench/ParquetCopy.java writes them), or the CSV as text. */
+    private static String source(String file) {
+        if (file.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+            return "read_parquet('" + file + "')";
+        }
+        return "read_csv('" + file + "', header = true, all_varchar = true, quote = '\"', escape = '\"', ignore_errors = true)";
     }
 }

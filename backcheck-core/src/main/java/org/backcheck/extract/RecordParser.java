@@ -93,6 +93,25 @@ public final class RecordParser implements Fields {
         return fields(buf, p, end, atEnd, true);
     }
 
+    /**
+     * For a reader that decodes fields itself (Parquet): slot {@code slot} holds
+     * {@code bytes[offset, offset + length)} until the next record. Set the first slot of each
+     * column read (the layout's {@link SlotLayout#firstSlotOfColumn}), then call
+     * {@link #completeRecord}.
+     */
+    public void setSlot(int slot, byte[] bytes, int offset, int length) {
+        slotBytes[slot] = bytes;
+        slotOffset[slot] = offset;
+        slotLength[slot] = length;
+    }
+
+    /** After {@link #setSlot}: fills the further slots a column feeds, as {@link #record} does. */
+    public void completeRecord() {
+        if (copies.length > 0) {
+            copy();
+        }
+    }
+
     /** Why the record last parsed cannot be read, or null. */
     public String malformed() {
         if (malformed == null && fieldCount != columns) {

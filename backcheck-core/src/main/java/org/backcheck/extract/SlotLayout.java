@@ -130,7 +130,7 @@ public record SlotLayout(int[] columnOfSlot, int columnCount) implements Seriali
      * For each input column, the first slot it feeds, or -1: what the parser fills as it splits a
      * record. A column's further slots are {@link #copies()}.
      */
-    int[] firstSlotOfColumn() {
+    public int[] firstSlotOfColumn() {
         int[] first = new int[columnCount];
         Arrays.fill(first, -1);
         for (int slot = 0; slot < columnOfSlot.length; slot++) {

@@ -50,6 +50,7 @@ final class ParquetInput {
         SlotLayout slots = SlotLayout.of(names, measure.columns(), options.idColumn());
         int dateSlot = slots.dateSlot();
         List<Column> columns = new ArrayList<>();
+        boolean[] twoDigitCode = new boolean[slots.slots()];
         for (int slot = 0; slot < slots.slots(); slot++) {
             int column = slots.columnOfSlot()[slot];
             if (column < 0) {
@@ -57,14 +58,9 @@ final class ParquetInput {
             } else {
                 org.apache.spark.sql.types.DataType type = table.schema().fields()[column].dataType();
                 ParquetText.check(names.get(column), type, slot == dateSlot);
-                Column value = col(quoted(names.get(column)));
-                if (ParquetText.isTwoDigitCode(names.get(column), type)) {
-                    // As backcheck audit's Parquet reader: a category stored as a number, 2, is the code '02'.
-                    value = org.apache.spark.sql.functions.when(value.geq(0).and(value.lt(10)),
-                            org.apache.spark.sql.functions.concat(lit("0"), value.cast("string")))
-                            .otherwise(value.cast("string")).as(names.get(column));
-                }
-                columns.add(value);
+                // As backcheck audit's Parquet reader: a category stored as a number, 2, is the code '02'.
+                twoDigitCode[slot] = ParquetText.isTwoDigitCode(names.get(column), type);
+                columns.add(col(quoted(names.get(column))));
             }
         }
         columns.add(col("_metadata.file_path").as(FILE));
@@ -84,7 +80,7 @@ final class ParquetInput {
             rowsBefore.put(r.getString(0), total);
             total += r.getLong(1);
         }
-        JavaRDD<Row> verdicts = rows.javaRDD().mapPartitions(new JudgeRows(rowsBefore, slots.slots(), options.nullPolicy()));
+        JavaRDD<Row> verdicts = rows.javaRDD().mapPartitions(new JudgeRows(rowsBefore, twoDigitCode, options.nullPolicy()));
         return new ClassifiedInput(spark.createDataFrame(verdicts, Verdicts.SCHEMA),
                 perFile.stream().map(r -> r.getString(0)).toList(), null, slots.hasProvider(), slots.hasDate(),
                 slots.hasCommissioner(), total);
@@ -155,17 +151,19 @@ final class ParquetInput {
     /** Classifies a partition's rows. */
     static final class JudgeRows implements FlatMapFunction<Iterator<Row>, Row> {
         private final Map<String, Long> rowsBefore;
-        private final int slots;
+        private final boolean[] twoDigitCode;
         private final NullPolicy policy;
 
-        JudgeRows(Map<String, Long> rowsBefore, int slots, NullPolicy policy) {
+        /** @param twoDigitCode by slot: whether its column is a category stored as a number ({@link ParquetText#ofCode}) */
+        JudgeRows(Map<String, Long> rowsBefore, boolean[] twoDigitCode, NullPolicy policy) {
             this.rowsBefore = rowsBefore;
-            this.slots = slots;
+            this.twoDigitCode = twoDigitCode;
             this.policy = policy;
         }
 
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
+            int slots = twoDigitCode.length;
             String[] values = new String[slots];
             return new VerdictStream(new Verdicts(Measure.lowerBackImaging(), policy), verdicts -> {
                 if (!rows.hasNext()) {
@@ -173,7 +171,7 @@ final class ParquetInput {
                 }
                 Row r = rows.next();
                 for (int i = 0; i < slots; i++) {
-                    values[i] = ParquetText.of(r.get(i));
+                    values[i] = twoDigitCode[i] ? ParquetText.ofCode(r.get(i)) : ParquetText.of(r.get(i));
                 }
                 Long before = rowsBefore.get(r.getString(slots));
                 if (before == null) {

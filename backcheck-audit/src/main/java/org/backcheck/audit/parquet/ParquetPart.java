@@ -1,192 +1,138 @@
 package org.backcheck.audit.parquet;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.DummyRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.FileMetaData;
-import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.backcheck.extract.Excerpt;
 import org.backcheck.extract.UnreadableExtractException;
 
 /**
- * One Parquet file, read row group by row group and column by column (parquet-mr's column
- * readers; no record assembly, no Hadoop), its rows written as CSV records in file order. Only
+ * One Parquet file of an extract: its footer, read and checked once, and the columns chosen from
+ * it, each with its {@link ColumnText}. Its row groups are read by column (parquet-mr's column
+ * readers; no record assembly, no Hadoop), each by a reader of its own ({@link RowDecoder}). Only
  * flat files are read: every column a top-level primitive, required or optional.
  */
-final class ParquetPart implements Closeable {
-
-    /**
-     * Page checksums, where the writer stored them, are checked: a damaged page is an error, not
-     * odd values. Pages are decompressed in Java alone ({@link PureJavaCodecs}).
-     */
-    private static ParquetReadOptions options(Path file, int maxPageBytes) {
-        return ParquetReadOptions.builder().usePageChecksumVerification(true)
-                .withCodecFactory(new PureJavaCodecs(file, maxPageBytes)).build();
-    }
+public final class ParquetPart {
 
     /** The default bound on a page, as {@code --max-record-bytes}. */
     static final int DEFAULT_MAX_PAGE_BYTES = 64 << 20;
 
     private final Path file;
-    private final ParquetFileReader reader;
+    private final ParquetMetadata footer;
+    private final MessageType fileSchema;
     private final MessageType schema;
-    private final String createdBy;
-    private final GroupConverter converter;
     private final List<String> names;
-    private final ColumnDescriptor[] columns;
     private final ColumnText[] texts;
-    private final int[] maxDefinition;
-    private ColumnReader[] readers;
-    private long rowsLeft;
-    private int rowGroup;
-    private long bytesRead;
-    private long rowsWritten;
+    private final int maxPageBytes;
 
-    private ParquetPart(Path file, ParquetFileReader reader, ColumnChoice choice) {
+    private ParquetPart(Path file, ParquetMetadata footer, ColumnChoice choice, int maxPageBytes) {
         this.file = file;
-        this.reader = reader;
-        FileMetaData meta = reader.getFooter().getFileMetaData();
-        this.schema = choice.of(meta.getSchema());
-        if (this.schema != meta.getSchema()) {
-            // Only the chosen columns' pages are read and decompressed.
-            reader.setRequestedSchema(this.schema);
-        }
-        this.createdBy = meta.getCreatedBy();
+        this.footer = footer;
+        this.maxPageBytes = maxPageBytes;
+        this.fileSchema = footer.getFileMetaData().getSchema();
+        this.schema = choice.of(fileSchema);
         List<Type> fields = schema.getFields();
         this.names = fields.stream().map(Type::getName).toList();
         this.texts = new ColumnText[fields.size()];
         for (int i = 0; i < texts.length; i++) {
             texts[i] = ColumnText.of(fields.get(i));
         }
-        // Flat, so there is one leaf column per field, in field order.
-        this.columns = schema.getColumns().toArray(ColumnDescriptor[]::new);
-        this.maxDefinition = new int[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            maxDefinition[i] = columns[i].getMaxDefinitionLevel();
-        }
-        this.converter = new DummyRecordConverter(schema).getRootConverter();
     }
 
     /**
-     * Opens a file and checks its columns.
+     * Reads a file's footer and checks its columns.
      *
+     * @param maxPageBytes the largest page (decompressed) read; a file with a larger one is refused
+     *                     before the page is decompressed, so that memory stays bounded
      * @throws UnreadableExtractException when it is not a readable Parquet file or has a column that cannot be text
      * @throws FileSystemException    when it cannot be opened at all
      */
-    static ParquetPart open(Path file) throws IOException {
-        return open(file, ColumnChoice.ALL, DEFAULT_MAX_PAGE_BYTES);
-    }
-
-    /** Opens a file, reading only the columns {@code choice} keeps and no page over {@code maxPageBytes}. */
     static ParquetPart open(Path file, ColumnChoice choice, int maxPageBytes) throws IOException {
-        ParquetFileReader reader;
-        try {
-            reader = ParquetFileReader.open(new LocalParquetFile(file), options(file, maxPageBytes));
-            checkChunkSizes(file, reader);
+        ParquetMetadata footer;
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalParquetFile(file), options(file, maxPageBytes))) {
+            footer = reader.getFooter();
+            checkChunkSizes(file, footer);
         } catch (FileSystemException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw damaged(file, e);
         }
         try {
-            return new ParquetPart(file, reader, choice);
+            return new ParquetPart(file, footer, choice, maxPageBytes);
         } catch (RuntimeException e) {
-            reader.close();
             throw e instanceof UnreadableExtractException ? e : damaged(file, e);
         }
     }
 
-    Path file() {
+    /**
+     * Page checksums, where the writer stored them, are checked: a damaged page is an error, not
+     * odd values. Pages are decompressed in Java alone ({@link PureJavaCodecs}), by codecs of this
+     * reader's own.
+     */
+    private static ParquetReadOptions options(Path file, int maxPageBytes) {
+        return ParquetReadOptions.builder().usePageChecksumVerification(true)
+                .withCodecFactory(new PureJavaCodecs(file, maxPageBytes)).build();
+    }
+
+    public Path file() {
         return file;
     }
 
-    /** The column names, in order. */
-    List<String> names() {
+    /** The names of the columns read, in order. */
+    public List<String> names() {
         return names;
     }
 
-    /** Bytes of the file's row groups read so far (compressed, as on disk). */
-    long bytesRead() {
-        return bytesRead;
+    /** The row groups that hold rows, in file order. */
+    List<RowGroup> rowGroups() {
+        List<RowGroup> groups = new ArrayList<>();
+        long before = 0;
+        List<BlockMetaData> blocks = footer.getBlocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            long rows = blocks.get(i).getRowCount();
+            if (rows > 0) {
+                groups.add(new RowGroup(this, i, before, rows, blocks.get(i).getCompressedSize()));
+            }
+            before += rows;
+        }
+        return groups;
     }
 
-    /**
-     * Writes rows as CSV records until {@code out} holds at least {@code target} bytes; false when
-     * the file has no more rows.
-     */
-    boolean writeRows(CsvText out, int target) throws IOException {
-        try {
-            while (out.length() < target) {
-                if (rowsLeft == 0 && !nextRowGroup()) {
-                    return false;
-                }
-                writeRow(out);
-                rowsLeft--;
-                rowsWritten++;
-            }
-            return true;
-        } catch (FileSystemException e) {
-            throw e;
-        } catch (PureJavaCodecs.PageTooLargeException e) {
-            throw new UnreadableExtractException("the Parquet file " + file + " has, at its data row " + (rowsWritten + 1)
-                    + " or soon after, " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            throw e instanceof UnreadableExtractException f ? f : damaged(file, e);
+    /** A reader of the chosen columns of this file; the caller closes it. */
+    ParquetFileReader openReader() throws IOException {
+        // The footer is read again (a small read, once per thread): the constructor that takes it differs
+        // between the parquet-mr this module ships (1.18) and the one Spark's class path has (1.15), where it also runs.
+        ParquetFileReader reader = ParquetFileReader.open(new LocalParquetFile(file), options(file, maxPageBytes));
+        if (schema != fileSchema) {
+            // Only the chosen columns' pages are read and decompressed.
+            reader.setRequestedSchema(schema);
         }
+        return reader;
     }
 
-    private void writeRow(CsvText out) {
-        ColumnReader[] r = readers;
-        for (int c = 0; c < r.length; c++) {
-            ColumnReader column = r[c];
-            if (column.getCurrentDefinitionLevel() == maxDefinition[c]) {
-                texts[c].append(column, out);
-            } else {
-                out.emptyField();
-            }
-            column.consume();
-        }
-        out.endRecord();
-    }
-
-    private boolean nextRowGroup() throws IOException {
-        while (true) {
-            PageReadStore pages = reader.readNextRowGroup();
-            if (pages == null) {
-                return false;
-            }
-            bytesRead += reader.getRowGroups().get(rowGroup++).getCompressedSize();
-            if (pages.getRowCount() == 0) {
-                continue;
-            }
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, converter, schema, createdBy);
-            readers = new ColumnReader[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                readers[i] = store.getColumnReader(columns[i]);
-            }
-            rowsLeft = pages.getRowCount();
-            return true;
-        }
+    /** A decoder of one row group's rows, read through {@code readers}. */
+    RowDecoder open(RowGroup group, PartReader readers) throws IOException {
+        ParquetFileReader reader = readers.of(this);
+        return new RowDecoder(reader.readRowGroup(group.index()), schema, footer.getFileMetaData().getCreatedBy(), texts,
+                maxPageBytes);
     }
 
     /**
      * A row group is read whole (its chosen columns), in arrays of the sizes the footer gives:
      * sizes beyond the file's own are damage, refused before anything is allocated for them.
      */
-    private static void checkChunkSizes(Path file, ParquetFileReader reader) throws IOException {
-        long size = java.nio.file.Files.size(file);
-        for (var group : reader.getRowGroups()) {
+    private static void checkChunkSizes(Path file, ParquetMetadata footer) throws IOException {
+        long size = Files.size(file);
+        for (BlockMetaData group : footer.getBlocks()) {
             for (var column : group.getColumns()) {
                 if (column.getTotalSize() < 0 || column.getTotalSize() > size) {
                     throw new IOException("the footer gives column " + column.getPath() + " " + column.getTotalSize()
@@ -196,14 +142,9 @@ final class ParquetPart implements Closeable {
         }
     }
 
-    private static UnreadableExtractException damaged(Path file, Exception e) {
+    static UnreadableExtractException damaged(Path file, Exception e) {
         String why = Excerpt.of(e.getMessage() == null ? e.toString() : e.getMessage());
         return new UnreadableExtractException("cannot read the Parquet file " + file + ": " + why
                 + ". It is truncated or damaged, or not Parquet; export it again.");
-    }
-
-    @Override
-    public void close() throws IOException {
-        reader.close();
     }
 }

@@ -156,6 +156,24 @@ final class ParquetFixtures {
         }
     }
 
+    /** A Parquet file's rows as text, as the audit decodes them: the header's names, then each row's fields (a null is ""). */
+    static List<String[]> text(Path file) throws IOException {
+        ParquetExtract extract = ParquetExtract.open(ParquetParts.of(file));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(extract.names().toArray(String[]::new));
+        for (RowGroup group = extract.next(); group != null; group = extract.next()) {
+            group.read((bytes, offset, length, tooLong) -> {
+                assertThat(tooLong).isFalse();
+                String[] row = new String[length.length];
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = new String(bytes[c], offset[c], length[c], StandardCharsets.UTF_8);
+                }
+                rows.add(row);
+            });
+        }
+        return rows;
+    }
+
     /** Asserts two audit output folders hold the same results: files byte for byte, summary.json but for the input's name and the time taken. */
     static void assertSameAudit(Path expected, Path actual) throws IOException {
         for (String file : List.of("matches.csv", "rejected.csv")) {

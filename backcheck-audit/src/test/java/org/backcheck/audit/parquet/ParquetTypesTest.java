@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.parquet.example.data.Group;
@@ -20,6 +19,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 import org.backcheck.extract.UnreadableExtractException;
 import org.backcheck.audit.Rfc4180Reader;
+import org.backcheck.extract.UnreadableExtractException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,10 +35,7 @@ class ParquetTypesTest {
 
     /** The file's rows as text: the header, then each record's fields. */
     private List<String[]> text(Path file) throws IOException {
-        try (ParquetAsCsv csv = ParquetAsCsv.open(ParquetParts.of(file))) {
-            String t = new String(csv.readAllBytes(), StandardCharsets.UTF_8);
-            return Rfc4180Reader.readAll(t, ',').stream().map(Rfc4180Reader.Row::fields).toList();
-        }
+        return ParquetFixtures.text(file);
     }
 
     private Path duckDb(String name, String select) throws Exception {
