@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end benchmark, one run for three readings of the same rows: `backcheck audit` on the extract
+# End-to-end benchmark, one run for four readings of the same rows: `backcheck audit` on the extract
 # as CSV, `backcheck audit` on a Parquet copy of it (DuckDB writes it: every column VARCHAR, Snappy,
 # DuckDB's row groups), and DuckDB (bench DuckDbPeer, in-process JDBC) applying the same rule as SQL
-# to that Parquet file. Whole runs from the shell, JVM start included, both files in the page cache,
+# to the CSV file and to the Parquet file. Whole runs from the shell, JVM start included, both files in the page cache,
 # the three alternated so that drift hits all alike. Prints each median with its runs, wall and CPU
 # (user + system: on a shared machine the steadier figure), and checks that the two audits wrote
 # identical matches.csv and rejected.csv.
@@ -50,11 +50,12 @@ median() { sort -n | awk '{a[NR]=$1} END {printf "%.2f", (NR % 2) ? a[(NR+1)/2] 
 
 declare -A wall cpu
 for i in $(seq 1 "$RUNS"); do
-  for what in csv parquet duckdb; do
+  for what in csv parquet duckdb duckdbcsv; do
     case $what in
       csv) r=$(run "${audit[@]}" --input "$csv" --out "$out/csv") ;;
       parquet) r=$(run "${audit[@]}" --input "$parquet" --out "$out/parquet") ;;
       duckdb) r=$(run "${duckdb[@]}" "$parquet"); cp "$out/last.txt" "$out/duckdb.txt" ;;
+      duckdbcsv) r=$(run "${duckdb[@]}" "$csv"); cp "$out/last.txt" "$out/duckdbcsv.txt" ;;
     esac
     wall[$what]+="${r% *} "
     cpu[$what]+="${r#* } "
@@ -71,10 +72,14 @@ printf '  %-34s %8s MB  wall %6s s  CPU %6s s   (wall: %s)\n' "backcheck audit, 
   "$(med "${wall[parquet]}")" "$(med "${cpu[parquet]}")" "${wall[parquet]}"
 printf '  %-34s %8s MB  wall %6s s  CPU %6s s   (wall: %s)\n' "DuckDB $(awk '/^duckdb / {print $2}' "$out/duckdb.txt"), same rule, Parquet" "$(mb "$parquet")" \
   "$(med "${wall[duckdb]}")" "$(med "${cpu[duckdb]}")" "${wall[duckdb]}"
+printf '  %-34s %8s MB  wall %6s s  CPU %6s s   (wall: %s)\n' "DuckDB, same rule, CSV" "$(mb "$csv")" \
+  "$(med "${wall[duckdbcsv]}")" "$(med "${cpu[duckdbcsv]}")" "${wall[duckdbcsv]}"
+printf '  wall ratios: DuckDB on CSV / backcheck on CSV %s x\n' \
+  "$(awk -v d="$(med "${wall[duckdbcsv]}")" -v c="$(med "${wall[csv]}")" 'BEGIN { printf "%.2f", d / c }')"
 printf '  wall ratios: Parquet / CSV %s x, DuckDB on Parquet / backcheck on Parquet %s x\n' \
   "$(awk -v p="$(med "${wall[parquet]}")" -v c="$(med "${wall[csv]}")" 'BEGIN { printf "%.2f", p / c }')" \
   "$(awk -v d="$(med "${wall[duckdb]}")" -v p="$(med "${wall[parquet]}")" 'BEGIN { printf "%.2f", d / p }')"
-echo "  CPU of each run: CSV ${cpu[csv]}| Parquet ${cpu[parquet]}| DuckDB ${cpu[duckdb]}"
+echo "  CPU of each run: CSV ${cpu[csv]}| Parquet ${cpu[parquet]}| DuckDB on Parquet ${cpu[duckdb]}| DuckDB on CSV ${cpu[duckdbcsv]}"
 echo "  DuckDB's totals: $(grep '^duckdb ' "$out/duckdb.txt")"
 if cmp -s "$out/csv/matches.csv" "$out/parquet/matches.csv" && cmp -s "$out/csv/rejected.csv" "$out/parquet/rejected.csv"; then
   echo "  matches.csv and rejected.csv: identical"
