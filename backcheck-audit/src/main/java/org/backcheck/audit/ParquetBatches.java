@@ -6,6 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.backcheck.audit.Batches.Pending;
@@ -17,12 +20,22 @@ import org.backcheck.audit.parquet.RowGroup;
  * A Parquet extract's row groups as units of work: each decoded on a worker straight into that
  * worker's scanner's slots (no CSV text in between), classified and tallied there. Row groups are
  * submitted in row order and their results taken back in that order, so the outputs are those of
- * reading the rows one after another. Memory is bounded as for text: a handful of row groups in
- * flight, and a page over the record limit refused before it is decompressed.
+ * reading the rows one after another.
+ *
+ * <p>Memory is bounded whatever the file says: a row group's results come back in slices of at most
+ * {@link #SLICE_ROWS} rows (about what a 4 MiB chunk of text holds), and a worker decodes at most
+ * {@link #SLICES_AHEAD} slices beyond the one the audit has taken, so that a tiny file whose one
+ * row group repeats a row twenty million times holds no more matches at once than a text chunk
+ * does; a page over the record limit is refused before it is decompressed.
  */
 final class ParquetBatches implements Batches {
 
     private static final InputChunks.Chunk NO_TEXT = new InputChunks.Chunk(new byte[0], 0);
+
+    /** Rows in one slice of a row group's results. */
+    static final int SLICE_ROWS = 1 << 16;
+    /** Slices a worker may have finished that the audit has not yet taken. */
+    static final int SLICES_AHEAD = 2;
 
     private final ParquetExtract extract;
     private final ExecutorService pool;
@@ -35,6 +48,12 @@ final class ParquetBatches implements Batches {
     private final List<PartReader> opened = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private long bytesRead;
     private long bytesSubmitted;
+    /**
+     * The slices of the row group last submitted, handed out one per {@link #next} and forgotten
+     * here as they are (a finished slice holds its rows' results until the audit has taken it).
+     */
+    private Slice[] slices = new Slice[0];
+    private int nextSlice;
 
     ParquetBatches(ParquetExtract extract, ExecutorService pool, ThreadLocal<RecordScanner> scanners,
                    Supplier<RecordScanner> newScanner, SlotLayout layout, int exclusions) {
@@ -73,33 +92,124 @@ final class ParquetBatches implements Batches {
 
     @Override
     public Pending next() throws IOException {
-        RowGroup group = extract.next();
-        if (group == null) {
-            return null;
+        if (nextSlice == slices.length) {
+            RowGroup group = extract.next();
+            if (group == null) {
+                return null;
+            }
+            bytesRead = bytesSubmitted;
+            bytesSubmitted += group.bytes();
+            slices = slicesOf(group.rows());
+            nextSlice = 0;
+            Slice[] ofGroup = slices.clone(); // the worker's own references, dropped as it completes each
+            pool.execute(() -> scan(group, ofGroup));
         }
-        bytesRead = bytesSubmitted;
-        bytesSubmitted += group.bytes();
-        return new Pending(NO_TEXT, 0, false, pool.submit(() -> scan(group)));
+        Slice slice = slices[nextSlice];
+        slices[nextSlice++] = null;
+        return new Pending(NO_TEXT, 0, false, slice);
     }
 
-    private ChunkResult scan(RowGroup group) throws IOException {
+    private static Slice[] slicesOf(long rows) {
+        long count = Math.max(1, (rows + SLICE_ROWS - 1) / SLICE_ROWS);
+        Semaphore room = new Semaphore(SLICES_AHEAD);
+        Slice[] array = new Slice[(int) Math.min(count, Integer.MAX_VALUE - 8)];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = new Slice(room);
+        }
+        return array;
+    }
+
+    /**
+     * Decodes one row group on a worker, completing its slices in order; waits before starting a
+     * slice while {@link #SLICES_AHEAD} finished ones are not yet taken. A failure completes the
+     * slice in hand and every later one with it.
+     */
+    private void scan(RowGroup group, Slice[] ofGroup) {
         RecordScanner scanner = scanners.get();
-        ChunkResult result = new ChunkResult(exclusions);
         int[] slotOf = slotOfColumn;
+        int[] at = {0};
+        ChunkResult[] result = {null};
+        long[] inSlice = {0};
         try {
+            ofGroup[0].room.acquire();
+            result[0] = new ChunkResult(exclusions);
             group.read((bytes, offset, length, tooLong) -> {
+                if (inSlice[0] == SLICE_ROWS && at[0] + 1 < ofGroup.length) {
+                    completeNext(ofGroup, at, result[0]);
+                    waitForRoom(ofGroup[at[0]]);
+                    result[0] = new ChunkResult(exclusions);
+                    inSlice[0] = 0;
+                }
                 for (int c = 0; c < slotOf.length; c++) {
                     int slot = slotOf[c];
                     if (slot >= 0) {
                         scanner.setSlot(slot, bytes[c], offset[c], length[c]);
                     }
                 }
-                scanner.takeRecord(result, tooLong);
+                scanner.takeRecord(result[0], tooLong);
+                inSlice[0]++;
             }, readers.get());
+            completeNext(ofGroup, at, result[0]);
+            while (at[0] < ofGroup.length) {
+                completeNext(ofGroup, at, new ChunkResult(exclusions)); // the footer promised more rows than came
+            }
+        } catch (Throwable e) {
+            while (at[0] < ofGroup.length) {
+                Slice slice = ofGroup[at[0]];
+                ofGroup[at[0]++] = null;
+                slice.completeExceptionally(e);
+            }
         } finally {
             scanner.letGo();
         }
-        return result;
+    }
+
+    /** Completes the slice at {@code at[0]} and forgets it, so that only the audit holds its results. */
+    private static void completeNext(Slice[] ofGroup, int[] at, ChunkResult result) {
+        Slice slice = ofGroup[at[0]];
+        ofGroup[at[0]++] = null;
+        slice.complete(result);
+    }
+
+    private static void waitForRoom(Slice slice) {
+        try {
+            slice.room.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SliceInterrupted();
+        }
+    }
+
+    /** The run stopped (the pool was shut down) while a worker waited to start a slice. */
+    private static final class SliceInterrupted extends RuntimeException {
+        SliceInterrupted() {
+            super("interrupted: the audit stopped", null, false, false);
+        }
+    }
+
+    /**
+     * One slice of a row group's results. Taking it ({@link #get}, once, by the audit's thread)
+     * makes room for the worker to decode one more.
+     */
+    private static final class Slice extends CompletableFuture<ChunkResult> {
+        private final Semaphore room;
+        private boolean taken;
+
+        Slice(Semaphore room) {
+            this.room = room;
+        }
+
+        @Override
+        public ChunkResult get() throws InterruptedException, ExecutionException {
+            try {
+                return super.get();
+            } finally {
+                if (!taken) {
+                    taken = true;
+                    room.release();
+                }
+            }
+        }
     }
 
     @Override
@@ -130,7 +240,7 @@ final class ParquetBatches implements Batches {
     public void close() throws IOException {
         synchronized (opened) {
             for (PartReader r : opened) {
-                r.close();
+                r.shutDown();
             }
         }
     }

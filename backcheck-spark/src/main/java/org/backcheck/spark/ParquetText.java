@@ -59,7 +59,7 @@ final class ParquetText {
      * as the two-digit code it stands for (2 is '02'; see {@link #ofCode}).
      */
     static boolean isTwoDigitCode(String column, DataType type) {
-        return column.equalsIgnoreCase(ValueText.TWO_DIGIT_CODE)
+        return ValueText.isTwoDigitCode(column)
                 && (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType || type instanceof LongType);
     }
 

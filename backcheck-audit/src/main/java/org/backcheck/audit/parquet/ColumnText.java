@@ -61,11 +61,20 @@ interface ColumnText {
         PrimitiveTypeName physical = type.getPrimitiveTypeName();
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
         if (logical instanceof DecimalLogicalTypeAnnotation decimal) {
-            return decimal(physical, decimal.getScale());
+            String refusal = ValueText.decimalRefusal(decimal.getPrecision(), decimal.getScale());
+            if (refusal != null) {
+                throw refused(name, refusal);
+            }
+            return decimal(name, physical, decimal.getScale());
         }
-        if (name.equalsIgnoreCase(ValueText.TWO_DIGIT_CODE) && (logical == null || logical instanceof IntLogicalTypeAnnotation i
-                && i.isSigned()) && (physical == PrimitiveTypeName.INT32 || physical == PrimitiveTypeName.INT64)) {
-            return physical == PrimitiveTypeName.INT32 ? written((r, out) -> ValueText.twoDigitCode(r.getInteger(), out))
+        if (ValueText.isTwoDigitCode(name) && (logical == null || logical instanceof IntLogicalTypeAnnotation)
+                && (physical == PrimitiveTypeName.INT32 || physical == PrimitiveTypeName.INT64)) {
+            boolean unsigned = logical instanceof IntLogicalTypeAnnotation i && !i.isSigned();
+            if (physical == PrimitiveTypeName.INT32) {
+                return unsigned ? written((r, out) -> ValueText.twoDigitCode(Integer.toUnsignedLong(r.getInteger()), out))
+                        : written((r, out) -> ValueText.twoDigitCode(r.getInteger(), out));
+            }
+            return unsigned ? written((r, out) -> ValueText.twoDigitCodeUnsigned(r.getLong(), out))
                     : written((r, out) -> ValueText.twoDigitCode(r.getLong(), out));
         }
         return switch (physical) {
@@ -170,11 +179,18 @@ interface ColumnText {
         return text;
     }
 
-    private static ColumnText decimal(PrimitiveTypeName physical, int scale) {
+    private static ColumnText decimal(String name, PrimitiveTypeName physical, int scale) {
         return switch (physical) {
             case INT32 -> written((r, out) -> ValueText.decimal(r.getInteger(), scale, out));
             case INT64 -> written((r, out) -> ValueText.decimal(r.getLong(), scale, out));
-            default -> written((r, out) -> ValueText.decimal(new BigInteger(r.getBinary().getBytes()), scale, out));
+            default -> written((r, out) -> {
+                org.apache.parquet.io.api.Binary unscaled = r.getBinary();
+                String refusal = ValueText.decimalValueRefusal(Excerpt.of(name), unscaled.length());
+                if (refusal != null) {
+                    throw new UnreadableExtractException(refusal);
+                }
+                ValueText.decimal(new BigInteger(unscaled.getBytes()), scale, out);
+            });
         };
     }
 

@@ -14,9 +14,13 @@ public final class PartReader implements Closeable {
 
     private ParquetPart part;
     private ParquetFileReader reader;
+    private boolean shutDown;
 
     /** The reader of {@code p}'s chosen columns, opening it (and closing the previous part's) when needed. */
-    ParquetFileReader of(ParquetPart p) throws IOException {
+    synchronized ParquetFileReader of(ParquetPart p) throws IOException {
+        if (shutDown) {
+            throw new java.io.InterruptedIOException("the audit stopped: no Parquet file is opened any more");
+        }
         if (p != part) {
             close();
             reader = p.openReader();
@@ -25,8 +29,18 @@ public final class PartReader implements Closeable {
         return reader;
     }
 
+    /**
+     * Closes the file for good, from any thread: called once the audit has stopped, so that a worker
+     * still running cannot open a file again that nobody would close.
+     */
+    public synchronized void shutDown() throws IOException {
+        shutDown = true;
+        close();
+    }
+
+    /** Closes the file; the next {@link #of} opens it afresh. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         ParquetFileReader r = reader;
         reader = null;
         part = null;

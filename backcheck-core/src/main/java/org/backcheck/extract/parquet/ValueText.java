@@ -60,6 +60,24 @@ public final class ValueText {
         }
     }
 
+    /**
+     * Whether {@code column} is {@link #TWO_DIGIT_CODE}, whose whole-number values (signed or
+     * unsigned, of any width) both engines write as two-digit codes: the one decision, so that the
+     * engines cannot count the same file differently.
+     */
+    public static boolean isTwoDigitCode(String column) {
+        return column.equalsIgnoreCase(TWO_DIGIT_CODE);
+    }
+
+    /** {@link #twoDigitCode} of an unsigned 64-bit value (above {@code Long.MAX_VALUE} when negative as a long). */
+    public static void twoDigitCodeUnsigned(long value, TextBuffer out) {
+        if (value >= 0) {
+            twoDigitCode(value, out);
+        } else {
+            out.appendAscii(Long.toUnsignedString(value));
+        }
+    }
+
     /** A whole number in {@link #TWO_DIGIT_CODE}: 0 to 9 with a leading zero. */
     public static void twoDigitCode(long value, TextBuffer out) {
         if (value >= 0 && value < 10) {
@@ -77,7 +95,35 @@ public final class ValueText {
         }
     }
 
-    /** A DECIMAL too wide for a long. */
+    /**
+     * The widest DECIMAL read: 38 digits, as SQL Server, Spark and DuckDB hold. Parquet itself sets no
+     * bound, and a wider declaration could make one small value a cell of any length
+     * ({@code DECIMAL(3e8, 3e8)} writes 1 as three hundred million digits).
+     */
+    public static final int MAX_DECIMAL_PRECISION = 38;
+    /** Bytes of an unscaled DECIMAL value of at most {@link #MAX_DECIMAL_PRECISION} digits. */
+    public static final int MAX_DECIMAL_BYTES = 16;
+
+    /** Whether a DECIMAL(precision, scale) column is read: null when it is, else why not (for {@link #noPlainText}). */
+    public static String decimalRefusal(int precision, int scale) {
+        if (precision < 1 || precision > MAX_DECIMAL_PRECISION || scale < 0 || scale > precision) {
+            return "DECIMAL(" + precision + ", " + scale + "), wider than the " + MAX_DECIMAL_PRECISION
+                    + " digits SQL Server, Spark and DuckDB hold";
+        }
+        return null;
+    }
+
+    /**
+     * Why one unscaled DECIMAL value of {@code bytes} bytes is refused (longer than a
+     * {@link #MAX_DECIMAL_PRECISION}-digit value can be), or null.
+     */
+    public static String decimalValueRefusal(String column, int bytes) {
+        return bytes <= MAX_DECIMAL_BYTES ? null : "the Parquet column " + column + " holds a DECIMAL value of " + bytes
+                + " bytes, longer than its declared precision allows (at most " + MAX_DECIMAL_BYTES + "): the file is damaged."
+                + " Export the column again, or as text.";
+    }
+
+    /** A DECIMAL too wide for a long (at most {@link #MAX_DECIMAL_BYTES} bytes, see {@link #decimalValueRefusal}). */
     public static void decimal(BigInteger unscaled, int scale, TextBuffer out) {
         out.appendAscii(new BigDecimal(unscaled, scale).toPlainString());
     }

@@ -37,6 +37,25 @@ class ValueTextTest {
     }
 
     @Test
+    void theTwoDigitCodeIsOneDecisionForEveryWholeNumberWidthSignedOrNot() {
+        assertThat(ValueText.isTwoDigitCode("administrative_category")).isTrue();
+        assertThat(ValueText.isTwoDigitCode("Der_Procedure_All")).isFalse();
+        assertThat(text(out -> ValueText.twoDigitCodeUnsigned(2, out))).isEqualTo("02");
+        assertThat(text(out -> ValueText.twoDigitCodeUnsigned(-1, out))).isEqualTo("18446744073709551615");
+    }
+
+    @Test
+    void decimalsWiderThan38DigitsAndOverlongValuesAreRefused() {
+        assertThat(ValueText.decimalRefusal(38, 38)).isNull();
+        assertThat(ValueText.decimalRefusal(10, 2)).isNull();
+        assertThat(ValueText.decimalRefusal(39, 0)).contains("DECIMAL(39, 0)");
+        assertThat(ValueText.decimalRefusal(300_000_000, 300_000_000)).contains("wider than the 38 digits");
+        assertThat(ValueText.decimalRefusal(5, 6)).isNotNull();
+        assertThat(ValueText.decimalValueRefusal("Age", 16)).isNull();
+        assertThat(ValueText.decimalValueRefusal("Age", 17)).contains("Age").contains("17 bytes");
+    }
+
+    @Test
     void decimalsWithTheirPlacesFromTheUnscaledValue() {
         assertThat(text(o -> ValueText.decimal(45, 0, o))).isEqualTo("45");
         assertThat(text(o -> ValueText.decimal(1250, 2, o))).isEqualTo("12.50");
