@@ -271,10 +271,25 @@ public final class ReportHtml {
 
     /** Whole numbers with thousands separators for reading (1,000,000); anything else as it is. */
     static String grouped(String value) {
-        if (value.matches("\\d{4,}")) {
-            return String.format(Locale.UK, "%,d", Long.parseLong(value));
+        if (value.length() < 4) {
+            return value;
         }
-        return value;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return value;
+            }
+        }
+        // As String.format(Locale.UK, "%,d", ...) writes it (leading zeros dropped, a comma every three
+        // digits), without a regex and a formatter for each table cell: they were a cold start's cost.
+        String digits = Long.toString(Long.parseLong(value));
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3);
+        int head = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        out.append(digits, 0, head);
+        for (int i = head; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 
     static String esc(String s) {
