@@ -280,16 +280,7 @@ public final class ReportHtml {
                 return value;
             }
         }
-        // As String.format(Locale.UK, "%,d", ...) writes it (leading zeros dropped, a comma every three
-        // digits), without a regex and a formatter for each table cell: they were a cold start's cost.
-        String digits = Long.toString(Long.parseLong(value));
-        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3);
-        int head = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
-        out.append(digits, 0, head);
-        for (int i = head; i < digits.length(); i += 3) {
-            out.append(',').append(digits, i, i + 3);
-        }
-        return out.toString();
+        return FixedPoint.thousands(Long.toString(Long.parseLong(value))); // leading zeros dropped, as %,d does
     }
 
     static String esc(String s) {

@@ -85,7 +85,7 @@ final class Svg {
     }
 
     static String n(double v) {
-        return Tenths.of(v);
+        return FixedPoint.tenths(v);
     }
 
     static String escape(String s) {
