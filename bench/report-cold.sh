@@ -44,6 +44,7 @@ for i in $(seq 1 "$RUNS"); do   # alternate, so that drift in the machine's load
   for k in 0 1; do cpu "$k" "${extra[@]}" >> "$work/$k.cpu"; done
 done
 for f in report.html aggregates.csv aggregates.json summary.json; do
+  [ -s "$work/out0/$f" ] && [ -s "$work/out1/$f" ] || { echo "MISSING: $f" >&2; exit 1; }
   if ! cmp -s <(grep -v '"elapsed_seconds"' "$work/out0/$f") <(grep -v '"elapsed_seconds"' "$work/out1/$f"); then
     echo "DIFFERENT: $f" >&2; exit 1
   fi
