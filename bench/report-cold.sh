@@ -16,6 +16,7 @@ trap 'rm -rf "$work"' EXIT
 jars=("$(realpath "$1")" "$(realpath "$2")")
 input="${3:-}"
 opts="-XX:+UseParallelGC -XX:TieredStopAtLevel=1"   # the launcher's flags for inputs under 1.5 GB
+heap="-Xmx$((64 + 8 * $(nproc) + 3 * 64))m"          # and its audit heap, default --threads and --max-record-bytes
 if [ -z "$input" ]; then
   input="$work/opa-4500.csv"
   java $opts -jar "${jars[0]}" generate --rows 4500 --seed 5 --out "$input" >/dev/null
@@ -32,8 +33,8 @@ cpu() { # prints user+sys seconds of one run of `audit` with jar $1 and extra ar
   local k=$1; shift
   local t="$work/time.txt"
   /usr/bin/time -f '%U %S' -o "$t" java -XX:SharedArchiveFile="$work/$k.jsa" -Xlog:cds=off \
-    -Xlog:cds+dynamic=off $opts -Xmx96m -jar "${jars[$k]}" audit --input "$input" --out "$work/out$k" \
-    "$@" >/dev/null 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }
+    -Xlog:cds+dynamic=off $opts $heap -jar "${jars[$k]}" audit --input "$input" --out "$work/out$k" \
+    "$@" >"$work/stdout$k.txt" 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }
   awk '{ printf "%.3f\n", $1 + $2 }' "$t"
 }
 stats() { sort -n | awk '{a[NR]=$1} END { printf "median %.3f s  (quartiles %.3f-%.3f, n=%d)", a[int((NR+1)/2)], a[int((NR+3)/4)], a[int((3*NR+3)/4)], NR }'; }
@@ -49,7 +50,13 @@ for f in report.html aggregates.csv aggregates.json summary.json; do
     echo "DIFFERENT: $f" >&2; exit 1
   fi
 done
+# The closing lines too, but for the time taken and the output folder's name.
+if ! cmp -s <(grep -v '^  took ' "$work/stdout0.txt" | sed "s|$work/out0|OUT|g") \
+            <(grep -v '^  took ' "$work/stdout1.txt" | sed "s|$work/out1|OUT|g"); then
+  echo "DIFFERENT: the audit's closing lines" >&2; exit 1
+fi
 echo "CPU (user+sys) of audit on $input ${AUDIT_ARGS:-}, $RUNS alternating runs each, flags: $opts"
 printf '  before %s   %s\n' "$(stats < "$work/0.cpu")" "${jars[0]}"
 printf '  after  %s   %s\n' "$(stats < "$work/1.cpu")" "${jars[1]}"
-echo "  outputs identical: report.html, aggregates.csv, aggregates.json, summary.json (elapsed_seconds aside)"
+echo "  outputs identical: report.html, aggregates.csv, aggregates.json, summary.json (elapsed_seconds aside),"
+echo "  and the closing lines on stdout (the time taken aside)"
