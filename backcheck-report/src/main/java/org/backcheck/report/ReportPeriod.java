@@ -44,8 +44,9 @@ public record ReportPeriod(Optional<YearMonth> first, Optional<YearMonth> last, 
 
     /**
      * A month label read as {@link YearMonth#parse} reads it; the labels the engines write
-     * ({@code yyyy-MM}, {@link AppointmentMonth#label}) without the date-time parser, which, run for
-     * each cell of a fresh JVM's only report, was the largest part of its CPU (bench/report-cold.sh).
+     * ({@code yyyy-MM}, {@link AppointmentMonth#label}) without the date-time parser: run for each cell
+     * of a fresh JVM's only report, the parser was the largest single share of the report's time in a
+     * sampling profile (bench/report-cold.sh measures what reading them directly saves).
      */
     static YearMonth month(String label) {
         if (label.length() == 7 && label.charAt(4) == '-' && digit(label, 0) && digit(label, 1) && digit(label, 2)
