@@ -271,10 +271,16 @@ public final class ReportHtml {
 
     /** Whole numbers with thousands separators for reading (1,000,000); anything else as it is. */
     static String grouped(String value) {
-        if (value.matches("\\d{4,}")) {
-            return String.format(Locale.UK, "%,d", Long.parseLong(value));
+        if (value.length() < 4) {
+            return value;
         }
-        return value;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return value;
+            }
+        }
+        return FixedPoint.thousands(Long.toString(Long.parseLong(value))); // leading zeros dropped, as %,d does
     }
 
     static String esc(String s) {

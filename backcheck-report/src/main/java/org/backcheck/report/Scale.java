@@ -37,7 +37,7 @@ record Scale(double lo, double hi, double from, double to) {
     /** A tick label: thousands separated, no decimals above 10, up to 3 significant decimals below. */
     static String label(double v) {
         if (Math.abs(v) >= 10 || v == Math.rint(v)) {
-            return String.format(java.util.Locale.UK, "%,.0f", v);
+            return FixedPoint.wholeGrouped(v);
         }
         return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }

@@ -1,7 +1,5 @@
 package org.backcheck.report;
 
-import java.util.Locale;
-
 /**
  * A small SVG writer for the report's charts: inline markup only (no scripts, no external
  * resources), numbers rounded to a tenth of a pixel, every text escaped. A shape may carry a
@@ -87,7 +85,7 @@ final class Svg {
     }
 
     static String n(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return FixedPoint.tenths(v);
     }
 
     static String escape(String s) {
