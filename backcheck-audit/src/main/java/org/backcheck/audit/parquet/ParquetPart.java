@@ -1,5 +1,7 @@
 package org.backcheck.audit.parquet;
 
+import org.backcheck.audit.ByteCount;
+
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -92,19 +94,47 @@ public final class ParquetPart {
         return names;
     }
 
-    /** The row groups that hold rows, in file order. */
+    /**
+     * The row groups that hold rows, in file order.
+     *
+     * @throws UnreadableExtractException when a row group's chosen columns, compressed, take more than
+     *         {@link #maxChosenBytes} (each worker holds one such group at a time)
+     */
     List<RowGroup> rowGroups() {
         List<RowGroup> groups = new ArrayList<>();
         long before = 0;
         List<BlockMetaData> blocks = footer.getBlocks();
+        java.util.Set<String> chosen = new java.util.HashSet<>(names);
         for (int i = 0; i < blocks.size(); i++) {
             long rows = blocks.get(i).getRowCount();
+            long chosenBytes = 0;
+            for (var column : blocks.get(i).getColumns()) {
+                String[] path = column.getPath().toArray();
+                if (path.length > 0 && chosen.contains(path[0])) {
+                    chosenBytes += column.getTotalSize();
+                }
+            }
+            if (chosenBytes > maxChosenBytes(maxPageBytes)) {
+                throw new UnreadableExtractException("the Parquet file " + file + " has a row group (number " + (i + 1)
+                        + ", from data row " + (before + 1) + ") whose audited columns take " + ByteCount.text(chosenBytes)
+                        + " compressed, more than the " + ByteCount.text(maxChosenBytes(maxPageBytes)) + " each worker"
+                        + " reads at once (twice --max-record-bytes). Write the file with smaller row groups (DuckDB:"
+                        + " ROW_GROUP_SIZE; Spark: parquet.block.size), or raise --max-record-bytes.");
+            }
             if (rows > 0) {
                 groups.add(new RowGroup(this, i, before, rows, blocks.get(i).getCompressedSize()));
             }
             before += rows;
         }
         return groups;
+    }
+
+    /**
+     * The most a row group's chosen columns may take, compressed: each worker reads one such group
+     * whole, so this (with one decompressed page per column) bounds a worker's Parquet memory.
+     */
+    static long maxChosenBytes(int maxPageBytes) {
+        return 2L * maxPageBytes;
     }
 
     /** A reader of the chosen columns of this file; the caller closes it. */

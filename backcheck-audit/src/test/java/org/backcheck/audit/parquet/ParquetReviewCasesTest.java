@@ -64,4 +64,25 @@ class ParquetReviewCasesTest {
                 .as(LogicalTypeAnnotation.decimalType(2, 38)).named("Age_at_Start_of_Episode_SUS");
         assertThat(ColumnText.of(fine)).isNotNull();
     }
+
+    /**
+     * Each worker reads a row group's chosen columns whole, so a row group whose audited columns
+     * take more than twice --max-record-bytes (compressed) is refused before any is read, naming
+     * the file, the group and what to do (review finding 4: before, nothing bounded it).
+     */
+    @Test
+    void aRowGroupLargerThanTwiceTheRecordLimitIsRefusedBeforeItIsRead() throws Exception {
+        Path file = dir.resolve("big-group.parquet");
+        ParquetFixtures.duckDb("SET threads = 1", "COPY (SELECT md5(i::VARCHAR) AS Der_Procedure_All, "
+                + "(i % 90)::VARCHAR AS Age_at_Start_of_Episode_SUS, NULL::VARCHAR AS Der_Age_at_CDS_Activity_Date, "
+                + "md5((i * 7)::VARCHAR) AS Der_Diagnosis_All, '01' AS Administrative_Category FROM range(20000) t(i)) TO '"
+                + file + "' (FORMAT parquet, ROW_GROUP_SIZE 20000)");
+        assertThatThrownBy(() -> Audit.run(AuditOptions.of(file, dir.resolve("out-big")).withMaxRecordBytes(4096)))
+                .isInstanceOf(UnreadableExtractException.class)
+                .hasMessageContaining("big-group.parquet")
+                .hasMessageContaining("row group (number 1, from data row 1)")
+                .hasMessageContaining("smaller row groups");
+        AuditFigures figures = Audit.run(AuditOptions.of(file, dir.resolve("out-default")));
+        assertThat(figures.rowsRead()).isEqualTo(20_000);
+    }
 }
