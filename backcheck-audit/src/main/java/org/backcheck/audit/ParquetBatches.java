@@ -15,6 +15,7 @@ import org.backcheck.audit.Batches.Pending;
 import org.backcheck.audit.parquet.ParquetExtract;
 import org.backcheck.audit.parquet.PartReader;
 import org.backcheck.audit.parquet.RowGroup;
+import org.backcheck.audit.parquet.RowSink;
 
 /**
  * A Parquet extract's row groups as units of work: each decoded on a worker straight into that
@@ -126,49 +127,78 @@ final class ParquetBatches implements Batches {
      */
     private void scan(RowGroup group, Slice[] ofGroup) {
         RecordScanner scanner = scanners.get();
-        int[] slotOf = slotOfColumn;
-        int[] at = {0};
-        ChunkResult[] result = {null};
-        long[] inSlice = {0};
+        GroupScan rows = new GroupScan(ofGroup, scanner);
         try {
-            ofGroup[0].room.acquire();
-            result[0] = new ChunkResult(exclusions);
-            group.read((bytes, offset, length, tooLong) -> {
-                if (inSlice[0] == SLICE_ROWS && at[0] + 1 < ofGroup.length) {
-                    completeNext(ofGroup, at, result[0]);
-                    waitForRoom(ofGroup[at[0]]);
-                    result[0] = new ChunkResult(exclusions);
-                    inSlice[0] = 0;
-                }
-                for (int c = 0; c < slotOf.length; c++) {
-                    int slot = slotOf[c];
-                    if (slot >= 0) {
-                        scanner.setSlot(slot, bytes[c], offset[c], length[c]);
-                    }
-                }
-                scanner.takeRecord(result[0], tooLong);
-                inSlice[0]++;
-            }, readers.get());
-            completeNext(ofGroup, at, result[0]);
-            while (at[0] < ofGroup.length) {
-                completeNext(ofGroup, at, new ChunkResult(exclusions)); // the footer promised more rows than came
-            }
+            rows.start();
+            group.read(rows, readers.get());
+            rows.finish();
         } catch (Throwable e) {
-            while (at[0] < ofGroup.length) {
-                Slice slice = ofGroup[at[0]];
-                ofGroup[at[0]++] = null;
-                slice.completeExceptionally(e);
-            }
+            rows.fail(e);
         } finally {
             scanner.letGo();
         }
     }
 
-    /** Completes the slice at {@code at[0]} and forgets it, so that only the audit holds its results. */
-    private static void completeNext(Slice[] ofGroup, int[] at, ChunkResult result) {
-        Slice slice = ofGroup[at[0]];
-        ofGroup[at[0]++] = null;
-        slice.complete(result);
+    /** One row group's rows into its slices, in order: what a worker holds while it decodes the group. */
+    private final class GroupScan implements RowSink {
+        private final Slice[] slices;
+        private final RecordScanner scanner;
+        private int at;
+        private ChunkResult result;
+        private int inSlice;
+
+        GroupScan(Slice[] slices, RecordScanner scanner) {
+            this.slices = slices;
+            this.scanner = scanner;
+        }
+
+        void start() throws InterruptedException {
+            slices[0].room.acquire();
+            result = new ChunkResult(exclusions);
+        }
+
+        @Override
+        public void row(byte[][] bytes, int[] offset, int[] length, boolean tooLong) {
+            if (inSlice == SLICE_ROWS && at + 1 < slices.length) {
+                completeNext(result);
+                waitForRoom(slices[at]);
+                result = new ChunkResult(exclusions);
+                inSlice = 0;
+            }
+            int[] slotOf = slotOfColumn;
+            for (int c = 0; c < slotOf.length; c++) {
+                int slot = slotOf[c];
+                if (slot >= 0) {
+                    scanner.setSlot(slot, bytes[c], offset[c], length[c]);
+                }
+            }
+            scanner.takeRecord(result, tooLong);
+            inSlice++;
+        }
+
+        void finish() {
+            completeNext(result);
+            while (at < slices.length) {
+                completeNext(new ChunkResult(exclusions)); // the footer promised more rows than came
+            }
+        }
+
+        void fail(Throwable e) {
+            while (at < slices.length) {
+                take().completeExceptionally(e);
+            }
+        }
+
+        /** Completes the next slice and forgets it, so that only the audit holds its results. */
+        private void completeNext(ChunkResult done) {
+            take().complete(done);
+        }
+
+        private Slice take() {
+            Slice slice = slices[at];
+            slices[at++] = null;
+            return slice;
+        }
     }
 
     private static void waitForRoom(Slice slice) {
