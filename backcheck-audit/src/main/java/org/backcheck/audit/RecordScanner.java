@@ -105,8 +105,7 @@ final class RecordScanner {
         result.records++;
         parser.completeRecord();
         if (tooLong) {
-            parser.clearSlots();
-            reject(result, "(row)", tooLong(maxRecordBytes));
+            rejectUnread(result);
         } else {
             record(result);
         }
@@ -133,11 +132,16 @@ final class RecordScanner {
     ChunkResult skipped(int count, int exclusionCount) {
         ChunkResult result = new ChunkResult(exclusionCount);
         for (int i = 0; i < count; i++) {
-            parser.clearSlots();
             result.records++;
-            reject(result, "(row)", tooLong(maxRecordBytes));
+            rejectUnread(result);
         }
         return result;
+    }
+
+    /** The current record, longer than the limit: rejected with no field read (so no id shown). */
+    private void rejectUnread(ChunkResult result) {
+        parser.clearSlots();
+        reject(result, "(row)", tooLong(maxRecordBytes));
     }
 
     private void record(ChunkResult result) {
