@@ -3,7 +3,6 @@ package org.backcheck.audit;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +12,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.backcheck.audit.Batches.Pending;
 import org.backcheck.audit.parquet.ColumnChoice;
 import org.backcheck.audit.parquet.ParquetExtract;
@@ -26,13 +22,11 @@ import org.backcheck.classify.Classifier;
 import org.backcheck.classify.Status;
 import org.backcheck.report.Activity;
 import org.backcheck.report.AuditFigures;
-import org.backcheck.report.CsvOut;
 import org.backcheck.report.OutputFile;
 import org.backcheck.report.SummaryJson;
 import org.backcheck.extract.Header;
 import org.backcheck.extract.SlotLayout;
 import org.backcheck.extract.UnreadableExtractException;
-import org.backcheck.measure.NullPolicy;
 
 /**
  * {@code backcheck audit}: applies a measure to every row of an extract and writes
@@ -170,7 +164,8 @@ public final class Audit {
         try (Writer matches = writer("matches.csv"); Writer rejected = writer("rejected.csv")) {
             matches.write("row,id,status,reason,matched_codes\n");
             rejected.write("row,id,field,reason\n");
-            Sink sink = new Sink(matches, rejected, totals, batches.ownScanner());
+            Sink sink = new Sink(matches, rejected, totals, batches.ownScanner(), options.measure().exclusions().size(),
+                    options.maxRecordBytes(), maxOpenRecord);
             Deque<Pending> inFlight = new ArrayDeque<>();
             // In flight: bounded in number and bytes; a large chunk (a long record) is written before the next is read.
             long inFlightBytes = 0;
@@ -256,156 +251,6 @@ public final class Audit {
                     + ", tallied by provider and month " + java.util.Arrays.toString(tallied) + ", by commissioner "
                     + java.util.Arrays.toString(byCommissioner) + ", matches.csv rows "
                     + t.matchLines + " (counted + excluded " + matched + "), rejected.csv rows " + t.rejectionLines);
-        }
-    }
-
-
-    /** Running totals over all chunks, in file order. */
-    private static final class Totals {
-        final long[] statusCounts = new long[Status.values().length];
-        final long[] excludedByReason;
-        long records;
-        long blankLines;
-        long policySensitive;
-        long otherCounted;
-        long otherExcluded;
-        long matchLines;
-        long rejectionLines;
-        final RejectionKinds rejectionKinds = new RejectionKinds();
-        final Map<String, Map<String, long[]>> byProviderMonth = new TreeMap<>();
-        final Map<String, Map<String, long[]>> byCommissionerMonth = new TreeMap<>();
-
-        Totals(int exclusions) {
-            excludedByReason = new long[exclusions];
-        }
-    }
-
-    /** Takes chunk results in file order, writes their rows and adds them up. */
-    private final class Sink {
-        private final Writer matches;
-        private final Writer rejected;
-        private final Totals totals;
-        private final RecordScanner ownScanner;
-        private byte[] tail;          // an unfinished record carried from the previous chunk
-
-        Sink(Writer matches, Writer rejected, Totals totals, RecordScanner ownScanner) {
-            this.matches = matches;
-            this.rejected = rejected;
-            this.totals = totals;
-            this.ownScanner = ownScanner;
-        }
-
-        void take(Pending p) throws IOException {
-            ChunkResult r;
-            InputChunks.Chunk chunk = p.chunk();
-            int from = p.from();
-            if (chunk.skippedBefore() > 0) {
-                // Lines longer than the record limit, read past: rejected rows, unless they were
-                // inside a record a quoted field had left open, which cannot be ended anywhere sure.
-                if (tail != null) {
-                    throw openRecord(options.maxRecordBytes());
-                }
-                add(ownScanner.skipped(chunk.skippedBefore(), options.measure().exclusions().size()));
-            }
-            if (tail != null) {
-                // The speculative scan started inside a quoted field: join and scan here instead.
-                p.result().cancel(false);
-                chunk = chunk.prependedWith(tail, tail.length);
-                from = 0;
-                tail = null;
-                r = scanHere(chunk, from, p.last());
-            } else {
-                r = await(p.result());
-            }
-            add(r);
-            if (r.incompleteFrom >= 0) {
-                if (chunk.length() - r.incompleteFrom > maxOpenRecord) {
-                    throw openRecord(maxOpenRecord);
-                }
-                tail = java.util.Arrays.copyOfRange(chunk.bytes(), r.incompleteFrom, chunk.length());
-            }
-        }
-
-        private UnreadableExtractException openRecord(int limit) {
-            return new UnreadableExtractException("data row " + (totals.records + 1) + " has a quoted field that runs on over "
-                    + "more than " + ByteCount.text(limit) + " of lines (--max-record-bytes): a closing quote is probably "
-                    + "missing. If the record is real, raise --max-record-bytes");
-        }
-
-        void finish() throws IOException {
-            if (tail != null) {
-                // Unreachable in practice: the last chunk is scanned with last=true and never leaves a tail.
-                ChunkResult r = scanHere(new InputChunks.Chunk(tail, tail.length), 0, true);
-                tail = null;
-                add(r);
-            }
-        }
-
-        private ChunkResult scanHere(InputChunks.Chunk chunk, int from, boolean last) {
-            return ownScanner.scan(chunk.bytes(), from, chunk.length(), last, options.measure().exclusions().size());
-        }
-
-        private void add(ChunkResult r) throws IOException {
-            long base = totals.records;
-            for (ChunkResult.Match m : r.matches) {
-                matches.write(Long.toString(base + m.row()));
-                matches.write(',');
-                matches.write(CsvOut.text(m.id()));
-                matches.write(',');
-                matches.write(m.status().id());
-                matches.write(',');
-                matches.write(CsvOut.text(m.reason()));
-                matches.write(',');
-                matches.write(CsvOut.text(m.codes()));
-                matches.write('\n');
-            }
-            for (ChunkResult.Rejection j : r.rejections) {
-                rejected.write(Long.toString(base + j.row()));
-                rejected.write(',');
-                rejected.write(CsvOut.text(j.id()));
-                rejected.write(',');
-                rejected.write(CsvOut.text(j.field()));
-                rejected.write(',');
-                rejected.write(CsvOut.text(j.reason()));
-                rejected.write('\n');
-                totals.rejectionKinds.add(j.field(), j.reason());
-            }
-            totals.records += r.records;
-            totals.matchLines += r.matches.size();
-            totals.rejectionLines += r.rejections.size();
-            totals.blankLines += r.blankLines;
-            totals.policySensitive += r.policySensitive;
-            totals.otherCounted += r.otherPolicyCounted;
-            totals.otherExcluded += r.otherPolicyExcluded;
-            for (int i = 0; i < r.statusCounts.length; i++) {
-                totals.statusCounts[i] += r.statusCounts[i];
-            }
-            for (int i = 0; i < r.excludedByReason.length; i++) {
-                totals.excludedByReason[i] += r.excludedByReason[i];
-            }
-            r.providers.mergeInto(totals.byProviderMonth);
-            r.commissioners.mergeInto(totals.byCommissionerMonth);
-        }
-    }
-
-    private static ChunkResult await(Future<ChunkResult> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            if (cause instanceof IOException io) {
-                throw io; // a Parquet row group that cannot be read: as when the calling thread reads
-            }
-            throw new UncheckedIOException(new IOException(cause));
         }
     }
 }
