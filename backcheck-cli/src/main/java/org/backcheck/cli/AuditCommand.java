@@ -8,6 +8,7 @@ import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -66,24 +67,8 @@ final class AuditCommand implements Callable<Integer> {
             description = "Column copied to the id column of the outputs. Default: OPA_Ident when present.")
     String idColumn;
 
-    @Option(names = "--population", paramLabel = "FILE",
-            description = "Population by commissioner and year (CSV org_code,year,population) for rates per 100,000 "
-                    + "and a funnel plot of commissioners.")
-    Path population;
-
-    @Option(names = "--no-disclosure-control",
-            description = "Show exact counts, including 1 to 7, in the report and aggregates. For internal use only: "
-                    + "the outputs are marked as not disclosure controlled.")
-    boolean noDisclosureControl;
-
-    @Option(names = "--period", paramLabel = "FIRST..LAST",
-            description = "Months the report covers, e.g. 2024-04..2025-03. Default: found from the data (from the first "
-                    + "to the last month with at least a tenth of the median month's records).")
-    String period;
-
-    @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Low back pain imaging: EBI audit",
-            description = "Heading of report.html (default: ${DEFAULT-VALUE}).")
-    String title;
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "single",
             description = "'single' (default: this machine; the faster engine on one machine, see the README's Speed) or "
@@ -114,9 +99,8 @@ final class AuditCommand implements Callable<Integer> {
         AuditOptions.checkMaxRecordBytes(limit);
         AuditOptions options = new AuditOptions(stdinOr(input), out, Measure.lowerBackImaging(), nullPolicy, delimiter(), idColumn,
                 threads, (int) limit);
-        ReportRun report = ReportRun.prepare(population, noDisclosureControl, title, false, period,
-                spec.commandLine().getErr());
-        AuditRun.run(options, report, spec.commandLine().getOut(), spec.commandLine().getErr());
+        ReportRun reportRun = ReportRun.prepare(report.request(), false, spec.commandLine().getErr());
+        AuditRun.run(options, reportRun, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;
     }
 
@@ -126,20 +110,11 @@ final class AuditCommand implements Callable<Integer> {
      */
     private int spark(NullPolicy policy) throws Exception {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--input", input.toString(), "--output",
-                out.toString(), "--null-policy", policy.id(), "--output-format", "csv", "--title", title));
-        if (population != null) {
-            // Checked here too, so that a bad file is reported before Spark starts (the job reads it again).
-            org.backcheck.report.Population.read(population);
-            args.add("--population");
-            args.add(population.toAbsolutePath().toString());
-        }
-        if (noDisclosureControl) {
-            args.add("--no-disclosure-control");
-        }
-        if (period != null) {
-            args.add("--period");
-            args.add(period);
-        }
+                out.toString(), "--null-policy", policy.id(), "--output-format", "csv"));
+        org.backcheck.report.ReportRequest request = report.request();
+        // Read and checked here too, so that a bad file is reported before Spark starts (the job reads it again).
+        request.options(false);
+        args.addAll(request.arguments());
         if (delimiter != null) {
             args.add("--delimiter");
             args.add(delimiter);

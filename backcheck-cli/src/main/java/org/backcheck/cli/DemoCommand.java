@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.backcheck.audit.AuditOptions;
 import org.backcheck.audit.generate.ExtractGenerator;
+import org.backcheck.report.ReportOption;
+import org.backcheck.report.ReportRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,8 +49,11 @@ final class DemoCommand implements Callable<Integer> {
         ExtractGenerator.write(new ExtractGenerator.Options(rows, 2026L, ','), extract);
         Path population = out.resolve("sample-population.csv");
         ExtractGenerator.writeSamplePopulation(population);
-        ReportRun report = ReportRun.prepare(population, noDisclosureControl,
-                "Low back pain imaging: EBI audit of sample data", true, spec.commandLine().getErr());
+        ReportRequest request = ReportRequest.standard()
+                .with(ReportOption.TITLE, "Low back pain imaging: EBI audit of sample data")
+                .with(ReportOption.POPULATION, population.toString())
+                .withFlag(ReportOption.NO_DISCLOSURE_CONTROL, noDisclosureControl);
+        ReportRun report = ReportRun.prepare(request, true, spec.commandLine().getErr());
         Path auditDir = out.resolve("audit");
         AuditRun.run(AuditOptions.of(extract, auditDir), report, o, spec.commandLine().getErr());
         Path html = auditDir.resolve(org.backcheck.report.ReportFiles.HTML);

@@ -3,11 +3,10 @@ package org.backcheck.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.backcheck.report.AuditFigures;
 import org.backcheck.report.Disclosure;
 import org.backcheck.report.ImagingReport;
-import org.backcheck.report.Population;
+import org.backcheck.report.ReportRequest;
 import org.backcheck.report.ReportFiles;
 
 /**
@@ -25,22 +24,18 @@ final class ReportRun {
 
     private final PrintWriter err;
 
-    static ReportRun prepare(Path populationFile, boolean noDisclosureControl, String title, boolean sampleData,
-                             PrintWriter err) throws IOException {
-        return prepare(populationFile, noDisclosureControl, title, sampleData, null, err);
-    }
-
-    /** @param period "yyyy-MM..yyyy-MM", or null to find the period from the data */
-    static ReportRun prepare(Path populationFile, boolean noDisclosureControl, String title, boolean sampleData,
-                             String period, PrintWriter err) throws IOException {
-        Optional<java.time.YearMonth[]> months = period == null ? Optional.empty() : Optional.of(org.backcheck.report.ReportPeriod.parse(period));
-        Optional<Population> population = populationFile == null ? Optional.empty() : Optional.of(Population.read(populationFile));
-        if (noDisclosureControl) {
+    /**
+     * Reads and checks the report's files and says when disclosure control is off, before the extract is read.
+     *
+     * @param sampleData whether the report is of sample data (the demo)
+     */
+    static ReportRun prepare(ReportRequest request, boolean sampleData, PrintWriter err) throws IOException {
+        ImagingReport.Options options = request.options(sampleData);
+        if (!request.disclosureControl()) {
             err.println(org.backcheck.report.ReportWarnings.NO_DISCLOSURE_CONTROL);
             err.flush();
         }
-        return new ReportRun(new ImagingReport.Options(title, sampleData,
-                noDisclosureControl ? Disclosure.NONE : Disclosure.CONTROLLED, population, months), err);
+        return new ReportRun(options, err);
     }
 
     /** Writes the report's files into {@code dir} (the run's staging folder). */

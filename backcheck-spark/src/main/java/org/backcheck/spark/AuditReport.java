@@ -2,13 +2,10 @@ package org.backcheck.spark;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
 import org.backcheck.report.AuditFigures;
-import org.backcheck.report.Disclosure;
 import org.backcheck.report.ImagingReport;
-import org.backcheck.report.Population;
+import org.backcheck.report.ReportRequest;
 import org.backcheck.report.ReportFiles;
 import org.backcheck.report.ReportWarnings;
 
@@ -32,17 +29,13 @@ final class AuditReport {
      *
      * @throws org.backcheck.report.InvalidPopulationFileException when the population file cannot be used
      */
-    static AuditReport prepare(ReportSettings settings, PrintStream err) throws IOException {
-        Optional<Population> population = settings.populationFile() == null ? Optional.empty()
-                : Optional.of(Population.read(java.nio.file.Path.of(settings.populationFile())));
-        if (!settings.disclosureControl()) {
+    static AuditReport prepare(ReportRequest request, PrintStream err) throws IOException {
+        ImagingReport.Options options = request.options(false);
+        if (!request.disclosureControl()) {
             err.println(ReportWarnings.NO_DISCLOSURE_CONTROL);
             err.flush();
         }
-        Optional<YearMonth[]> period = settings.firstMonth() == null ? Optional.empty()
-                : Optional.of(new YearMonth[] {settings.firstMonth(), settings.lastMonth()});
-        return new AuditReport(new ImagingReport.Options(settings.title(), false,
-                settings.disclosureControl() ? Disclosure.CONTROLLED : Disclosure.NONE, population, period));
+        return new AuditReport(options);
     }
 
     /** Writes the three files into the run's output folder; returns their names. */

@@ -32,8 +32,8 @@ import org.backcheck.report.ReportFiles;
  *
  * <p>{@code spark-submit --class org.backcheck.spark.SparkAudit backcheck-spark.jar --input PATH --output DIR
  * [--format csv|parquet] [--output-format parquet|csv] [--null-policy clinical|sql] [--delimiter C]
- * [--id-column NAME] [--segment-mb N] [--population FILE] [--no-disclosure-control] [--period FIRST..LAST]
- * [--title TEXT] [--no-report] [--master local[N]]}
+ * [--id-column NAME] [--segment-mb N] [--no-report] [--master local[N]]} and the report's options
+ * ({@link org.backcheck.report.ReportOption}), as {@code backcheck audit} takes them.
  */
 public final class SparkAudit {
 
@@ -80,8 +80,7 @@ public final class SparkAudit {
 
     static final String USAGE = "usage: SparkAudit --input PATH --output DIR [--format csv|parquet]"
             + " [--output-format parquet|csv] [--null-policy clinical|sql] [--delimiter C] [--id-column NAME]"
-            + " [--segment-mb N] [--population FILE] [--no-disclosure-control] [--period FIRST..LAST] [--title TEXT]"
-            + " [--no-report] [--master local[N]]";
+            + " [--segment-mb N] [--no-report] [--master local[N]]" + org.backcheck.report.ReportOption.usage();
 
     /** A run in its own local Spark: prints the figures, returns the exit code (as {@code backcheck audit}'s). */
     static int runLocal(SparkAuditOptions options, PrintStream out, PrintStream err) {

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 import org.backcheck.extract.Delimiter;
 import org.backcheck.measure.NullPolicy;
+import org.backcheck.report.ReportOption;
+import org.backcheck.report.ReportRequest;
 
 /**
  * What one run of the Spark job does.
@@ -24,7 +26,7 @@ import org.backcheck.measure.NullPolicy;
  */
 public record SparkAuditOptions(String input, String output, InputFormat inputFormat, OutputFormat outputFormat,
                                 NullPolicy nullPolicy, Character delimiter, String idColumn, String master,
-                                long segmentBytes, ReportSettings report) implements Serializable {
+                                long segmentBytes, ReportRequest report) implements Serializable {
 
     /** Default bytes per CSV task: small enough to keep both cores of a small machine busy on a 300 MB file. */
     public static final long DEFAULT_SEGMENT_BYTES = 32L << 20;
@@ -63,7 +65,7 @@ public record SparkAuditOptions(String input, String output, InputFormat inputFo
     /** The usual run: format from the input's name, Parquet outputs, clinical NULL policy, the standard report. */
     public static SparkAuditOptions of(String input, String output) {
         return new SparkAuditOptions(input, output, InputFormat.fromPath(input), OutputFormat.PARQUET, NullPolicy.CLINICAL,
-                null, null, null, DEFAULT_SEGMENT_BYTES, ReportSettings.standard());
+                null, null, null, DEFAULT_SEGMENT_BYTES, ReportRequest.standard());
     }
 
     public SparkAuditOptions withNullPolicy(NullPolicy policy) {
@@ -87,7 +89,7 @@ public record SparkAuditOptions(String input, String output, InputFormat inputFo
     }
 
     /** @param settings the report's settings, or null for no report */
-    public SparkAuditOptions withReport(ReportSettings settings) {
+    public SparkAuditOptions withReport(ReportRequest settings) {
         return new SparkAuditOptions(input, output, inputFormat, outputFormat, nullPolicy, delimiter, idColumn, master,
                 segmentBytes, settings);
     }
@@ -103,7 +105,7 @@ public record SparkAuditOptions(String input, String output, InputFormat inputFo
         String idColumn = null;
         String master = null;
         long segment = DEFAULT_SEGMENT_BYTES;
-        ReportSettings report = ReportSettings.standard();
+        ReportRequest report = ReportRequest.standard();
         boolean noReport = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -114,8 +116,9 @@ public record SparkAuditOptions(String input, String output, InputFormat inputFo
                 noReport = true;
                 continue;
             }
-            if (name.equals("--no-disclosure-control")) {
-                report = report.withDisclosureControl(false);
+            java.util.Optional<ReportOption> reportOption = ReportOption.named(name);
+            if (reportOption.isPresent() && reportOption.get().isFlag()) {
+                report = report.withFlag(reportOption.get(), true);
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -132,14 +135,12 @@ public record SparkAuditOptions(String input, String output, InputFormat inputFo
                 case "--id-column" -> idColumn = value;
                 case "--master" -> master = value;
                 case "--segment-mb" -> segment = megabytes(value);
-                case "--population" -> report = report.withPopulationFile(value);
-                case "--period" -> {
-                    java.time.YearMonth[] period = ReportSettings.period(value);
-                    report = report.withPeriod(period[0], period[1]);
+                default -> {
+                    if (reportOption.isEmpty()) {
+                        throw new IllegalArgumentException("unknown option " + name);
+                    }
+                    report = report.with(reportOption.get(), value);
                 }
-                case "--title" -> report = new ReportSettings(value, report.disclosureControl(), report.populationFile(),
-                        report.firstMonth(), report.lastMonth());
-                default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         if (input == null || output == null) {

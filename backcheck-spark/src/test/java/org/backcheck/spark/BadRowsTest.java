@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.backcheck.report.ReportOption;
+import org.backcheck.report.ReportRequest;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
 import org.backcheck.report.AuditFigures;
@@ -52,7 +54,7 @@ class BadRowsTest {
         EngineOutputs expected = EngineOutputs.ofSingleMachine(single);
 
         Path out = dir.resolve("spark");
-        ReportSettings exact = ReportSettings.standard().withDisclosureControl(false);
+        ReportRequest exact = ReportRequest.standard().withFlag(ReportOption.NO_DISCLOSURE_CONTROL, true);
         SparkAuditSummary summary = SparkAudit.run(LocalSpark.session(),
                 SparkAuditOptions.of(csv.toString(), out.toString()).withSegmentBytes(16).withReport(exact));
         EngineOutputs spark = EngineOutputs.ofSparkParquet(LocalSpark.session(), out);
@@ -93,7 +95,7 @@ class BadRowsTest {
         Path single = dir.resolve("single");
         AuditFigures singleSummary = Audit.run(AuditOptions.of(csv, single));
         Path out = dir.resolve("spark");
-        ReportSettings exact = ReportSettings.standard().withDisclosureControl(false);
+        ReportRequest exact = ReportRequest.standard().withFlag(ReportOption.NO_DISCLOSURE_CONTROL, true);
         SparkAudit.run(LocalSpark.session(), SparkAuditOptions.of(csv.toString(), out.toString()).withReport(exact));
 
         String aggregates = SingleMachineReport.assertSameReport(out, csv, singleSummary, exact, dir.resolve("single-report"));

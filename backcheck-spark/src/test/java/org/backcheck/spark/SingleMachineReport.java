@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
-import java.util.Optional;
+import org.backcheck.report.ReportOption;
+import org.backcheck.report.ReportRequest;
 import org.backcheck.report.AuditFigures;
-import org.backcheck.report.Disclosure;
 import org.backcheck.report.ImagingReport;
-import org.backcheck.report.Population;
 import org.backcheck.report.ReportFiles;
 
 /**
@@ -34,14 +32,9 @@ final class SingleMachineReport {
      * @param scratch    an empty folder for the single-machine report
      * @return the single-machine aggregates.csv
      */
-    static String assertSameReport(Path sparkOut, Path sparkInput, AuditFigures single, ReportSettings settings,
+    static String assertSameReport(Path sparkOut, Path sparkInput, AuditFigures single, ReportRequest settings,
                                  Path scratch) throws IOException {
-        Optional<Population> population = settings.populationFile() == null ? Optional.empty()
-                : Optional.of(Population.read(Path.of(settings.populationFile())));
-        Optional<YearMonth[]> period = settings.firstMonth() == null ? Optional.empty()
-                : Optional.of(new YearMonth[] {settings.firstMonth(), settings.lastMonth()});
-        ImagingReport report = ImagingReport.of(single, new ImagingReport.Options(settings.title(), false,
-                settings.disclosureControl() ? Disclosure.CONTROLLED : Disclosure.NONE, population, period));
+        ImagingReport report = ImagingReport.of(single, settings.options(false));
         ReportFiles.write(report, scratch);
 
         String csv = read(scratch.resolve(ReportFiles.CSV));

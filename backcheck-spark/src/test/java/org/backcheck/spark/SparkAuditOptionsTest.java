@@ -3,7 +3,8 @@ package org.backcheck.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.YearMonth;
+import org.backcheck.report.ReportOption;
+import org.backcheck.report.ReportRequest;
 import org.backcheck.measure.NullPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +35,15 @@ class SparkAuditOptionsTest {
     @Test
     void theReportOptionsAreRead() {
         SparkAuditOptions standard = SparkAuditOptions.parse("--input", "in", "--output", "out");
-        assertThat(standard.report()).isEqualTo(ReportSettings.standard());
+        assertThat(standard.report()).isEqualTo(ReportRequest.standard());
         assertThat(standard.report().disclosureControl()).isTrue();
-        ReportSettings r = SparkAuditOptions.parse("--input", "in", "--no-disclosure-control", "--output", "out",
+        ReportRequest r = SparkAuditOptions.parse("--input", "in", "--no-disclosure-control", "--output", "out",
                 "--population", "pop.csv", "--period", "2024-04..2025-03", "--title", "Trust audit").report();
-        assertThat(r).isEqualTo(new ReportSettings("Trust audit", false, "pop.csv", YearMonth.of(2024, 4), YearMonth.of(2025, 3)));
+        assertThat(r).isEqualTo(ReportRequest.standard().with(ReportOption.TITLE, "Trust audit")
+                .withFlag(ReportOption.NO_DISCLOSURE_CONTROL, true).with(ReportOption.POPULATION, "pop.csv")
+                .with(ReportOption.PERIOD, "2024-04..2025-03"));
+        assertThat(r.title()).isEqualTo("Trust audit");
+        assertThat(r.disclosureControl()).isFalse();
         assertThat(SparkAuditOptions.parse("--input", "in", "--output", "out", "--no-report").report()).isNull();
         assertThatThrownBy(() -> SparkAuditOptions.parse("--input", "in", "--output", "o", "--period", "2025-03..2024-04"))
                 .hasMessageContaining("--period must be FIRST..LAST");

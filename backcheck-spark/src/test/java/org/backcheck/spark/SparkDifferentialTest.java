@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.backcheck.report.ReportOption;
+import org.backcheck.report.ReportRequest;
 import org.backcheck.audit.Audit;
 import org.backcheck.audit.AuditOptions;
 import org.backcheck.report.AuditFigures;
@@ -75,10 +76,10 @@ class SparkDifferentialTest {
         SparkAuditOptions.OutputFormat format = policy == NullPolicy.CLINICAL
                 ? SparkAuditOptions.OutputFormat.PARQUET : SparkAuditOptions.OutputFormat.CSV;
         // Both disclosure settings, with a population file; one with the period given.
-        ReportSettings report = policy == NullPolicy.CLINICAL
-                ? ReportSettings.standard().withPopulationFile(population.toString())
-                : ReportSettings.standard().withDisclosureControl(false).withPopulationFile(population.toString())
-                        .withPeriod(YearMonth.of(2023, 6), YearMonth.of(2025, 2));
+        ReportRequest report = policy == NullPolicy.CLINICAL
+                ? ReportRequest.standard().with(ReportOption.POPULATION, population.toString())
+                : ReportRequest.standard().withFlag(ReportOption.NO_DISCLOSURE_CONTROL, true)
+                        .with(ReportOption.POPULATION, population.toString()).with(ReportOption.PERIOD, "2023-06..2025-02");
         SparkAuditSummary summary = SparkAudit.run(LocalSpark.session(), SparkAuditOptions.of(csv.toString(), out.toString())
                 .withNullPolicy(policy).withOutputFormat(format).withSegmentBytes(97_000).withReport(report));
         assertThat(summary.figures().rowsRead()).isEqualTo(ROWS);
@@ -102,7 +103,7 @@ class SparkDifferentialTest {
         assertThat(summary.inputFormat()).isEqualTo("parquet");
         assertThat(summary.figures().rowsRead()).isEqualTo(ROWS);
         assertSameAnswer(EngineOutputs.ofSparkParquet(LocalSpark.session(), out), SINGLE_MACHINE.get(policy));
-        SingleMachineReport.assertSameReport(out, parquet, SINGLE_MACHINE_SUMMARY.get(policy), ReportSettings.standard(),
+        SingleMachineReport.assertSameReport(out, parquet, SINGLE_MACHINE_SUMMARY.get(policy), ReportRequest.standard(),
                 dir.resolve("report-parquet-" + policy.id()));
     }
 

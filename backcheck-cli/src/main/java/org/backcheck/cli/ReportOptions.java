@@ -1,0 +1,47 @@
+package org.backcheck.cli;
+
+import java.nio.file.Path;
+import org.backcheck.report.ReportOption;
+import org.backcheck.report.ReportRequest;
+import picocli.CommandLine.Option;
+
+/**
+ * The report's options of {@code backcheck audit}: picocli reads them here, and
+ * {@link ReportRequest} checks their values, as it does for the Spark job (one implementation for
+ * both engines). Files are passed on with absolute paths, so that another process reads the same file.
+ */
+final class ReportOptions {
+
+    @Option(names = "--population", paramLabel = "FILE",
+            description = "Population by commissioner and year (CSV org_code,year,population) for rates per 100,000 "
+                    + "and a funnel plot of commissioners.")
+    Path population;
+
+    @Option(names = "--no-disclosure-control",
+            description = "Show exact counts, including 1 to 7, in the report and aggregates. For internal use only: "
+                    + "the outputs are marked as not disclosure controlled.")
+    boolean noDisclosureControl;
+
+    @Option(names = "--period", paramLabel = "FIRST..LAST",
+            description = "Months the report covers, e.g. 2024-04..2025-03. Default: found from the data (from the first "
+                    + "to the last month with at least a tenth of the median month's records).")
+    String period;
+
+    @Option(names = "--title", paramLabel = "TEXT", defaultValue = ReportRequest.DEFAULT_TITLE,
+            description = "Heading of report.html (default: ${DEFAULT-VALUE}).")
+    String title;
+
+    /** The options as one request; a wrong value is refused with the option's name. */
+    ReportRequest request() {
+        return ReportRequest.standard()
+                .with(ReportOption.TITLE, title)
+                .withIfGiven(ReportOption.POPULATION, absolute(population))
+                .withFlag(ReportOption.NO_DISCLOSURE_CONTROL, noDisclosureControl)
+                .withIfGiven(ReportOption.PERIOD, period);
+    }
+
+    /** A file's absolute path as text, or null when not given. */
+    static String absolute(Path file) {
+        return file == null ? null : file.toAbsolutePath().toString();
+    }
+}
