@@ -1,0 +1,219 @@
+package org.backcheck.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.backcheck.measure.Measure;
+import org.backcheck.measure.NullPolicy;
+import org.backcheck.measure.sql.MeasureSql;
+import org.backcheck.measure.sql.SqlDialect;
+import org.backcheck.measure.sql.SqlForm;
+import org.backcheck.measure.sql.SqlGrain;
+import org.backcheck.measure.sql.TableName;
+import org.backcheck.report.AuditFigures;
+import org.backcheck.report.Disclosure;
+import org.backcheck.report.ImagingReport;
+import org.backcheck.report.ReportFiles;
+import org.backcheck.report.ReportPeriod;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code backcheck sql --grain} against {@code aggregates.csv}: a messy generated extract
+ * ({@link MessyGroupKeys}) is audited by the single-machine engine and reported without disclosure
+ * control, and loaded into a real database as an all-text table (empty fields NULL in even rows, ''
+ * in odd ones); the grouped query, run as printed, must give every group of aggregates.csv with the
+ * same records, counted, excluded, unmatched and rejected, and no other group. With {@code --period},
+ * the groups are aggregates.csv's provider_month and month rows inside the period, summed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class GroupedSqlContract {
+
+    private static final long ROWS = 20_000;
+    private static final String TABLE = "opa_messy";
+    private static final String[] FIGURES = {"records", "counted", "excluded", "unmatched", "rejected"};
+
+    @TempDir
+    static Path dir;
+    /** grain|provider|commissioner|month to the five figures, from aggregates.csv. */
+    private final Map<String, long[]> aggregates = new TreeMap<>();
+    private AuditFigures summary;
+
+    abstract SqlDialect dialect();
+
+    /** An open connection, the same on every call. */
+    abstract Connection connection() throws Exception;
+
+    /** Creates {@code table} with the header's columns as text and loads the rows (empty: NULL in even rows, '' in odd). */
+    abstract void load(Connection c, String table, List<String[]> records) throws Exception;
+
+    @BeforeAll
+    void auditAndLoad() throws Exception {
+        Path extract = dir.resolve("messy.csv");
+        List<String[]> records = MessyGroupKeys.write(extract, ROWS, 2026_1208L);
+        summary = Audit.run(AuditOptions.of(extract, dir.resolve("audit")));
+        Path report = dir.resolve("report");
+        ReportFiles.write(ImagingReport.of(summary, new ImagingReport.Options("t", true, Disclosure.NONE, Optional.empty())),
+                report);
+        List<String[]> csv = AuditOutputs.csv(report.resolve(ReportFiles.CSV));
+        List<String> header = List.of(csv.get(0));
+        for (String[] r : csv.subList(1, csv.size())) {
+            long[] v = new long[FIGURES.length];
+            for (int i = 0; i < FIGURES.length; i++) {
+                v[i] = Long.parseLong(r[header.indexOf(FIGURES[i])]);
+            }
+            aggregates.put(r[0] + "|" + r[1] + "|" + r[2] + "|" + r[3], v);
+        }
+        assertThat(summary.rowsRead()).isEqualTo(ROWS);
+        load(connection(), TABLE, records);
+    }
+
+    private String query(SqlGrain grain, Optional<String> period, boolean statement) {
+        return MeasureSql.select(Measure.lowerBackImaging(), dialect(), NullPolicy.CLINICAL, TableName.parse(TABLE),
+                new SqlForm(grain, period.map(ReportPeriod::parse), statement));
+    }
+
+    /** The groups a grouped query returns, keyed as {@link #aggregates}. */
+    private Map<String, long[]> run(String sql, SqlGrain grain) throws Exception {
+        Map<String, long[]> out = new TreeMap<>();
+        try (Statement s = connection().createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                String provider = grain.id().startsWith("provider") ? r.getString("provider") : "";
+                String commissioner = grain.id().startsWith("commissioner") ? r.getString("commissioner") : "";
+                String month = grain.id().endsWith("month") ? r.getString("month") : "";
+                long[] v = new long[FIGURES.length];
+                for (int i = 0; i < FIGURES.length; i++) {
+                    v[i] = r.getLong(FIGURES[i]);
+                }
+                String key = r.getString("grain") + "|" + provider + "|" + commissioner + "|" + month;
+                assertThat(out.put(key, v)).as("one row per group: " + key).isNull();
+            }
+        }
+        return out;
+    }
+
+    private Map<String, long[]> aggregatesOf(SqlGrain grain) {
+        Map<String, long[]> out = new TreeMap<>();
+        aggregates.forEach((k, v) -> {
+            if (k.startsWith(grain.id() + "|")) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private static void assertSameGroups(Map<String, long[]> actual, Map<String, long[]> expected) {
+        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((k, v) -> assertThat(actual.get(k)).as(k).containsExactly(v));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SqlGrain.class, names = "ROW", mode = EnumSource.Mode.EXCLUDE)
+    void eachGrainGivesTheFiguresOfAggregatesCsv(SqlGrain grain) throws Exception {
+        Map<String, long[]> expected = aggregatesOf(grain);
+        assertThat(expected).as("aggregates.csv has the grain " + grain.id()).isNotEmpty();
+        assertSameGroups(run(query(grain, Optional.empty(), true), grain), expected);
+    }
+
+    @Test
+    void theMessyKeysReallyOccur() {
+        Map<String, long[]> months = aggregatesOf(SqlGrain.MONTH);
+        assertThat(months).containsKeys("month|||unknown", "month|||1990-01", "month|||2089-12", "month|||2000-02");
+        assertThat(aggregatesOf(SqlGrain.PROVIDER)).containsKeys("provider|unknown||", "provider|UNKNOWN||");
+        assertThat(aggregatesOf(SqlGrain.PROVIDER).keySet()).anyMatch(k -> k.matches("provider\\|[A-Z0-9]+ [A-Z0-9]+\\|\\|"));
+    }
+
+    @Test
+    void aPeriodKeepsTheMonthsFromFirstToLastAndNoUnknownMonth() throws Exception {
+        YearMonth first = YearMonth.of(2024, 4);
+        YearMonth last = YearMonth.of(2024, 9);
+        Optional<String> period = Optional.of(first + ".." + last);
+        Map<String, long[]> months = new TreeMap<>();
+        Map<String, long[]> providers = new TreeMap<>();
+        long[] total = new long[FIGURES.length];
+        aggregatesOf(SqlGrain.PROVIDER_MONTH).forEach((k, v) -> {
+            String month = k.substring(k.lastIndexOf('|') + 1);
+            if (!month.equals("unknown") && !YearMonth.parse(month).isBefore(first) && !YearMonth.parse(month).isAfter(last)) {
+                add(months.computeIfAbsent("month|||" + month, x -> new long[FIGURES.length]), v);
+                add(providers.computeIfAbsent("provider|" + k.split("\\|", -1)[1] + "||", x -> new long[FIGURES.length]), v);
+                add(total, v);
+            }
+        });
+        assertThat(months).hasSize(6);
+        assertSameGroups(run(query(SqlGrain.MONTH, period, true), SqlGrain.MONTH), months);
+        assertSameGroups(run(query(SqlGrain.PROVIDER, period, true), SqlGrain.PROVIDER), providers);
+        assertSameGroups(run(query(SqlGrain.TOTAL, period, false), SqlGrain.TOTAL), Map.of("total|||", total));
+        // The row-level query keeps the same rows.
+        Map<String, Long> byStatus = statuses(query(SqlGrain.ROW, period, false));
+        assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(total[0]);
+        assertThat(byStatus.getOrDefault("counted", 0L)).isEqualTo(total[1]);
+        // A period of one month: exactly that month's row of aggregates.csv.
+        assertSameGroups(run(query(SqlGrain.MONTH, Optional.of("2024-02..2024-02"), true), SqlGrain.MONTH),
+                Map.of("month|||2024-02", aggregates.get("month|||2024-02")));
+    }
+
+    @Test
+    void theRowLevelQueryWorksAsASubqueryAndAsACte() throws Exception {
+        String rows = query(SqlGrain.ROW, Optional.empty(), false);
+        assertThat(rows).startsWith("-- Backcheck").endsWith(") AS judged\n");
+        try (Statement s = connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) AS n FROM (" + rows + ") q")) {
+            r.next();
+            assertThat(r.getLong("n")).isEqualTo(ROWS);
+        }
+        Map<String, Long> byStatus = statuses(rows);
+        assertThat(byStatus).containsEntry("counted", summary.counted()).containsEntry("excluded", summary.excluded())
+                .containsEntry("unmatched", summary.unmatched()).containsEntry("rejected", summary.rejected());
+        // The grouped query pasted the same way.
+        try (Statement s = connection().createStatement(); ResultSet r = s.executeQuery(
+                "SELECT sum(records) AS n FROM (" + query(SqlGrain.PROVIDER_MONTH, Optional.empty(), false) + ") q")) {
+            r.next();
+            assertThat(r.getLong("n")).isEqualTo(ROWS);
+        }
+    }
+
+    /** Rows per status of the row-level query, read through a CTE. */
+    private Map<String, Long> statuses(String rowQuery) throws Exception {
+        Map<String, Long> out = new HashMap<>();
+        try (Statement s = connection().createStatement();
+             ResultSet r = s.executeQuery("WITH judged_rows AS (" + rowQuery + ")\n"
+                     + "SELECT status, count(*) AS n FROM judged_rows GROUP BY status")) {
+            while (r.next()) {
+                out.put(r.getString("status"), r.getLong("n"));
+            }
+        }
+        return out;
+    }
+
+    private static void add(long[] sum, long[] v) {
+        for (int i = 0; i < v.length; i++) {
+            sum[i] += v[i];
+        }
+    }
+
+    /** Helper for loaders: the DDL of an all-text table with the header's columns, unquoted. */
+    static String ddl(String table, String[] header, String textType) {
+        StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (");
+        for (int i = 0; i < header.length; i++) {
+            ddl.append(i > 0 ? ", " : "").append(header[i]).append(' ').append(textType);
+        }
+        return ddl.append(')').toString();
+    }
+
+    static boolean loadedAsNull(int recordIndex, String value) {
+        return value.isEmpty() && recordIndex % 2 == 0;
+    }
+}
