@@ -2,6 +2,8 @@ package org.backcheck.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.backcheck.audit.generate.ExtractGenerator;
+import org.backcheck.contract.MessyGroupKeys;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 import org.backcheck.measure.sql.MeasureSql;
@@ -63,7 +67,11 @@ abstract class GroupedSqlContract {
     @BeforeAll
     void auditAndLoad() throws Exception {
         Path extract = dir.resolve("messy.csv");
-        List<String[]> records = MessyGroupKeys.write(extract, ROWS, 2026_1208L);
+        Path plain = dir.resolve("generated.csv");
+        ExtractGenerator.write(new ExtractGenerator.Options(ROWS, 2026_1208L, ','), plain);
+        List<String[]> records = MessyGroupKeys.of(Rfc4180Reader.readAll(Files.readString(plain, StandardCharsets.UTF_8), ',')
+                .stream().map(Rfc4180Reader.Row::fields).toList(), 2026_1208L);
+        Files.writeString(extract, MessyGroupKeys.csv(records), StandardCharsets.UTF_8);
         summary = Audit.run(AuditOptions.of(extract, dir.resolve("audit")));
         Path report = dir.resolve("report");
         ReportFiles.write(ImagingReport.of(summary, new ImagingReport.Options("t", true, Disclosure.NONE, Optional.empty())),
@@ -79,10 +87,61 @@ abstract class GroupedSqlContract {
         }
         assertThat(summary.rowsRead()).isEqualTo(ROWS);
         load(connection(), TABLE, records);
+        firstRecords = records.subList(0, 2);
+    }
+
+    /** The header and the first row of the messy extract, a template for rows of other tests. */
+    private List<String[]> firstRecords;
+
+    /**
+     * The difference docs/sql.md names: white space outside ASCII around a code (here U+3000 and U+2003)
+     * is stripped by the audit ({@link String#strip}) but kept by the SQL. A no-break space (U+00A0) is
+     * not white space to either, and a lower-case code is put in capitals by both.
+     */
+    @Test
+    void whiteSpaceOutsideAsciiAroundACodeIsTheDocumentedDifference() throws Exception {
+        List<String> codes = List.of("\u3000RXH", "\u00a0rxh", "\u2003", "rxh");
+        int provider = List.of(firstRecords.get(0)).indexOf("Der_Provider_Code");
+        List<String[]> records = new java.util.ArrayList<>();
+        records.add(firstRecords.get(0));
+        StringBuilder csv = new StringBuilder(String.join(",", firstRecords.get(0))).append('\n');
+        for (String code : codes) {
+            String[] f = firstRecords.get(1).clone();
+            f[provider] = code;
+            records.add(f);
+            csv.append(String.join(",", java.util.Arrays.stream(f).map(v -> "\"" + v.replace("\"", "\"\"") + "\"").toList()))
+                    .append('\n');
+        }
+        Path extract = dir.resolve("odd-codes.csv");
+        Files.writeString(extract, csv, StandardCharsets.UTF_8);
+        Path report = dir.resolve("odd-report");
+        ReportFiles.write(ImagingReport.of(Audit.run(AuditOptions.of(extract, dir.resolve("odd-audit"))),
+                new ImagingReport.Options("t", true, Disclosure.NONE, Optional.empty())), report);
+        List<String> audited = AuditOutputs.csv(report.resolve(ReportFiles.CSV)).stream()
+                .filter(r -> r[0].equals("provider")).map(r -> r[1]).toList();
+        assertThat(audited).containsExactlyInAnyOrder("RXH", "\u00a0RXH", "unknown");
+        load(connection(), "opa_odd_codes", records);
+        Map<String, long[]> sql = run(query("opa_odd_codes", SqlGrain.PROVIDER, Optional.empty(), true), SqlGrain.PROVIDER);
+        assertThat(sql.keySet()).containsExactlyInAnyOrder("provider|\u3000RXH||", "provider|\u00a0RXH||",
+                "provider|\u2003||", "provider|RXH||");
+    }
+
+    /** An appointment date held as a DATE, not text, stops the query with an error rather than giving other months. */
+    @Test
+    void aDateColumnThatIsNotTextIsAnErrorNotAnotherMonth() throws Exception {
+        try (Statement s = connection().createStatement()) {
+            s.execute(ddl("opa_typed", firstRecords.get(0), "varchar").replace("Appointment_Date varchar", "Appointment_Date date"));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(query("opa_typed", SqlGrain.MONTH, Optional.empty(), true),
+                SqlGrain.MONTH)).isInstanceOf(java.sql.SQLException.class).hasMessageContaining("trim");
     }
 
     private String query(SqlGrain grain, Optional<String> period, boolean statement) {
-        return MeasureSql.select(Measure.lowerBackImaging(), dialect(), NullPolicy.CLINICAL, TableName.parse(TABLE),
+        return query(TABLE, grain, period, statement);
+    }
+
+    private String query(String table, SqlGrain grain, Optional<String> period, boolean statement) {
+        return MeasureSql.select(Measure.lowerBackImaging(), dialect(), NullPolicy.CLINICAL, TableName.parse(table),
                 new SqlForm(grain, period.map(ReportPeriod::parse), statement));
     }
 
