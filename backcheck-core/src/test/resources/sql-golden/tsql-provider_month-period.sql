@@ -55,7 +55,7 @@ SELECT
 FROM (
     -- Each row: its provider and month as the audit reads them, and its status.
     SELECT
-        COALESCE(NULLIF(UPPER(TRIM(CONCAT(CHAR(9), CHAR(10), CHAR(11), CHAR(12), CHAR(13), CHAR(28), CHAR(29), CHAR(30), CHAR(31), CHAR(32)) FROM extract_row.Der_Provider_Code)), ''), 'unknown') AS provider,
+        COALESCE(NULLIF(UPPER(TRIM(CONCAT(CHAR(9), CHAR(10), CHAR(11), CHAR(12), CHAR(13), CHAR(28), CHAR(29), CHAR(30), CHAR(31), CHAR(32)) FROM extract_row.Der_Provider_Code)), ''), 'unknown') COLLATE Latin1_General_BIN2 AS provider,
         appointment_month.month AS month,
         CASE
             WHEN age_check.Age_at_Start_of_Episode_SUS IS NOT NULL
