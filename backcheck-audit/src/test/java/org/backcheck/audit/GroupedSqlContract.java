@@ -263,7 +263,7 @@ abstract class GroupedSqlContract {
         }
     }
 
-    /** Helper for loaders: the DDL of an all-text table with the header's columns, unquoted. */
+    /** The DDL of an all-text table with the header's columns, unquoted. */
     static String ddl(String table, String[] header, String textType) {
         StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (");
         for (int i = 0; i < header.length; i++) {
@@ -272,7 +272,17 @@ abstract class GroupedSqlContract {
         return ddl.append(')').toString();
     }
 
-    static boolean loadedAsNull(int recordIndex, String value) {
-        return value.isEmpty() && recordIndex % 2 == 0;
+    /** The records after the header, an empty field NULL in even rows and '' in odd ones, as importers differ. */
+    static List<Object[]> values(List<String[]> records) {
+        List<Object[]> out = new java.util.ArrayList<>();
+        for (int i = 1; i < records.size(); i++) {
+            Object[] row = new Object[records.get(i).length];
+            for (int j = 0; j < row.length; j++) {
+                String v = records.get(i)[j];
+                row[j] = v.isEmpty() && i % 2 == 0 ? null : v;
+            }
+            out.add(row);
+        }
+        return out;
     }
 }
