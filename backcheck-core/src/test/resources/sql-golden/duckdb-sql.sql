@@ -132,4 +132,4 @@ CROSS JOIN LATERAL (
         -- private_patient applies unless its published test is TRUE
         CASE WHEN rtrim(apcs.Administrative_Category, ' ') <> '02'
              THEN NULL ELSE 'private_patient' END AS private_patient
-) AS judged;
+) AS judged

@@ -133,4 +133,4 @@ CROSS JOIN LATERAL (
         -- private_patient applies when its published test is FALSE
         CASE WHEN NOT (rtrim(apcs.Administrative_Category, ' ') <> '02')
              THEN 'private_patient' END AS private_patient
-) AS judged;
+) AS judged

@@ -135,4 +135,4 @@ CROSS JOIN LATERAL (
         -- private_patient applies unless its published test is TRUE
         CASE WHEN trim(TRAILING ' ' FROM apcs.Administrative_Category) <> '02'
              THEN NULL ELSE 'private_patient' END AS private_patient
-) AS judged;
+) AS judged

@@ -134,4 +134,4 @@ CROSS APPLY (
         -- private_patient applies when its published test is FALSE
         CASE WHEN NOT (apcs.Administrative_Category <> '02')
              THEN 'private_patient' END AS private_patient
-) AS judged;
+) AS judged

@@ -134,4 +134,4 @@ CROSS APPLY (
         -- private_patient applies unless its published test is TRUE
         CASE WHEN apcs.Administrative_Category <> '02'
              THEN NULL ELSE 'private_patient' END AS private_patient
-) AS judged;
+) AS judged

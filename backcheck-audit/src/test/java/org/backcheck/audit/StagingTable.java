@@ -33,48 +33,72 @@ final class StagingTable {
         return ddl.append(')').toString();
     }
 
+    /** The contract rows, each its row number then its extract values. */
+    private static List<Object[]> numbered(List<ContractRow> rows) {
+        List<Object[]> out = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String[] values = rows.get(i).extractValues();
+            Object[] row = new Object[values.length + 1];
+            row[0] = (long) i + 1;
+            System.arraycopy(values, 0, row, 1, values.length);
+            out.add(row);
+        }
+        return out;
+    }
+
     static void loadPostgres(Connection c, List<ContractRow> rows) throws Exception {
+        loadPostgres(c, ddl("varchar"), NAME, numbered(rows));
+    }
+
+    static void loadDuckDb(Connection c, List<ContractRow> rows) throws SQLException {
+        loadDuckDb(c, ddl("VARCHAR"), NAME, numbered(rows));
+    }
+
+    /** Runs {@code ddl}, then copies the rows into {@code table} (a {@code null} value is NULL; a Long a number). */
+    static void loadPostgres(Connection c, String ddl, String table, List<Object[]> rows) throws Exception {
         try (Statement s = c.createStatement()) {
-            s.execute(ddl("varchar"));
+            s.execute(ddl);
         }
         // COPY's CSV format: an unquoted empty field is NULL, a quoted one is ''.
         StringBuilder csv = new StringBuilder(rows.size() * 100);
-        for (int i = 0; i < rows.size(); i++) {
-            csv.append(i + 1);
-            for (String value : rows.get(i).extractValues()) {
-                csv.append(',');
-                if (value != null) {
-                    csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                csv.append(i > 0 ? "," : "");
+                if (row[i] != null) {
+                    csv.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
                 }
             }
             csv.append('\n');
         }
         long copied = c.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + NAME + " FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+                .copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
         assertThat(copied).isEqualTo(rows.size());
         try (Statement s = c.createStatement()) {
-            s.execute("ANALYZE " + NAME);
+            s.execute("ANALYZE " + table);
         }
     }
 
-    static void loadDuckDb(Connection c, List<ContractRow> rows) throws SQLException {
+    /** Runs {@code ddl}, then appends the rows to {@code table} (a {@code null} value is NULL; a Long a number). */
+    static void loadDuckDb(Connection c, String ddl, String table, List<Object[]> rows) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute(ddl("VARCHAR"));
+            s.execute(ddl);
         }
-        try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender("main", NAME)) {
-            for (int i = 0; i < rows.size(); i++) {
-                appender.beginRow().append((long) i + 1);
-                for (String value : rows.get(i).extractValues()) {
+        try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender("main", table)) {
+            for (Object[] row : rows) {
+                appender.beginRow();
+                for (Object value : row) {
                     if (value == null) {
                         appender.appendNull();
+                    } else if (value instanceof Long n) {
+                        appender.append((long) n);
                     } else {
-                        appender.append(value);
+                        appender.append((String) value);
                     }
                 }
                 appender.endRow();
             }
         }
-        try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT count(*) FROM " + NAME)) {
+        try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT count(*) FROM " + table)) {
             r.next();
             assertThat(r.getLong(1)).as("rows in DuckDB").isEqualTo(rows.size());
         }

@@ -3,6 +3,7 @@ package org.backcheck.cli;
 import java.util.function.Function;
 import org.backcheck.measure.NullPolicy;
 import org.backcheck.measure.sql.SqlDialect;
+import org.backcheck.measure.sql.SqlGrain;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -34,6 +35,13 @@ final class OptionValues {
         @Override
         public SqlDialect convert(String value) {
             return read(value, SqlDialect::fromId);
+        }
+    }
+
+    static final class GrainValue implements ITypeConverter<SqlGrain> {
+        @Override
+        public SqlGrain convert(String value) {
+            return read(value, SqlGrain::fromId);
         }
     }
 

@@ -2,10 +2,14 @@ package org.backcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
+import java.util.Optional;
 import org.backcheck.measure.Measure;
 import org.backcheck.measure.NullPolicy;
 import org.backcheck.measure.sql.MeasureSql;
 import org.backcheck.measure.sql.SqlDialect;
+import org.backcheck.measure.sql.SqlForm;
+import org.backcheck.measure.sql.SqlGrain;
 import org.backcheck.measure.sql.TableName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,14 +45,61 @@ class SqlCliTest {
         assertThat(Main.run("sql", "--dialect", "tsql")).isZero();
         assertThat(out()).startsWith("-- Backcheck: the EBI measure 2S_lower_back_imaging")
                 .contains("NULL policy clinical").contains("FROM [opa_extract] AS extract_row")
-                .contains("opa.Der_Procedure_All LIKE '%U05[45]%'").endsWith(";\n");
+                .contains("opa.Der_Procedure_All LIKE '%U05[45]%'").endsWith(") AS judged\n");
+    }
+
+    @Test
+    void statementEndsTheQueryWithASemicolon() {
+        assertThat(Main.run("sql", "--dialect", "duckdb", "--statement")).isZero();
+        assertThat(out()).endsWith(") AS judged;\n").contains("--statement`");
+    }
+
+    @Test
+    void aGrainAndAPeriodGiveTheGroupedQuery() {
+        assertThat(Main.run("sql", "--dialect", "tsql", "--table", "[dbo].[OPA 2024]", "--grain", "provider_month",
+                "--period", "2024-04..2025-03", "--statement")).isZero();
+        String expected = MeasureSql.select(Measure.lowerBackImaging(), SqlDialect.TSQL, NullPolicy.CLINICAL,
+                TableName.parse("[dbo].[OPA 2024]", SqlDialect.TSQL), new SqlForm(SqlGrain.PROVIDER_MONTH,
+                        Optional.of(new YearMonth[] {YearMonth.of(2024, 4), YearMonth.of(2025, 3)}), true));
+        assertThat(out()).isEqualTo(expected).contains("FROM [dbo].[OPA 2024] AS extract_row")
+                .contains("BETWEEN '2024-04' AND '2025-03'").contains("GROUP BY provider, month")
+                .endsWith("ORDER BY provider, month;\n");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void aTemporaryTableIsTsqlOnly() {
+        assertThat(Main.run("sql", "--dialect", "tsql", "--table", "#opa", "--grain", "total")).isZero();
+        assertThat(out()).contains("FROM #opa AS extract_row").contains("'total' AS grain");
+        console.reset();
+        assertThat(Main.run("sql", "--dialect", "postgres", "--table", "#opa")).isEqualTo(2);
+        assertThat(err()).contains("--table: not a table name: '#opa'").contains("--dialect tsql");
+        assertThat(out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-04", "2025-03..2024-04", "2024-13..2025-01", "last year"})
+    void aPeriodThatIsNotOneIsAUsageError(String period) {
+        assertThat(Main.run("sql", "--dialect", "duckdb", "--grain", "month", "--period", period)).isEqualTo(2);
+        assertThat(err()).contains("--period must be").contains(period);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownGrainNamesTheOnesThereAre() {
+        assertThat(Main.run("sql", "--dialect", "duckdb", "--grain", "site")).isEqualTo(2);
+        assertThat(err()).contains("unknown grain 'site': expected row, total, month, provider, provider_month,"
+                + " commissioner, commissioner_month");
+        assertThat(out()).isEmpty();
     }
 
     @Test
     void helpDescribesTheCommandAndItsOptions() {
         assertThat(Main.run("sql", "--help")).isZero();
         assertThat(out()).contains("Usage: backcheck sql").contains("--dialect=DIALECT").contains("--null-policy=POLICY")
-                .contains("--table=NAME").contains("default: opa_extract").contains("tsql, postgres, duckdb or spark");
+                .contains("--table=NAME").contains("default: opa_extract").contains("tsql, postgres, duckdb or spark")
+                .contains("--grain=GRAIN").contains("--period=FIRST..LAST").contains("--statement").contains("#temp")
+                .contains("--table '#opa' --grain provider_month").contains("--period 2024-04..2025-03 --statement");
         console.reset();
         assertThat(Main.run("--help")).isZero();
         assertThat(out()).contains("sql");

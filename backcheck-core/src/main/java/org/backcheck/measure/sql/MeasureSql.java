@@ -48,7 +48,7 @@ public final class MeasureSql {
     /** The subquery that holds columns the measure names without a table alias. */
     static final String NO_ALIAS = "measure_row";
     private static final String RULE_MET = "rule_met";
-    private static final Set<String> STAGES = Set.of(SOURCE, FIELDS, AGE_DIGITS, AGE_CHECK, JUDGED);
+    private static final Set<String> STAGES = stages();
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String INDENT = "        ";
 
@@ -61,11 +61,14 @@ public final class MeasureSql {
     private final List<Column> textColumns;
     private final List<Column> numericColumns;
 
-    private MeasureSql(Measure measure, SqlDialect dialect, NullPolicy policy, TableName table) {
+    private final SqlForm form;
+
+    private MeasureSql(Measure measure, SqlDialect dialect, NullPolicy policy, TableName table, SqlForm form) {
         this.measure = Objects.requireNonNull(measure, "measure");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.table = Objects.requireNonNull(table, "table");
+        this.form = Objects.requireNonNull(form, "form");
         this.conditions = new ConditionSql(dialect);
         this.wholeNumbers = new WholeNumberSql(dialect);
         this.textColumns = measure.textColumns();
@@ -73,9 +76,23 @@ public final class MeasureSql {
         check();
     }
 
-    /** The SELECT for {@code measure} in {@code dialect}, reading {@code table}, ending in a semicolon and a line break. */
+    /**
+     * The SELECT for {@code measure} in {@code dialect}, reading {@code table}: every row with its status
+     * and reason, ending in a line break and no semicolon, so it can be pasted as a subquery.
+     */
     public static String select(Measure measure, SqlDialect dialect, NullPolicy policy, TableName table) {
-        return new MeasureSql(measure, dialect, policy, table).text();
+        return select(measure, dialect, policy, table, SqlForm.ROWS);
+    }
+
+    /** The query for {@code measure} in {@code dialect}, reading {@code table}, in the given form. */
+    public static String select(Measure measure, SqlDialect dialect, NullPolicy policy, TableName table, SqlForm form) {
+        return new MeasureSql(measure, dialect, policy, table, form).text();
+    }
+
+    private static Set<String> stages() {
+        Set<String> names = new java.util.HashSet<>(Set.of(SOURCE, FIELDS, AGE_DIGITS, AGE_CHECK, JUDGED));
+        names.addAll(GroupKeySql.STAGES);
+        return Set.copyOf(names);
     }
 
     private void check() {
@@ -107,11 +124,31 @@ public final class MeasureSql {
     }
 
     private String text() {
-        StringBuilder sql = new StringBuilder(SqlHeader.of(measure, dialect, policy, table));
-        sql.append("SELECT\n");
-        sql.append("    ").append(SOURCE).append(".*,\n");
-        sql.append(indent(status(), "    ")).append(" AS status,\n");
-        sql.append(indent(reason(), "    ")).append(" AS reason\n");
+        StringBuilder sql = new StringBuilder(SqlHeader.of(measure, dialect, policy, table, form));
+        if (form.grain() == SqlGrain.ROW) {
+            sql.append("SELECT\n");
+            sql.append("    ").append(SOURCE).append(".*,\n");
+            sql.append(indent(status(), "    ")).append(" AS status,\n");
+            sql.append(indent(reason(), "    ")).append(" AS reason\n");
+            from(sql);
+        } else {
+            new GroupedSql(dialect, form.grain()).write(sql, status(), this::from);
+        }
+        sql.setLength(sql.length() - 1);
+        if (form.statement()) {
+            if (form.grain() != SqlGrain.ROW && !form.grain().keys().isEmpty()) {
+                sql.append("\nORDER BY ").append(String.join(", ", form.grain().keys()));
+            }
+            sql.append(';');
+        }
+        return sql.append('\n').toString();
+    }
+
+    /**
+     * FROM the table, joined to each stage of the reading; then, when the grain or the period needs it,
+     * the month of the appointment date, and the period's WHERE.
+     */
+    private void from(StringBuilder sql) {
         sql.append("FROM ").append(table.quoted(dialect)).append(" AS ").append(SOURCE).append('\n');
         stage(sql, FIELDS, fieldValues(), "The fields as the measure reads them: empty or only spaces is NULL (NOTE empty_is_null)"
                 + (dialect == SqlDialect.TSQL ? ";\n-- text compares without regard to case (Latin1_General_CI_AS)" : "")
@@ -128,8 +165,16 @@ public final class MeasureSql {
                     : "The published script's table alias " + alias.getKey() + ".");
         }
         stage(sql, JUDGED, judgements(), "The WHEN condition, and each exclusion's name when it applies.");
-        sql.setLength(sql.length() - 1);
-        return sql.append(";\n").toString();
+        if (form.grain().byMonth() || form.period().isPresent()) {
+            GroupKeySql keys = new GroupKeySql(dialect);
+            for (GroupKeySql.Stage s : keys.monthStages(SOURCE, org.backcheck.extract.SlotLayout.DATE_COLUMN)) {
+                stage(sql, s.alias(), s.columns(), s.comment());
+            }
+            form.period().ifPresent(p -> sql.append("-- Only appointments from ").append(p[0]).append(" to ").append(p[1])
+                    .append(" (a date without a month is outside).\n")
+                    .append("WHERE ").append(keys.month()).append(" <> '").append(GroupKeySql.UNKNOWN).append("'\n  AND ")
+                    .append(keys.month()).append(" BETWEEN '").append(p[0]).append("' AND '").append(p[1]).append("'\n"));
+        }
     }
 
     // ------------------------------------------------------------------ the outer SELECT

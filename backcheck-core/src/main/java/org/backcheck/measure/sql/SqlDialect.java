@@ -56,10 +56,13 @@ public enum SqlDialect {
         };
     }
 
-    /** One part of a table name, quoted. {@link TableName} has already refused anything but letters, digits and _. */
+    /**
+     * One part of a table name, quoted. {@link TableName} gives the other dialects only letters, digits
+     * and _; T-SQL's brackets may hold any printable text, a {@code ]} in it written twice.
+     */
     String quoteIdentifier(String part) {
         return switch (this) {
-            case TSQL -> "[" + part + "]";
+            case TSQL -> "[" + part.replace("]", "]]") + "]";
             case SPARK -> "`" + part + "`";
             default -> "\"" + part + "\"";
         };
@@ -148,5 +151,53 @@ public enum SqlDialect {
             case SPARK -> expr + (negated ? " NOT RLIKE " : " RLIKE ") + literal(regex);
             case TSQL -> throw new IllegalStateException("T-SQL keeps the published LIKE");
         };
+    }
+
+    /** The text without leading spaces (0x20 only), as the audit reads an appointment date. */
+    String ltrimSpaces(String expr) {
+        return switch (this) {
+            case TSQL -> "LTRIM(" + expr + ")";
+            case SPARK -> "trim(LEADING ' ' FROM " + expr + ")";
+            default -> "ltrim(" + expr + ", ' ')";
+        };
+    }
+
+    /** The text without the leading and trailing characters given by their code points (all below 128). */
+    String trimCharacters(String expr, int[] codePoints) {
+        List<String> chars = java.util.Arrays.stream(codePoints).mapToObj(c -> (this == TSQL ? "CHAR(" : "chr(") + c + ")").toList();
+        String set = (this == TSQL ? "CONCAT(" : "concat(") + String.join(", ", chars) + ")";
+        return switch (this) {
+            case TSQL -> "TRIM(" + set + " FROM " + expr + ")";
+            case POSTGRES -> "btrim(" + expr + ", " + set + ")";
+            case DUCKDB -> "trim(" + expr + ", " + set + ")";
+            case SPARK -> "trim(BOTH " + set + " FROM " + expr + ")";
+        };
+    }
+
+    String upper(String expr) {
+        return (this == TSQL ? "UPPER(" : "upper(") + expr + ")";
+    }
+
+    /** {@code length} characters of the text from position {@code start} (the first is 1). */
+    String substring(String expr, int start, int length) {
+        return (this == TSQL ? "SUBSTRING(" : "substr(") + expr + ", " + start + ", " + length + ")";
+    }
+
+    String concat(List<String> parts) {
+        return (this == TSQL ? "CONCAT(" : "concat(") + String.join(", ", parts) + ")";
+    }
+
+    /** A text of ASCII digits only, as an integer. */
+    String digitsToInt(String expr) {
+        return (this == TSQL ? "CAST(" : "cast(") + expr + " AS int)";
+    }
+
+    /**
+     * Whether the text starts with what a regular expression (anchored with ^) matches, in the
+     * dialects that have regular expressions. {@code $} ends the text in PostgreSQL and RE2; Java's
+     * (Spark's) {@code $} would also match before a final line break, so Spark gets {@code \z}.
+     */
+    String startsWithRegex(String expr, String regex) {
+        return regexMatch(expr, this == SPARK ? regex.replace("$", "\\z") : regex, false);
     }
 }

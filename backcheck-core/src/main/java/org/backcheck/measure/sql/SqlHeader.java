@@ -16,21 +16,41 @@ final class SqlHeader {
     private SqlHeader() {
     }
 
-    static String of(Measure measure, SqlDialect dialect, NullPolicy policy, TableName table) {
+    static String of(Measure measure, SqlDialect dialect, NullPolicy policy, TableName table, SqlForm form) {
         List<String> lines = new ArrayList<>();
         lines.add("Backcheck: the EBI measure " + measure.id() + " (" + measure.title() + ") as one SELECT, "
                 + dialect.label() + ", NULL policy " + policy.id() + ".");
         lines.add("Written by `backcheck sql --dialect " + dialect.id() + " --null-policy " + policy.id() + " --table " + table
+                + (form.grain() == SqlGrain.ROW ? "" : " --grain " + form.grain().id())
+                + form.period().map(p -> " --period " + p[0] + ".." + p[1]).orElse("")
+                + (form.statement() ? " --statement" : "")
                 + "` from the measure definition Backcheck's own engine runs (" + measure.id() + ".measure). "
                 + "Generate it again rather than editing it.");
         lines.add("Measure source: " + measure.source());
         lines.add("");
-        lines.add("Returns every row of " + table + " unchanged, with two more columns:");
-        List<String> names = measure.exclusions().stream().map(Exclusion::name).toList();
-        lines.add("  status: counted, excluded, unmatched or rejected, as `backcheck audit` gives the same row.");
-        lines.add("  reason: for excluded rows, the exclusions that applied (" + String.join(", ", names)
-                + "), in that order, joined by '" + Verdict.EXCLUSION_SEPARATOR + "'; for rejected rows, '<column>: <problem>' for"
-                + " each unreadable numeric column, joined by '" + Verdict.PROBLEM_SEPARATOR + "'; otherwise NULL.");
+        String rows = form.period().map(p -> "the rows of " + table + " with an appointment date from " + p[0] + " to " + p[1]
+                + " (a date with no month as `backcheck audit` reads it is outside)").orElse("every row of " + table);
+        if (form.grain() == SqlGrain.ROW) {
+            lines.add("Returns " + rows + " unchanged, with two more columns:");
+            List<String> names = measure.exclusions().stream().map(Exclusion::name).toList();
+            lines.add("  status: counted, excluded, unmatched or rejected, as `backcheck audit` gives the same row.");
+            lines.add("  reason: for excluded rows, the exclusions that applied (" + String.join(", ", names)
+                    + "), in that order, joined by '" + Verdict.EXCLUSION_SEPARATOR + "'; for rejected rows, '<column>: <problem>'"
+                    + " for each unreadable numeric column, joined by '" + Verdict.PROBLEM_SEPARATOR + "'; otherwise NULL.");
+        } else {
+            List<String> keys = form.grain().keys();
+            lines.add("Counts " + rows + (keys.isEmpty() ? ", in one row" : " by " + String.join(" and ", keys)) + ": grain ("
+                    + form.grain().id() + "), " + (keys.isEmpty() ? "" : String.join(", ", keys) + ", ")
+                    + "records, and the records of each status (counted, excluded, unmatched, rejected), as the rows of"
+                    + " this grain in the aggregates.csv of `backcheck audit --no-disclosure-control`.");
+            if (!keys.isEmpty()) {
+                lines.add("Codes are read as the audit reads them: without surrounding white space, in capitals, 'unknown'"
+                        + " when empty or NULL. The month (yyyy-MM) is that of Appointment_Date written yyyy-MM-dd,"
+                        + " dd/MM/yyyy or yyyyMMdd after any leading spaces (a time after it ignored), a real date from"
+                        + " 1990 to 2089; anything else is 'unknown'.");
+            }
+            lines.add("No disclosure control: small numbers are not suppressed or rounded. Do not publish the result as it is.");
+        }
         lines.add("Order of judgement: a numeric column (an age) that is neither empty nor a whole number within the range of"
                 + " an SQL Server int rejects the row; otherwise the WHEN clause must be TRUE, else the row is unmatched;"
                 + " then the exclusions decide between excluded and counted.");

@@ -1,0 +1,187 @@
+-- Backcheck: the EBI measure 2S_lower_back_imaging (Low back pain imaging) as one SELECT, SQL
+--   Server (T-SQL), NULL policy clinical.
+-- Written by `backcheck sql --dialect tsql --null-policy clinical --table opa_extract --grain
+--   provider_month --period 2024-04..2025-03 --statement` from the measure definition Backcheck's
+--   own engine runs (2S_lower_back_imaging.measure). Generate it again rather than editing it.
+-- Measure source: EBI Low back pain imaging, Coding: Code Script and Exclusions (last revised
+--   December 2023)
+--
+-- Counts the rows of opa_extract with an appointment date from 2024-04 to 2025-03 (a date with no
+--   month as `backcheck audit` reads it is outside) by provider and month: grain (provider_month),
+--   provider, month, records, and the records of each status (counted, excluded, unmatched,
+--   rejected), as the rows of this grain in the aggregates.csv of `backcheck audit
+--   --no-disclosure-control`.
+-- Codes are read as the audit reads them: without surrounding white space, in capitals, 'unknown'
+--   when empty or NULL. The month (yyyy-MM) is that of Appointment_Date written yyyy-MM-dd,
+--   dd/MM/yyyy or yyyyMMdd after any leading spaces (a time after it ignored), a real date from
+--   1990 to 2089; anything else is 'unknown'.
+-- No disclosure control: small numbers are not suppressed or rounded. Do not publish the result as
+--   it is.
+-- Order of judgement: a numeric column (an age) that is neither empty nor a whole number within the
+--   range of an SQL Server int rejects the row; otherwise the WHEN clause must be TRUE, else the
+--   row is unmatched; then the exclusions decide between excluded and counted.
+--
+-- NULL policy clinical: an exclusion applies only when its published test is FALSE, so a missing
+--   diagnosis or administrative category excludes nothing (Backcheck's default).
+--
+-- Interpretations, as the measure definition records them:
+--   record_level: The exclusions are published against apcs. (admitted patient care spells) while
+--     the rule is on opa. (outpatient activity), with no published join. Backcheck applies them to
+--     the same outpatient row (record-level reading).
+--   null_policy: A missing diagnosis or administrative category makes the exclusion test UNKNOWN in
+--     T-SQL. Policy 'clinical' (default) lets a missing value exclude nothing; policy 'sql' keeps
+--     T-SQL's reading, under which such a row is not counted.
+--   empty_is_null: An empty field in an extract (nothing, or only spaces) is read as NULL.
+--   infant_ages: Ages 7001-7007 code infants under one year in HES/SUS; they fall outside 19-120 as
+--     written.
+--
+-- How SQL Server (T-SQL) is written:
+--   The WHEN clause and the exclusion tests are the published ones, predicate for predicate
+--     (straight quotes; keywords in capitals).
+--   LIKE and <> ignore case through the collation Latin1_General_CI_AS (NCDR's), set on each text
+--     column below, so the answer does not depend on the staging table's own collation; both ignore
+--     trailing spaces, as T-SQL always does.
+--   Needs SQL Server 2017 or later (CONCAT_WS, TRY_CAST).
+--   Text columns are best loaded as text (VARCHAR); an empty field may be loaded as NULL or as ''.
+SELECT
+    'provider_month' AS grain,
+    provider,
+    month,
+    COUNT_BIG(*) AS records,
+    COUNT_BIG(CASE WHEN status = 'counted' THEN 1 END) AS counted,
+    COUNT_BIG(CASE WHEN status = 'excluded' THEN 1 END) AS excluded,
+    COUNT_BIG(CASE WHEN status = 'unmatched' THEN 1 END) AS unmatched,
+    COUNT_BIG(CASE WHEN status = 'rejected' THEN 1 END) AS rejected
+FROM (
+    -- Each row: its provider and month as the audit reads them, and its status.
+    SELECT
+        COALESCE(NULLIF(UPPER(TRIM(CONCAT(CHAR(9), CHAR(10), CHAR(11), CHAR(12), CHAR(13), CHAR(28), CHAR(29), CHAR(30), CHAR(31), CHAR(32)) FROM extract_row.Der_Provider_Code)), ''), 'unknown') COLLATE Latin1_General_BIN2 AS provider,
+        appointment_month.month AS month,
+        CASE
+            WHEN age_check.Age_at_Start_of_Episode_SUS IS NOT NULL
+              OR age_check.Der_Age_at_CDS_Activity_Date IS NOT NULL THEN 'rejected'
+            WHEN judged.rule_met = 0 THEN 'unmatched'
+            WHEN judged.cancer_diagnosis IS NOT NULL
+              OR judged.private_patient IS NOT NULL THEN 'excluded'
+            ELSE 'counted'
+        END AS status
+    FROM [opa_extract] AS extract_row
+    -- The fields as the measure reads them: empty or only spaces is NULL (NOTE empty_is_null);
+    -- text compares without regard to case (Latin1_General_CI_AS);
+    -- numbers without the spaces around them.
+    CROSS APPLY (
+        SELECT
+            CASE WHEN RTRIM(extract_row.Der_Procedure_All) = '' THEN NULL
+                 ELSE extract_row.Der_Procedure_All END COLLATE Latin1_General_CI_AS AS Der_Procedure_All,
+            CASE WHEN RTRIM(extract_row.der_diagnosis_all) = '' THEN NULL
+                 ELSE extract_row.der_diagnosis_all END COLLATE Latin1_General_CI_AS AS der_diagnosis_all,
+            CASE WHEN RTRIM(extract_row.Administrative_Category) = '' THEN NULL
+                 ELSE extract_row.Administrative_Category END COLLATE Latin1_General_CI_AS AS Administrative_Category,
+            NULLIF(LTRIM(RTRIM(extract_row.Age_at_Start_of_Episode_SUS)), '') AS Age_at_Start_of_Episode_SUS,
+            NULLIF(LTRIM(RTRIM(extract_row.Der_Age_at_CDS_Activity_Date)), '') AS Der_Age_at_CDS_Activity_Date
+    ) AS field_value
+    -- Each number without its sign.
+    CROSS APPLY (
+        SELECT
+            CASE WHEN LEFT(field_value.Age_at_Start_of_Episode_SUS, 1) IN ('+', '-')
+                 THEN STUFF(field_value.Age_at_Start_of_Episode_SUS, 1, 1, '')
+                 ELSE field_value.Age_at_Start_of_Episode_SUS END AS Age_at_Start_of_Episode_SUS,
+            CASE WHEN LEFT(field_value.Der_Age_at_CDS_Activity_Date, 1) IN ('+', '-')
+                 THEN STUFF(field_value.Der_Age_at_CDS_Activity_Date, 1, 1, '')
+                 ELSE field_value.Der_Age_at_CDS_Activity_Date END AS Der_Age_at_CDS_Activity_Date
+    ) AS age_digits
+    -- Why a number cannot be read, or NULL when it can: it must be empty, or a sign
+    -- and at most 18 digits whose value fits an SQL Server int.
+    CROSS APPLY (
+        SELECT
+            CASE
+                WHEN age_digits.Age_at_Start_of_Episode_SUS IS NULL THEN NULL
+                WHEN age_digits.Age_at_Start_of_Episode_SUS = '' THEN 'Age_at_Start_of_Episode_SUS: not a whole number'
+                WHEN LEN(age_digits.Age_at_Start_of_Episode_SUS) > 18 THEN 'Age_at_Start_of_Episode_SUS: number too long'
+                WHEN age_digits.Age_at_Start_of_Episode_SUS COLLATE Latin1_General_BIN LIKE '%[^0-9]%' THEN 'Age_at_Start_of_Episode_SUS: not a whole number'
+                WHEN TRY_CAST(field_value.Age_at_Start_of_Episode_SUS AS bigint) NOT BETWEEN -2147483648 AND 2147483647
+                    THEN 'Age_at_Start_of_Episode_SUS: outside the range of a whole-number column'
+            END AS Age_at_Start_of_Episode_SUS,
+            CASE
+                WHEN age_digits.Der_Age_at_CDS_Activity_Date IS NULL THEN NULL
+                WHEN age_digits.Der_Age_at_CDS_Activity_Date = '' THEN 'Der_Age_at_CDS_Activity_Date: not a whole number'
+                WHEN LEN(age_digits.Der_Age_at_CDS_Activity_Date) > 18 THEN 'Der_Age_at_CDS_Activity_Date: number too long'
+                WHEN age_digits.Der_Age_at_CDS_Activity_Date COLLATE Latin1_General_BIN LIKE '%[^0-9]%' THEN 'Der_Age_at_CDS_Activity_Date: not a whole number'
+                WHEN TRY_CAST(field_value.Der_Age_at_CDS_Activity_Date AS bigint) NOT BETWEEN -2147483648 AND 2147483647
+                    THEN 'Der_Age_at_CDS_Activity_Date: outside the range of a whole-number column'
+            END AS Der_Age_at_CDS_Activity_Date
+    ) AS age_check
+    -- The published script's table alias opa: the same row (NOTE record_level).
+    CROSS APPLY (
+        SELECT
+            field_value.Der_Procedure_All AS Der_Procedure_All,
+            CASE WHEN age_check.Age_at_Start_of_Episode_SUS IS NULL
+                 THEN TRY_CAST(field_value.Age_at_Start_of_Episode_SUS AS bigint) END AS Age_at_Start_of_Episode_SUS,
+            CASE WHEN age_check.Der_Age_at_CDS_Activity_Date IS NULL
+                 THEN TRY_CAST(field_value.Der_Age_at_CDS_Activity_Date AS bigint) END AS Der_Age_at_CDS_Activity_Date
+    ) AS opa
+    -- The published script's table alias apcs: the same row (NOTE record_level).
+    CROSS APPLY (
+        SELECT
+            field_value.der_diagnosis_all AS der_diagnosis_all,
+            field_value.Administrative_Category AS Administrative_Category
+    ) AS apcs
+    -- The WHEN condition, and each exclusion's name when it applies.
+    CROSS APPLY (
+        SELECT
+            CASE WHEN (opa.Der_Procedure_All LIKE '%U05[45]%'
+                       OR ((opa.Der_Procedure_All LIKE '%U13[2356]%'
+                            OR opa.Der_Procedure_All LIKE '%U21[1267]%')
+                           AND (opa.Der_Procedure_All LIKE '%Z665%'
+                                OR opa.Der_Procedure_All LIKE '%O162%')))
+                      AND ISNULL(opa.Age_at_Start_of_Episode_SUS, opa.Der_Age_at_CDS_Activity_Date) BETWEEN 19 AND 120
+                 THEN 1 ELSE 0 END AS rule_met,
+            -- cancer_diagnosis applies when its published test is FALSE
+            CASE WHEN NOT (apcs.der_diagnosis_all NOT LIKE '%C[0-9][0-9]%'
+                           AND apcs.der_diagnosis_all NOT LIKE '%D0%'
+                           AND apcs.der_diagnosis_all NOT LIKE '%D3[789]%'
+                           AND apcs.der_diagnosis_all NOT LIKE '%D4[012345678]%')
+                 THEN 'cancer_diagnosis' END AS cancer_diagnosis,
+            -- private_patient applies when its published test is FALSE
+            CASE WHEN NOT (apcs.Administrative_Category <> '02')
+                 THEN 'private_patient' END AS private_patient
+    ) AS judged
+    -- The appointment date without leading spaces.
+    CROSS APPLY (
+        SELECT
+            LTRIM(extract_row.Appointment_Date) AS date_text
+    ) AS appointment_text
+    -- Its year, month and day as yyyyMMdd, when it is written yyyy-MM-dd, dd/MM/yyyy or yyyyMMdd;
+    -- NULL otherwise.
+    CROSS APPLY (
+        SELECT
+            CASE WHEN appointment_text.date_text COLLATE Latin1_General_BIN LIKE '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]%'
+                 THEN CONCAT(SUBSTRING(appointment_text.date_text, 1, 4), SUBSTRING(appointment_text.date_text, 6, 2), SUBSTRING(appointment_text.date_text, 9, 2))
+                 WHEN appointment_text.date_text COLLATE Latin1_General_BIN LIKE '[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]%'
+                 THEN CONCAT(SUBSTRING(appointment_text.date_text, 7, 4), SUBSTRING(appointment_text.date_text, 4, 2), SUBSTRING(appointment_text.date_text, 1, 2))
+                 WHEN (appointment_text.date_text COLLATE Latin1_General_BIN LIKE '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' OR appointment_text.date_text COLLATE Latin1_General_BIN LIKE '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][ T]%')
+                 THEN SUBSTRING(appointment_text.date_text, 1, 8) END AS digits
+    ) AS appointment_day
+    -- The year, month and day as numbers.
+    CROSS APPLY (
+        SELECT
+            CAST(SUBSTRING(appointment_day.digits, 1, 4) AS int) AS y,
+            CAST(SUBSTRING(appointment_day.digits, 5, 2) AS int) AS m,
+            CAST(SUBSTRING(appointment_day.digits, 7, 2) AS int) AS d
+    ) AS appointment_ymd
+    -- The month, yyyy-MM, of a date that exists (no 30 February) in the years 1990 to 2089;
+    -- 'unknown' for any other date, or none.
+    CROSS APPLY (
+        SELECT
+            CASE WHEN appointment_ymd.y BETWEEN 1990 AND 2089 AND appointment_ymd.m BETWEEN 1 AND 12
+                  AND appointment_ymd.d BETWEEN 1 AND CASE WHEN appointment_ymd.m = 2 THEN CASE WHEN appointment_ymd.y % 4 = 0 AND (appointment_ymd.y % 100 <> 0 OR appointment_ymd.y % 400 = 0) THEN 29 ELSE 28 END
+                     WHEN appointment_ymd.m IN (4, 6, 9, 11) THEN 30 ELSE 31 END
+                 THEN CONCAT(SUBSTRING(appointment_day.digits, 1, 4), '-', SUBSTRING(appointment_day.digits, 5, 2))
+                 ELSE 'unknown' END AS month
+    ) AS appointment_month
+    -- Only appointments from 2024-04 to 2025-03 (a date without a month is outside).
+    WHERE appointment_month.month <> 'unknown'
+      AND appointment_month.month BETWEEN '2024-04' AND '2025-03'
+) AS judged_row
+GROUP BY provider, month
+ORDER BY provider, month;
