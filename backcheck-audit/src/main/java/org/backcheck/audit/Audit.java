@@ -222,8 +222,9 @@ public final class Audit {
         boolean hasProvider = header.indexOf(PROVIDER_COLUMN) >= 0;
         boolean hasDate = header.indexOf(DATE_COLUMN) >= 0;
         boolean hasCommissioner = header.indexOf(COMMISSIONER_COLUMN) >= 0;
+        boolean hasSpecialty = header.indexOf(SlotLayout.TREATMENT_FUNCTION_COLUMN) >= 0;
         Activity activity = new Activity(hasProvider, hasCommissioner, hasDate, Activity.cells(t.byProviderMonth),
-                Activity.cells(t.byCommissionerMonth));
+                Activity.cells(t.byCommissionerMonth), hasSpecialty, Activity.cells(t.bySpecialtyMonth));
         long[] s = t.statusCounts;
         reconcile(t, activity);
         return new AuditFigures(options.measure().id(), options.input().toString(), options.nullPolicy(),
@@ -244,12 +245,16 @@ public final class Audit {
         activity.providers().forEach(c -> c.addTo(tallied));
         long[] byCommissioner = new long[s.length];
         activity.commissioners().forEach(c -> c.addTo(byCommissioner));
+        long[] bySpecialty = new long[s.length];
+        activity.specialties().forEach(c -> c.addTo(bySpecialty));
         long matched = s[Status.COUNTED.ordinal()] + s[Status.EXCLUDED.ordinal()];
         if (t.matchLines != matched || t.rejectionLines != s[Status.REJECTED.ordinal()] || !java.util.Arrays.equals(tallied, s)
-                || !java.util.Arrays.equals(byCommissioner, s)) {
+                || !java.util.Arrays.equals(byCommissioner, s)
+                || activity.hasSpecialty() && !java.util.Arrays.equals(bySpecialty, s)) {
             throw new IllegalStateException("rows do not reconcile: statuses " + java.util.Arrays.toString(s)
                     + ", tallied by provider and month " + java.util.Arrays.toString(tallied) + ", by commissioner "
-                    + java.util.Arrays.toString(byCommissioner) + ", matches.csv rows "
+                    + java.util.Arrays.toString(byCommissioner) + ", by specialty " + java.util.Arrays.toString(bySpecialty)
+                    + ", matches.csv rows "
                     + t.matchLines + " (counted + excluded " + matched + "), rejected.csv rows " + t.rejectionLines);
         }
     }
