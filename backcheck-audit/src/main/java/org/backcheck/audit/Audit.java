@@ -149,8 +149,9 @@ public final class Audit {
      * summary, see {@code org.backcheck.report.ReportFiles}) are removed too, so that a failed
      * run cannot leave an earlier run's report beside its own outputs.
      */
-    private static final List<String> OUTPUTS = List.of("summary.json", "matches.csv", "rejected.csv", "report.html",
-            "aggregates.csv", "aggregates.json");
+    private static final List<String> OUTPUTS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("summary.json", "matches.csv", "rejected.csv"),
+            org.backcheck.report.ReportFiles.ALL.stream()).toList();
 
     private AuditFigures write(java.util.function.Function<ExecutorService, Batches> batchesOn, Header header, int threads,
                                Progress progress, long started) throws IOException {
