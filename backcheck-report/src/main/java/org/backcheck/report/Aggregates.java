@@ -118,11 +118,7 @@ public final class Aggregates {
         f.add(label);
         // Text columns (the organisation codes come from the input) are written safe for a spreadsheet; the
         // figures, which Backcheck computes, as they are.
-        for (int i = 0; i < f.size(); i++) {
-            w.write(i > 0 ? "," : "");
-            w.write(i < TEXT_COLUMNS || i >= f.size() - 2 ? CsvOut.text(f.get(i)) : CsvOut.field(f.get(i)));
-        }
-        w.write('\n');
+        CsvOut.line(w, f, TEXT_COLUMNS, 2);
     }
 
     /** grain, provider, commissioner, month, age_band and specialty; spc_signals and disclosure are the last two. */

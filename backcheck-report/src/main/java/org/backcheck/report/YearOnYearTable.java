@@ -99,11 +99,7 @@ final class YearOnYearTable {
             w.write(String.join(",", COLUMNS));
             w.write('\n');
             for (List<String> f : rows(r, new Shown(r.disclosure()))) {
-                for (int i = 0; i < f.size(); i++) {
-                    w.write(i > 0 ? "," : "");
-                    w.write(i < TEXT_COLUMNS || i >= f.size() - 2 ? CsvOut.text(f.get(i)) : CsvOut.field(f.get(i)));
-                }
-                w.write('\n');
+                CsvOut.line(w, f, TEXT_COLUMNS, 2);
             }
         }
     }
