@@ -91,6 +91,8 @@ class SparkDifferentialTest {
                 dir.resolve("report-csv-" + policy.id()));
         // What is compared holds commissioners, with rates per head from the population file.
         assertThat(aggregates).contains("commissioner_month");
+        // The generated extract has Treatment_Function_Code: both engines tally it (aggregates.csv compared above).
+        assertThat(aggregates).contains("\nspecialty,,,,,110,");
         assertThat(java.nio.file.Files.readString(out.resolve("aggregates.json"))).contains("counted_per_100000_per_year");
         if (policy == NullPolicy.SQL) {
             // The financial year 2024/25 against 2023/24, which the generated extract holds: a row per provider.
