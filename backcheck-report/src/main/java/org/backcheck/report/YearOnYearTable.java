@@ -72,7 +72,9 @@ final class YearOnYearTable {
         boolean statistics = !shown.controlled() && c.test().isPresent();
         f.add(statistics ? Shown.plain(c.test().get().z(), 3) : "");
         f.add(statistics ? new BigDecimal(c.test().get().p()).round(new MathContext(4)).toString() : "");
-        f.add(bothShown || c.verdict() == YearOnYear.Verdict.NOT_TESTED ? verdict(c) : Disclosure.SUPPRESSED);
+        // Not tested for want of an organisation code or of records in a period says nothing the counts do not.
+        boolean plain = c.unit().equals(ImagingReport.UNKNOWN) || c.recordsBefore() == 0 || c.recordsNow() == 0;
+        f.add(bothShown || plain ? verdict(c) : Disclosure.SUPPRESSED);
         f.add(label);
         return f;
     }

@@ -167,6 +167,10 @@ class YearOnYearTest {
                 assertThat(row.get(header.indexOf("change_per_1000_records"))).isEqualTo("+2.00");
             }
         }
+        List<String> c = YearOnYearTable.rows(controlled, new Shown(Disclosure.CONTROLLED)).stream()
+                .filter(r -> r.get(1).equals("C")).findFirst().orElseThrow();
+        // C: 12 records in each year, none counted: rates 0.00 shown; too few to test, said plainly.
+        assertThat(c.get(header.indexOf("beyond_chance"))).isEqualTo("not tested: too few for the test");
         List<List<String>> open = YearOnYearTable.rows(report(activity(true), "2024/25", Disclosure.NONE),
                 new Shown(Disclosure.NONE));
         List<String> a = open.stream().filter(r -> r.get(1).equals("A")).findFirst().orElseThrow();
