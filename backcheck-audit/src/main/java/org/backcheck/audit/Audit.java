@@ -149,8 +149,9 @@ public final class Audit {
      * summary, see {@code org.backcheck.report.ReportFiles}) are removed too, so that a failed
      * run cannot leave an earlier run's report beside its own outputs.
      */
-    private static final List<String> OUTPUTS = List.of("summary.json", "matches.csv", "rejected.csv", "report.html",
-            "aggregates.csv", "aggregates.json");
+    private static final List<String> OUTPUTS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("summary.json", "matches.csv", "rejected.csv"),
+            org.backcheck.report.ReportFiles.ALL.stream()).toList();
 
     private AuditFigures write(java.util.function.Function<ExecutorService, Batches> batchesOn, Header header, int threads,
                                Progress progress, long started) throws IOException {
@@ -222,8 +223,9 @@ public final class Audit {
         boolean hasProvider = header.indexOf(PROVIDER_COLUMN) >= 0;
         boolean hasDate = header.indexOf(DATE_COLUMN) >= 0;
         boolean hasCommissioner = header.indexOf(COMMISSIONER_COLUMN) >= 0;
+        boolean hasSpecialty = header.indexOf(SlotLayout.TREATMENT_FUNCTION_COLUMN) >= 0;
         Activity activity = new Activity(hasProvider, hasCommissioner, hasDate, Activity.cells(t.byProviderMonth),
-                Activity.cells(t.byCommissionerMonth));
+                Activity.cells(t.byCommissionerMonth), hasSpecialty, Activity.cells(t.bySpecialtyMonth));
         long[] s = t.statusCounts;
         reconcile(t, activity);
         return new AuditFigures(options.measure().id(), options.input().toString(), options.nullPolicy(),
@@ -244,12 +246,16 @@ public final class Audit {
         activity.providers().forEach(c -> c.addTo(tallied));
         long[] byCommissioner = new long[s.length];
         activity.commissioners().forEach(c -> c.addTo(byCommissioner));
+        long[] bySpecialty = new long[s.length];
+        activity.specialties().forEach(c -> c.addTo(bySpecialty));
         long matched = s[Status.COUNTED.ordinal()] + s[Status.EXCLUDED.ordinal()];
         if (t.matchLines != matched || t.rejectionLines != s[Status.REJECTED.ordinal()] || !java.util.Arrays.equals(tallied, s)
-                || !java.util.Arrays.equals(byCommissioner, s)) {
+                || !java.util.Arrays.equals(byCommissioner, s)
+                || activity.hasSpecialty() && !java.util.Arrays.equals(bySpecialty, s)) {
             throw new IllegalStateException("rows do not reconcile: statuses " + java.util.Arrays.toString(s)
                     + ", tallied by provider and month " + java.util.Arrays.toString(tallied) + ", by commissioner "
-                    + java.util.Arrays.toString(byCommissioner) + ", matches.csv rows "
+                    + java.util.Arrays.toString(byCommissioner) + ", by specialty " + java.util.Arrays.toString(bySpecialty)
+                    + ", matches.csv rows "
                     + t.matchLines + " (counted + excluded " + matched + "), rejected.csv rows " + t.rejectionLines);
         }
     }

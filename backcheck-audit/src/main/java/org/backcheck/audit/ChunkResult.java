@@ -26,6 +26,8 @@ final class ChunkResult {
     final List<Rejection> rejections = new ArrayList<>();
     final Tally providers = new Tally();
     final Tally commissioners = new Tally();
+    /** By treatment function code: tallied only when the extract has the column. */
+    final Tally specialties = new Tally();
     /** Offset where an unfinished record (inside a quoted field) starts, or -1 when the chunk ended cleanly. */
     int incompleteFrom = -1;
 

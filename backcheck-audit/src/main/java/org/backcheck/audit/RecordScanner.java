@@ -23,6 +23,8 @@ final class RecordScanner {
     private final NullPolicy policy;
     private final int maxRecordBytes;
     private final Classifier.Scratch classifierScratch;
+    /** Whether records have a treatment function code to tally (the column is optional). */
+    private final boolean bySpecialty;
 
     RecordScanner(SlotLayout layout, Classifier classifier, NullPolicy policy, Delimiter delimiter) {
         this(layout, classifier, policy, delimiter, AuditOptions.DEFAULT_MAX_RECORD_BYTES);
@@ -36,6 +38,7 @@ final class RecordScanner {
         this.classifier = classifier;
         this.policy = policy;
         this.classifierScratch = classifier.newScratch();
+        this.bySpecialty = layout.hasTreatmentFunction();
     }
 
     /**
@@ -170,6 +173,7 @@ final class RecordScanner {
         parser.clear(layout.providerSlot());
         parser.clear(layout.commissionerSlot());
         parser.clear(layout.dateSlot());
+        parser.clear(layout.treatmentFunctionSlot());
         tally(result, AgeBand.UNKNOWN, Status.REJECTED);
         result.rejections.add(new ChunkResult.Rejection(localRow(result), text(layout.idSlot()), field, reason));
     }
@@ -180,6 +184,9 @@ final class RecordScanner {
                 : Tally.monthSlot(parser.bytes(date), parser.offset(date), parser.length(date));
         tallyBy(result.providers, layout.providerSlot(), month, band, status);
         tallyBy(result.commissioners, layout.commissionerSlot(), month, band, status);
+        if (bySpecialty) {
+            tallyBy(result.specialties, layout.treatmentFunctionSlot(), month, band, status);
+        }
     }
 
     private void tallyBy(Tally tally, int slot, int month, AgeBand band, Status status) {

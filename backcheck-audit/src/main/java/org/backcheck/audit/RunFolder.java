@@ -43,8 +43,9 @@ import org.backcheck.report.OutputWriteException;
 public final class RunFolder implements AutoCloseable {
 
     /** Names a run may leave in its folder: the single-machine audit's files, the report's, the Spark job's folders. */
-    static final Set<String> OUTPUT_NAMES = Set.of("matches.csv", "rejected.csv", "summary.json", "report.html",
-            "aggregates.csv", "aggregates.json", "matches", "rejected", "by_provider_month", "by_status");
+    static final Set<String> OUTPUT_NAMES = java.util.stream.Stream.concat(java.util.stream.Stream.of("matches.csv",
+            "rejected.csv", "summary.json", "matches", "rejected", "by_provider_month", "by_status"),
+            org.backcheck.report.ReportFiles.ALL.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Path target;
     private final Path staging;

@@ -126,6 +126,7 @@ final class Sink {
         }
         r.providers.mergeInto(totals.byProviderMonth);
         r.commissioners.mergeInto(totals.byCommissionerMonth);
+        r.specialties.mergeInto(totals.bySpecialtyMonth);
     }
 
 private static ChunkResult await(Future<ChunkResult> f) throws IOException {

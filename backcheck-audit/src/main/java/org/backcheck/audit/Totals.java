@@ -18,6 +18,7 @@ final class Totals {
     final RejectionKinds rejectionKinds = new RejectionKinds();
     final Map<String, Map<String, long[]>> byProviderMonth = new TreeMap<>();
     final Map<String, Map<String, long[]>> byCommissionerMonth = new TreeMap<>();
+    final Map<String, Map<String, long[]>> bySpecialtyMonth = new TreeMap<>();
 
     Totals(int exclusions) {
         excludedByReason = new long[exclusions];

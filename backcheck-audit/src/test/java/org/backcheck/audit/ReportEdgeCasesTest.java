@@ -39,14 +39,14 @@ class ReportEdgeCasesTest {
         assertThat(html).contains("No funnel plot: the extract has no Der_Provider_Code column")
                 .contains("No trend: the extract has no Appointment_Date column")
                 .contains("no readable appointment dates");
-        assertThat(Files.readString(dir.resolve("out").resolve(ReportFiles.CSV))).contains("total,,,,,3,1,1,1,0,");
+        assertThat(Files.readString(dir.resolve("out").resolve(ReportFiles.CSV))).contains("total,,,,,,3,1,1,1,0,");
     }
 
     @Test
     void aHeaderWithoutRowsGivesAnEmptyButHonestReport() throws IOException {
         String html = report(MEASURE_COLUMNS + ",Der_Provider_Code,Appointment_Date,Der_Commissioner_Code\n", Disclosure.CONTROLLED);
         assertThat(html).contains("Rows read").contains("No funnel plot");
-        assertThat(Files.readString(dir.resolve("out").resolve(ReportFiles.CSV))).contains("total,,,,,0,0,0,0,0,-,");
+        assertThat(Files.readString(dir.resolve("out").resolve(ReportFiles.CSV))).contains("total,,,,,,0,0,0,0,0,-,");
     }
 
     @Test
@@ -54,8 +54,8 @@ class ReportEdgeCasesTest {
         String html = report(MEASURE_COLUMNS + ",Der_Provider_Code,Appointment_Date\nU054,x,,,01,RXH,2024-05-01\nU054,4.5,,,01,RXH,2024-06-01\n",
                 Disclosure.NONE);
         assertThat(html).contains("Rejected (unreadable");
-        assertThat(Files.readString(dir.resolve("out").resolve(ReportFiles.CSV))).contains("total,,,,,2,0,0,0,2,0.00,")
-                .contains("age_band,,,,unknown,2,0,0,0,2,");
+        assertThat(Files.readString(dir.resolve("out").resolve(ReportFiles.CSV))).contains("total,,,,,,2,0,0,0,2,0.00,")
+                .contains("age_band,,,,unknown,,2,0,0,0,2,");
     }
 
     @Test
@@ -82,7 +82,7 @@ class ReportEdgeCasesTest {
         assertThat(html).contains("period <b>2024-01 to 2024-06</b>")
                 .contains("Rows dated outside the period 2024-01 to 2024-06: 1, in 2014-01");
         String aggregates = Files.readString(dir.resolve("out").resolve(ReportFiles.CSV));
-        assertThat(aggregates).contains("month,,,2014-01,,1,1,0,0,0,");
+        assertThat(aggregates).contains("month,,,2014-01,,,1,1,0,0,0,");
     }
 
     @Test
@@ -94,7 +94,7 @@ class ReportEdgeCasesTest {
                 + "U054,40,,,01,EXTRA,RXA,2024-05-04\n";   // one field too many: fields shifted, rejected
         report(csv, Disclosure.NONE);
         String aggregates = Files.readString(dir.resolve("out").resolve(ReportFiles.CSV));
-        assertThat(aggregates).contains("provider,RXH,,,,3,3,0,0,0,").contains("provider,unknown,,,,1,0,0,0,1,")
+        assertThat(aggregates).contains("provider,RXH,,,,,3,3,0,0,0,").contains("provider,unknown,,,,,1,0,0,0,1,")
                 .doesNotContain("provider,RXA").doesNotContain("provider,rxh").doesNotContain("2024-05-04");
     }
 

@@ -44,7 +44,7 @@ class ReportReconciliationTest {
     static Path extract;
     static Path auditDir;
     static AuditFigures summary;
-    /** grain|provider|commissioner|month|age_band -> attendances, counted, excluded, unmatched, rejected. */
+    /** grain|provider|commissioner|month|age_band|specialty -> attendances, counted, excluded, unmatched, rejected. */
     static Map<String, long[]> recount;
 
     @BeforeAll
@@ -65,10 +65,11 @@ class ReportReconciliationTest {
         for (var e : recount.entrySet()) {
             assertThat(published.get(e.getKey())).as(e.getKey()).containsExactly(e.getValue());
         }
-        long[] total = published.get("total||||");
+        long[] total = published.get("total|||||");
         assertThat(total).containsExactly(summary.rowsRead(), summary.counted(), summary.excluded(), summary.unmatched(),
                 summary.rejected());
-        for (String grain : List.of("provider", "commissioner", "month", "age_band", "provider_month", "commissioner_month")) {
+        for (String grain : List.of("provider", "commissioner", "month", "age_band", "provider_month", "commissioner_month",
+                "specialty")) {
             long[] sum = new long[5];
             published.forEach((k, v) -> {
                 if (k.startsWith(grain + "|")) {
@@ -152,6 +153,104 @@ class ReportReconciliationTest {
         assertThat(small).as("the sample has small cells, so suppression was exercised").isGreaterThan(10);
     }
 
+    /**
+     * year_on_year.csv for --period 2024/25 against a recount of 2023/24 and 2024/25 from the extract: every count
+     * equal (uncontrolled) or the HES rules applied to it (controlled), the z-statistic recomputed from the recount,
+     * and RXH, whose imaging the generator raises by 70% from July 2024, higher beyond chance.
+     */
+    @Test
+    void yearOnYearEqualsTheRecountOfBothFinancialYears() throws IOException {
+        Map<String, long[]> exact = recountYears(extract, AuditOutputs.statuses(auditDir));
+        Path out = dir.resolve("yoy-none");
+        ReportFiles.write(ImagingReport.of(summary, options(Disclosure.NONE, "2024/25")), out);
+        List<String[]> rows = AuditOutputs.csv(out.resolve(ReportFiles.YEAR_ON_YEAR));
+        List<String> h = List.of(rows.get(0));
+        assertThat(rows).hasSizeGreaterThan(10);
+        for (String[] r : rows.subList(1, rows.size())) {
+            String key = r[0] + "|" + r[1];
+            long[] e = exact.get(key);
+            assertThat(e).as(key).isNotNull();
+            assertThat(List.of(r[h.indexOf("counted_earlier")], r[h.indexOf("records_earlier")], r[h.indexOf("counted_later")],
+                    r[h.indexOf("records_later")])).as(key)
+                    .containsExactly(String.valueOf(e[0]), String.valueOf(e[1]), String.valueOf(e[2]), String.valueOf(e[3]));
+            assertThat(r[h.indexOf("earlier_first_month")] + ".." + r[h.indexOf("later_last_month")]).isEqualTo("2023-04..2025-03");
+            if (!r[h.indexOf("z")].isEmpty()) {
+                double p = (double) (e[0] + e[2]) / (e[1] + e[3]);
+                double z = (1.0 * e[2] / e[3] - 1.0 * e[0] / e[1]) / Math.sqrt(p * (1 - p) * (1.0 / e[1] + 1.0 / e[3]));
+                assertThat(Double.parseDouble(r[h.indexOf("z")])).as(key + " z").isCloseTo(z, org.assertj.core.api.Assertions.within(0.0005));
+            }
+        }
+        String[] rxh = rows.stream().filter(r -> r[0].equals("provider") && r[1].equals("RXH")).findFirst().orElseThrow();
+        assertThat(rxh[h.indexOf("beyond_chance")]).isEqualTo("higher");
+        assertThat(rows.stream().filter(r -> r[0].equals("whole"))).hasSize(1);
+
+        Path controlled = dir.resolve("yoy-controlled");
+        ReportFiles.write(ImagingReport.of(summary, options(Disclosure.CONTROLLED, "2024/25")), controlled);
+        List<String[]> shown = AuditOutputs.csv(controlled.resolve(ReportFiles.YEAR_ON_YEAR));
+        int hidden = 0;
+        for (String[] r : shown.subList(1, shown.size())) {
+            long[] e = exact.get(r[0] + "|" + r[1]);
+            assertThat(r[h.indexOf("counted_earlier")]).isEqualTo(Disclosure.CONTROLLED.count(e[0]));
+            assertThat(r[h.indexOf("records_earlier")]).isEqualTo(Disclosure.CONTROLLED.count(e[1]));
+            assertThat(r[h.indexOf("counted_later")]).isEqualTo(Disclosure.CONTROLLED.count(e[2]));
+            assertThat(r[h.indexOf("records_later")]).isEqualTo(Disclosure.CONTROLLED.count(e[3]));
+            boolean earlierSmall = small(e[0]) || small(e[1]) || small(e[1] - e[0]);
+            boolean laterSmall = small(e[2]) || small(e[3]) || small(e[3] - e[2]);
+            if (earlierSmall) {
+                assertThat(r[h.indexOf("counted_per_1000_records_earlier")]).isEqualTo("*");
+            }
+            if (laterSmall) {
+                assertThat(r[h.indexOf("counted_per_1000_records_later")]).isEqualTo("*");
+            }
+            if ((earlierSmall || laterSmall) && e[1] > 0 && e[3] > 0) {
+                // Neither the change nor the verdict may carry a hidden rate.
+                assertThat(r[h.indexOf("change_per_1000_records")]).isEqualTo("*");
+                assertThat(r[h.indexOf("beyond_chance")]).isIn("*", "not tested: no organisation code");
+                hidden++;
+            }
+            assertThat(r[h.indexOf("z")]).isEmpty();
+            assertThat(r[h.indexOf("p_value")]).isEmpty();
+        }
+        assertThat(hidden).as("some small rows, so the rules were exercised").isPositive();
+    }
+
+    /** table|unit -> counted and records in 2023/24, counted and records in 2024/25, from the extract. */
+    private static Map<String, long[]> recountYears(Path extract, Map<Long, String> statuses) throws IOException {
+        List<Rfc4180Reader.Row> rows = Rfc4180Reader.readAll(Files.readString(extract), ',');
+        List<String> header = List.of(rows.get(0).fields());
+        int provider = header.indexOf("Der_Provider_Code");
+        int commissioner = header.indexOf("Der_Commissioner_Code");
+        int date = header.indexOf("Appointment_Date");
+        Map<String, long[]> out = new HashMap<>();
+        for (Rfc4180Reader.Row row : rows.subList(1, rows.size())) {
+            String[] f = row.fields();
+            String m = month(f[date]);
+            int at = m.compareTo("2023-04") >= 0 && m.compareTo("2024-03") <= 0 ? 0
+                    : m.compareTo("2024-04") >= 0 && m.compareTo("2025-03") <= 0 && !m.equals("unknown") ? 2 : -1;
+            if (at < 0) {
+                continue;
+            }
+            boolean counted = statuses.getOrDefault(row.number(), "unmatched").startsWith("counted");
+            for (String key : List.of("whole|whole extract", "provider|" + code(f[provider]), "commissioner|" + code(f[commissioner]))) {
+                long[] v = out.computeIfAbsent(key, k -> new long[4]);
+                v[at] += counted ? 1 : 0;
+                v[at + 1]++;
+            }
+        }
+        return out;
+    }
+
+    private static String code(String field) {
+        String t = field.strip();
+        return t.isEmpty() ? "unknown" : t.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static ImagingReport.Options options(Disclosure d, String period) throws IOException {
+        ImagingReport.Options o = options(d);
+        return new ImagingReport.Options(o.title(), o.sampleData(), d, o.population(),
+                Optional.of(org.backcheck.report.ReportPeriod.parse(period)));
+    }
+
     private static ImagingReport.Options options(Disclosure d) throws IOException {
         Path pop = dir.resolve("population.csv");
         ExtractGenerator.writeSamplePopulation(pop);
@@ -179,7 +278,7 @@ class ReportReconciliationTest {
     }
 
     private static String key(String[] r) {
-        return r[0] + "|" + r[1] + "|" + r[2] + "|" + r[3] + "|" + r[4];
+        return r[0] + "|" + r[1] + "|" + r[2] + "|" + r[3] + "|" + r[4] + "|" + r[5];
     }
 
     /** Counts every grain from the extract and the row statuses, without Backcheck's own parsing. */
@@ -191,6 +290,7 @@ class ReportReconciliationTest {
         int date = header.indexOf("Appointment_Date");
         int sus = header.indexOf("Age_at_Start_of_Episode_SUS");
         int cds = header.indexOf("Der_Age_at_CDS_Activity_Date");
+        int tfc = header.indexOf("Treatment_Function_Code");
         Map<String, long[]> out = new HashMap<>();
         for (Rfc4180Reader.Row row : rows.subList(1, rows.size())) {
             String[] f = row.fields();
@@ -200,9 +300,10 @@ class ReportReconciliationTest {
             String c = org(f[commissioner]).toUpperCase(java.util.Locale.ROOT);
             String m = month(f[date]);
             String band = s == 4 ? "unknown" : band(f[sus], f[cds]);
-            List<String> keys = new ArrayList<>(List.of("total||||", "provider|" + p + "|||", "commissioner||" + c + "||",
-                    "provider_month|" + p + "||" + m + "|", "commissioner_month||" + c + "|" + m + "|",
-                    "age_band||||" + band, "month|||" + m + "|"));
+            String sp = f[tfc].strip().isEmpty() ? "unknown" : f[tfc].strip().toUpperCase(java.util.Locale.ROOT);
+            List<String> keys = new ArrayList<>(List.of("total|||||", "provider|" + p + "||||", "commissioner||" + c + "|||",
+                    "provider_month|" + p + "||" + m + "||", "commissioner_month||" + c + "|" + m + "||",
+                    "age_band||||" + band + "|", "month|||" + m + "||", "specialty|||||" + sp));
             for (String k : keys) {
                 long[] v = out.computeIfAbsent(k, x -> new long[5]);
                 v[0]++;

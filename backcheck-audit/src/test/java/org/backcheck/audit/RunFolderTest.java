@@ -19,6 +19,13 @@ class RunFolderTest {
     Path dir;
 
     @Test
+    void everyReportFileIsAnOutputARunMayReplace() {
+        // A file the report writes but the run folder does not know would make the next run refuse the folder.
+        assertThat(RunFolder.OUTPUT_NAMES).containsAll(org.backcheck.report.ReportFiles.ALL)
+                .contains(org.backcheck.report.ReportFiles.YEAR_ON_YEAR);
+    }
+
+    @Test
     void committedOutputsReplaceThePreviousOnesWhole() throws Exception {
         Path out = dir.resolve("out");
         Files.createDirectories(out);

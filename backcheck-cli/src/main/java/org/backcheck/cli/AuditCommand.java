@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             "                  headline figures, reconciliation, funnel plots,",
             "                  SPC charts, league table and method notes",
             "  aggregates.csv, aggregates.json   the report's figures, for analysis",
+            "  year_on_year.csv   the period against the one before it (--period)",
             "The report is disclosure controlled (HES rules) unless",
             "--no-disclosure-control. Text copied from the extract into the CSV files",
             "is written so that a spreadsheet cannot run it: a value starting with",

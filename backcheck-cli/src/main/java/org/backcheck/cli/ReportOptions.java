@@ -22,9 +22,13 @@ final class ReportOptions {
                     + "the outputs are marked as not disclosure controlled.")
     boolean noDisclosureControl;
 
-    @Option(names = "--period", paramLabel = "FIRST..LAST",
-            description = "Months the report covers, e.g. 2024-04..2025-03. Default: found from the data (from the first "
-                    + "to the last month with at least a tenth of the median month's records).")
+    @Option(names = "--period", paramLabel = "PERIOD",
+            description = "Months the report covers: FIRST..LAST months (2024-04..2025-03); a financial year, April to "
+                    + "March (2024/25); a financial quarter, Q1 = April to June (2024/25 Q3 = October to December 2024); "
+                    + "or a calendar quarter, Q1 = January to March (2024Q3 = July to September 2024). The report also "
+                    + "compares the period with the one of the same length before it (year on year, for a year). "
+                    + "Default: found from the data (from the first to the last month with at least a tenth of the "
+                    + "median month's records).")
     String period;
 
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = ReportRequest.DEFAULT_TITLE,

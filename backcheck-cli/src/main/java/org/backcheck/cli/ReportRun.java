@@ -51,7 +51,7 @@ final class ReportRun {
     Path describe(Path outDir, PrintWriter out) {
         Path html = outDir.resolve(ReportFiles.HTML);
         out.println("Report: " + html.toAbsolutePath() + " (open it in a browser; it works offline)");
-        out.println("        with " + ReportFiles.CSV + " and " + ReportFiles.JSON + " beside it, "
+        out.println("        with " + ReportFiles.CSV + ", " + ReportFiles.JSON + " and " + ReportFiles.YEAR_ON_YEAR + " beside it, "
                 + (options.disclosure() == Disclosure.CONTROLLED ? "disclosure controlled (HES rules)."
                         : "NOT disclosure controlled: internal use only."));
         return html;

@@ -62,6 +62,39 @@ class ReportCliTest {
     }
 
     @Test
+    void aFinancialYearIsReportedInWordsAndComparedWithTheYearBefore() throws Exception {
+        Path extract = extract(20000); // two financial years, 2023/24 and 2024/25
+        Path result = dir.resolve("audit");
+        assertThat(Main.run("audit", "--input", extract.toString(), "--out", result.toString(), "--period", "2024/25")).isZero();
+        assertThat(console.out()).contains("year_on_year.csv");
+        String html = Files.readString(result.resolve("report.html"));
+        assertThat(html).contains("period <b>2024/25 (April 2024 to March 2025)</b>")
+                .contains("<section id=\"year-on-year\">").contains("against 2023/24 (April 2023 to March 2024)")
+                .contains("<section id=\"specialties\">").contains("Trauma and Orthopaedic Service");
+        java.util.List<String> yoy = Files.readAllLines(result.resolve("year_on_year.csv"));
+        assertThat(yoy.get(0)).startsWith("table,unit,earlier_first_month");
+        assertThat(yoy).anyMatch(l -> l.startsWith("whole,whole extract,2023-04,2024-03,2024-04,2025-03,"))
+                .anyMatch(l -> l.startsWith("provider,RXH,"));
+        JsonNode json = new ObjectMapper().readTree(result.resolve("aggregates.json").toFile());
+        assertThat(json.get("year_on_year").get("earlier_period").asText()).isEqualTo("2023/24 (April 2023 to March 2024)");
+        assertThat(json.get("year_on_year").get("rows").size()).isEqualTo(yoy.size() - 1);
+    }
+
+    @Test
+    void aPeriodInNoKnownFormIsAUsageErrorThatListsTheForms() throws Exception {
+        Path extract = extract(2000);
+        assertThat(Main.run("audit", "--input", extract.toString(), "--out", dir.resolve("a").toString(), "--period",
+                "2024/26")).isEqualTo(2);
+        assertThat(console.err()).contains("--period must name a financial year by its two calendar years")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(Main.run("audit", "--input", extract.toString(), "--out", dir.resolve("b").toString(), "--period",
+                "Q3 2024")).isEqualTo(2);
+        assertThat(console.err()).contains("--period must be FIRST..LAST").contains("2024/25 Q3 = October to December 2024")
+                .contains("2024Q3 = July to September 2024");
+        assertThat(Files.exists(dir.resolve("a").resolve("summary.json"))).isFalse();
+    }
+
+    @Test
     void aPopulationFileGivesRatesPerHead() throws Exception {
         Path extract = extract(20000);
         Path pop = dir.resolve("pop.csv");

@@ -8,8 +8,8 @@ import org.backcheck.measure.Column;
 
 /**
  * Which input column feeds which <em>slot</em> of a record. The slots are the measure's columns first
- * (all required, in the classifier's field order), then the id, provider, appointment date and
- * commissioner columns, each when the input has it. Names are matched without regard to case; a
+ * (all required, in the classifier's field order), then the id, provider, appointment date,
+ * commissioner and treatment function columns, each when the input has it. Names are matched without regard to case; a
  * name found twice is refused. One column may feed two slots (an id column that is also a measure
  * column, say, with {@code --id-column Der_Procedure_All}).
  *
@@ -22,9 +22,11 @@ public record SlotLayout(int[] columnOfSlot, int columnCount) implements Seriali
     public static final String DATE_COLUMN = "Appointment_Date";
     public static final String COMMISSIONER_COLUMN = "Der_Commissioner_Code";
     public static final String DEFAULT_ID_COLUMN = "OPA_Ident";
+    /** The specialty of the clinic (NHS Data Dictionary: Treatment Function Code), for the report's breakdown. */
+    public static final String TREATMENT_FUNCTION_COLUMN = "Treatment_Function_Code";
 
-    /** Slots after the measure's columns: id, provider, date, commissioner. */
-    private static final int EXTRA_SLOTS = 4;
+    /** Slots after the measure's columns: id, provider, date, commissioner, treatment function. */
+    private static final int EXTRA_SLOTS = 5;
 
     /**
      * The layout for a header line. A header that names none of the measure's columns is most
@@ -80,6 +82,7 @@ public record SlotLayout(int[] columnOfSlot, int columnCount) implements Seriali
         slots[k + 1] = uniqueIndex(names, PROVIDER_COLUMN);
         slots[k + 2] = uniqueIndex(names, DATE_COLUMN);
         slots[k + 3] = uniqueIndex(names, COMMISSIONER_COLUMN);
+        slots[k + 4] = uniqueIndex(names, TREATMENT_FUNCTION_COLUMN);
         return new SlotLayout(slots, names.size());
     }
 
@@ -98,20 +101,25 @@ public record SlotLayout(int[] columnOfSlot, int columnCount) implements Seriali
     }
 
     public int idSlot() {
-        return columnOfSlot.length - 4;
+        return columnOfSlot.length - EXTRA_SLOTS;
     }
 
     public int providerSlot() {
-        return columnOfSlot.length - 3;
+        return idSlot() + 1;
     }
 
     /** The appointment date's slot. */
     public int dateSlot() {
-        return columnOfSlot.length - 2;
+        return idSlot() + 2;
     }
 
     public int commissionerSlot() {
-        return columnOfSlot.length - 1;
+        return idSlot() + 3;
+    }
+
+    /** The treatment function code's slot. */
+    public int treatmentFunctionSlot() {
+        return idSlot() + 4;
     }
 
     public boolean hasProvider() {
@@ -124,6 +132,10 @@ public record SlotLayout(int[] columnOfSlot, int columnCount) implements Seriali
 
     public boolean hasCommissioner() {
         return columnOfSlot[commissionerSlot()] >= 0;
+    }
+
+    public boolean hasTreatmentFunction() {
+        return columnOfSlot[treatmentFunctionSlot()] >= 0;
     }
 
     /**

@@ -19,17 +19,30 @@ class SlotLayoutTest {
     }
 
     @Test
-    void measureColumnsComeFirstThenIdProviderDateAndCommissioner() {
+    void measureColumnsComeFirstThenIdProviderDateCommissionerAndTreatmentFunction() {
         List<String> names = names("opa_ident", "Appointment_Date");
         SlotLayout layout = SlotLayout.of(names, COLUMNS, null);
         int k = COLUMNS.size();
-        assertThat(layout.slots()).isEqualTo(SlotLayout.slots(k)).isEqualTo(k + 4);
+        assertThat(layout.slots()).isEqualTo(SlotLayout.slots(k)).isEqualTo(k + 5);
         assertThat(layout.columnOfSlot()[layout.idSlot()]).isEqualTo(k);
         assertThat(layout.columnOfSlot()[layout.dateSlot()]).isEqualTo(k + 1);
         assertThat(layout.hasDate()).isTrue();
         assertThat(layout.hasProvider()).isFalse();
         assertThat(layout.hasCommissioner()).isFalse();
+        assertThat(layout.hasTreatmentFunction()).isFalse();
         assertThat(layout.columnCount()).isEqualTo(names.size());
+    }
+
+    @Test
+    void theTreatmentFunctionColumnIsAnOptionalSlotOfItsOwn() {
+        List<String> names = names("treatment_function_code", SlotLayout.COMMISSIONER_COLUMN);
+        SlotLayout layout = SlotLayout.of(names, COLUMNS, null);
+        int k = COLUMNS.size();
+        assertThat(layout.hasTreatmentFunction()).isTrue();
+        assertThat(layout.treatmentFunctionSlot()).isEqualTo(k + 4).isEqualTo(layout.slots() - 1);
+        assertThat(layout.columnOfSlot()[layout.treatmentFunctionSlot()]).isEqualTo(k);
+        assertThat(layout.columnOfSlot()[layout.commissionerSlot()]).isEqualTo(k + 1);
+        assertThat(layout.idSlot()).isEqualTo(k);
     }
 
     @Test

@@ -16,9 +16,12 @@ import org.backcheck.classify.Status;
  * @param hasDate         whether the extract has {@code Appointment_Date} (else every month is "unknown")
  * @param providers       cells by provider, month, age band; only non-empty cells, sorted
  * @param commissioners   cells by commissioner, month, age band; only non-empty cells, sorted
+ * @param hasSpecialty    whether the extract has {@code Treatment_Function_Code}
+ * @param specialties     cells by treatment function code (in {@link Cell#organisation}), month, age band; only
+ *                        non-empty cells, sorted; empty without the column
  */
 public record Activity(boolean hasProvider, boolean hasCommissioner, boolean hasDate, List<Cell> providers,
-                       List<Cell> commissioners) {
+                       List<Cell> commissioners, boolean hasSpecialty, List<Cell> specialties) {
 
     /** Statuses in a tally's cell: the stride of its age bands. */
     public static final int STATUSES = Status.values().length;
@@ -26,6 +29,13 @@ public record Activity(boolean hasProvider, boolean hasCommissioner, boolean has
     public Activity {
         providers = List.copyOf(providers);
         commissioners = List.copyOf(commissioners);
+        specialties = List.copyOf(specialties);
+    }
+
+    /** Activity of an extract without a treatment function column. */
+    public Activity(boolean hasProvider, boolean hasCommissioner, boolean hasDate, List<Cell> providers,
+                    List<Cell> commissioners) {
+        this(hasProvider, hasCommissioner, hasDate, providers, commissioners, false, List.of());
     }
 
     /** Rows of one organisation in one month and age band, by status. */

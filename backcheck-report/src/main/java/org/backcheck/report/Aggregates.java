@@ -17,12 +17,13 @@ import java.util.stream.Collectors;
  *
  * <p>The CSV is one table; its {@code grain} column says what a row is: {@code total}, {@code month},
  * {@code age_band}, {@code provider}, {@code provider_month}, {@code commissioner},
- * {@code commissioner_month}. Columns that do not apply to a grain are empty. Under disclosure control
+ * {@code commissioner_month}, and {@code specialty} (by treatment function code, whole extract; only when the
+ * extract has the column). Columns that do not apply to a grain are empty. Under disclosure control
  * a suppressed figure is {@code *}; the last column says which rules were applied.
  */
 public final class Aggregates {
 
-    static final List<String> CSV_COLUMNS = List.of("grain", "provider", "commissioner", "month", "age_band", "records",
+    static final List<String> CSV_COLUMNS = List.of("grain", "provider", "commissioner", "month", "age_band", "specialty", "records",
             "counted", "excluded", "unmatched", "rejected", "counted_per_1000_records", "person_years", "counted_in_period",
             "expected", "observed_to_expected", "counted_per_100000_per_year", "funnel_95", "funnel_998", "spc_signals",
             "disclosure");
@@ -74,18 +75,30 @@ public final class Aggregates {
                             Optional.empty(), Optional.empty(), "");
                 }
             }
+            for (Specialties.Row sp : r.breakdowns().specialties().rows()) {
+                row(w, shown, label, "specialty", "", "", "", "", sp.code(), sp.counts(), Optional.empty(),
+                        Optional.empty(), "");
+            }
         }
     }
 
     private static void row(Writer w, Shown shown, String label, String grain, String provider, String commissioner,
                             String month, String band, StatusCounts c, Optional<FunnelResult.Point> funnel,
                             Optional<ImagingReport.PopulationRate> rate, String spc) throws IOException {
+        row(w, shown, label, grain, provider, commissioner, month, band, "", c, funnel, rate, spc);
+    }
+
+    private static void row(Writer w, Shown shown, String label, String grain, String provider, String commissioner,
+                            String month, String band, String specialty, StatusCounts c,
+                            Optional<FunnelResult.Point> funnel, Optional<ImagingReport.PopulationRate> rate, String spc)
+            throws IOException {
         List<String> f = new ArrayList<>(CSV_COLUMNS.size());
         f.add(grain);
         f.add(provider);
         f.add(commissioner);
         f.add(month);
         f.add(band);
+        f.add(specialty);
         f.add(shown.count(c.rows()));
         f.add(shown.count(c.counted()));
         f.add(shown.count(c.excluded()));
@@ -105,15 +118,11 @@ public final class Aggregates {
         f.add(label);
         // Text columns (the organisation codes come from the input) are written safe for a spreadsheet; the
         // figures, which Backcheck computes, as they are.
-        for (int i = 0; i < f.size(); i++) {
-            w.write(i > 0 ? "," : "");
-            w.write(i < TEXT_COLUMNS || i >= f.size() - 2 ? CsvOut.text(f.get(i)) : CsvOut.field(f.get(i)));
-        }
-        w.write('\n');
+        CsvOut.line(w, f, TEXT_COLUMNS, 2);
     }
 
-    /** grain, provider, commissioner, month and age_band; spc_signals and disclosure are the last two. */
-    private static final int TEXT_COLUMNS = 5;
+    /** grain, provider, commissioner, month, age_band and specialty; spc_signals and disclosure are the last two. */
+    private static final int TEXT_COLUMNS = 6;
 
     /** Signals by month label, e.g. "OUTSIDE_LIMITS:HIGH;SHIFT:HIGH". */
     static Map<String, String> signals(Optional<SpcResult> chart) {
@@ -267,8 +276,22 @@ public final class Aggregates {
         root.put("commissioners", commissioners);
         root.put("provider_months", orgMonths(shown, byOrgMonth(s.activity().providers()), "provider"));
         root.put("commissioner_months", orgMonths(shown, byOrgMonth(s.activity().commissioners()), "commissioner"));
+        root.put("specialties", r.breakdowns().specialties().present() ? specialties(r, shown) : null);
+        root.put("year_on_year", YearOnYearTable.json(r, shown));
         root.put("notes", s.notes());
         return root;
+    }
+
+    private static List<Object> specialties(ImagingReport r, Shown shown) {
+        List<Object> out = new ArrayList<>();
+        for (Specialties.Row sp : r.breakdowns().specialties().rows()) {
+            Map<String, Object> m = counts(shown, sp.counts());
+            m.put("specialty", sp.code());
+            m.put("name", sp.name());
+            m.put("counted_per_1000_records", shown.rateValue(sp.counts().counted(), sp.counts().rows(), 1000, 2));
+            out.add(reorder(m, "specialty", "name"));
+        }
+        return out;
     }
 
     private static List<Object> orgMonths(Shown shown, Map<String, Map<String, StatusCounts>> data, String key) {

@@ -59,6 +59,19 @@ public final class CsvOut {
         return i < s.length() && "=+-@".indexOf(s.charAt(i)) >= 0;
     }
 
+    /**
+     * Writes one line of a table: the first {@code leadingText} fields and the last {@code trailingText} as
+     * {@link #text} (they may come from the input), the figures between as {@link #field}.
+     */
+    public static void line(java.io.Writer w, java.util.List<String> fields, int leadingText, int trailingText)
+            throws java.io.IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            w.write(i > 0 ? "," : "");
+            w.write(i < leadingText || i >= fields.size() - trailingText ? text(fields.get(i)) : field(fields.get(i)));
+        }
+        w.write('\n');
+    }
+
     private static boolean needsQuotes(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

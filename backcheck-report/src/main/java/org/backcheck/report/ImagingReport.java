@@ -45,13 +45,14 @@ import java.util.TreeSet;
  * @param providerSpc   one chart per provider that could be charted
  * @param notCharted    providers without a chart, and why
  * @param ageBands      counts by age band over the whole extract
+ * @param breakdowns    the period against the one before it, and the breakdown by treatment function
  */
 public record ImagingReport(String title, boolean sampleData, Disclosure disclosure, AuditFigures summary,
                             ReportPeriod period, List<Organisation> providers, Optional<FunnelResult> providerFunnel,
                             List<Organisation> commissioners, Optional<PopulationUse> population,
                             Optional<FunnelResult> commissionerFunnel, List<Month> months, Optional<SpcResult> monthlySpc,
                             List<ProviderSpc> providerSpc, Map<String, String> notCharted,
-                            Map<AgeBand, StatusCounts> ageBands) {
+                            Map<AgeBand, StatusCounts> ageBands, Breakdowns breakdowns) {
 
     /** Length of the count arrays, indexed by Status ordinal ([0] is counted). */
     private static final int STATUSES = org.backcheck.classify.Status.values().length;
@@ -300,7 +301,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         }
         return new ImagingReport(options.title(), options.sampleData(), options.disclosure(), summary, period, providers,
                 providerFunnel, commissioners, populationUse, commissionerFunnel, months, monthlySpc, providerSpc,
-                notCharted, bands);
+                notCharted, bands, Breakdowns.of(period, activity));
     }
 
     /** The series as charted: as is without control; rounded with control, or empty if a value is 1 to 7. */

@@ -60,6 +60,7 @@ public final class ReportHtml {
         organisations.providerCharts();
         organisations.commissioners();
         ageBands();
+        new BreakdownsHtml(r, shown, h).write();
         methods();
         h.append("</main>\n<footer><p>Made by Backcheck from ").append(esc(fileName(s.input())))
                 .append(". Row-level detail is in matches.csv and rejected.csv beside this file (exact, not for publication);"
@@ -243,6 +244,7 @@ public final class ReportHtml {
             li("The extract has no Der_Commissioner_Code column, so there are no figures by commissioner, and a population"
                     + " file, if one was given, is not used.");
         }
+        BreakdownsHtml.methodNotes(r).forEach(this::li);
         li(r.disclosure() == Disclosure.CONTROLLED
                 ? "Disclosure control follows the HES/ECDS rules [HES-DC]: 0 stays 0, 1 to 7 is shown as *, other counts are"
                         + " rounded to the nearest 5, and a rate or ratio built on a count of 1 to 7 is shown as *. Backcheck adds"

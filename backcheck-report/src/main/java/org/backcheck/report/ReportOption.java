@@ -17,7 +17,7 @@ public enum ReportOption {
     /** Exact counts, for internal use only. */
     NO_DISCLOSURE_CONTROL("--no-disclosure-control", null, false),
     /** The months the report covers ({@link ReportPeriod#parse}). */
-    PERIOD("--period", "FIRST..LAST", false);
+    PERIOD("--period", "PERIOD", false);
 
     private final String optionName;
     private final String paramLabel;

@@ -29,8 +29,15 @@ public record ReportPeriod(Optional<YearMonth> first, Optional<YearMonth> last, 
     }
 
     public String label() {
-        return first.isEmpty() ? "no readable appointment dates"
-                : first.get().equals(last.get()) ? first.get().toString() : first.get() + " to " + last.get();
+        return first.isEmpty() ? "no readable appointment dates" : PeriodText.describe(first.get(), last.get());
+    }
+
+    /**
+     * The period of the same length immediately before this one (e.g. the previous financial year), for the
+     * year-on-year comparison; empty when this period has no months.
+     */
+    public Optional<YearMonth[]> previous() {
+        return first.map(f -> new YearMonth[] {f.minusMonths(spanMonths), f.minusMonths(1)});
     }
 
     /** Whether a month label (yyyy-MM) is inside the period. */
@@ -68,25 +75,15 @@ public record ReportPeriod(Optional<YearMonth> first, Optional<YearMonth> last, 
     static final double PERIOD_MONTH_SHARE = 0.1;
 
     /**
-     * {@code --period FIRST..LAST} (yyyy-MM..yyyy-MM), as both engines' command lines take it.
+     * {@code --period} as both engines' command lines take it: {@code FIRST..LAST} months, a financial year
+     * ({@code 2024/25}), a financial quarter ({@code 2024/25 Q3}) or a calendar quarter ({@code 2024Q3}); see
+     * {@link PeriodText}.
      *
+     * @return the first and last month, inclusive
      * @throws IllegalArgumentException saying what is expected, when the text is not such a period
      */
     public static YearMonth[] parse(String text) {
-        String[] parts = text.strip().split("\\.\\.", -1);
-        try {
-            if (parts.length == 2) {
-                YearMonth from = YearMonth.parse(parts[0].strip());
-                YearMonth to = YearMonth.parse(parts[1].strip());
-                if (!from.isAfter(to)) {
-                    return new YearMonth[] {from, to};
-                }
-            }
-        } catch (java.time.format.DateTimeParseException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--period must be FIRST..LAST months as yyyy-MM..yyyy-MM, the first not after"
-                + " the last (e.g. 2024-04..2025-03), not '" + text + "'");
+        return PeriodText.parse(text);
     }
 
     /** The period given, or found from the records per month (month label to counts by status). */

@@ -14,7 +14,8 @@ import org.apache.spark.sql.Row;
  * @param hasDate      whether the input has an appointment date column
  * @param hasCommissioner whether the input has a commissioner column
  * @param expectedRows how many records the input holds, counted apart from classifying them
+ * @param hasSpecialty whether the input has a treatment function column
  */
 record ClassifiedInput(Dataset<Row> verdicts, List<String> files, String delimiter, boolean hasProvider, boolean hasDate,
-                       boolean hasCommissioner, long expectedRows) {
+                       boolean hasCommissioner, long expectedRows, boolean hasSpecialty) {
 }

@@ -63,7 +63,8 @@ final class CsvInput {
         return new ClassifiedInput(spark.createDataFrame(verdicts, Verdicts.SCHEMA),
                 files.stream().map(CsvFile::path).toList(), delimiters.size() == 1 ? delimiters.get(0) : "mixed",
                 files.stream().anyMatch(f -> f.slots().hasProvider()), files.stream().anyMatch(f -> f.slots().hasDate()),
-                files.stream().anyMatch(f -> f.slots().hasCommissioner()), expected);
+                files.stream().anyMatch(f -> f.slots().hasCommissioner()), expected,
+                files.stream().anyMatch(f -> f.slots().hasTreatmentFunction()));
     }
 
     /**

@@ -83,7 +83,7 @@ final class ParquetInput {
         JavaRDD<Row> verdicts = rows.javaRDD().mapPartitions(new JudgeRows(rowsBefore, twoDigitCode, options.nullPolicy()));
         return new ClassifiedInput(spark.createDataFrame(verdicts, Verdicts.SCHEMA),
                 perFile.stream().map(r -> r.getString(0)).toList(), null, slots.hasProvider(), slots.hasDate(),
-                slots.hasCommissioner(), total);
+                slots.hasCommissioner(), total, slots.hasTreatmentFunction());
     }
 
     /**

@@ -178,7 +178,7 @@ public final class SparkAudit {
                 .select(col("row"), col("id"), col("field"), col("reason")), OutputFolder.REJECTED);
         spark.sparkContext().setJobDescription("backcheck: adding up");
         List<Row> summed = verdicts.filter(col("kind").isin(Verdicts.COUNT, Verdicts.DETAIL, Verdicts.EXCLUSION, Verdicts.FIGURE,
-                        Verdicts.PROVIDER_CELL, Verdicts.COMMISSIONER_CELL))
+                        Verdicts.PROVIDER_CELL, Verdicts.COMMISSIONER_CELL, Verdicts.SPECIALTY_CELL))
                 .groupBy("kind", "status", "reason", "field", "provider", "month").agg(sum("n"))
                 .collectAsList();
         List<String> exclusions = measure.exclusions().stream().map(Exclusion::name).toList();
@@ -201,7 +201,7 @@ public final class SparkAudit {
                 totals.figure(Verdicts.POLICY_SENSITIVE), totals.figure(Verdicts.OTHER_COUNTED),
                 totals.figure(Verdicts.OTHER_EXCLUDED), totals.figure(Verdicts.BLANK_LINES),
                 measure.notes().stream().map(n -> n.id() + ": " + n.text()).toList(), (System.nanoTime() - started) / 1e9,
-                totals.activity(input.hasProvider(), input.hasCommissioner(), input.hasDate()), Map.of());
+                totals.activity(input.hasProvider(), input.hasCommissioner(), input.hasDate(), input.hasSpecialty()), Map.of());
         SparkAuditSummary summary = new SparkAuditSummary(figures, options.inputFormat().name().toLowerCase(Locale.ROOT),
                 input.files(), out.dir(), options.outputFormat().name().toLowerCase(Locale.ROOT), spark.version(),
                 report == null ? List.of() : ReportFiles.ALL);
@@ -225,6 +225,7 @@ public final class SparkAudit {
         long matched = byReason[Status.COUNTED.ordinal()] + byReason[Status.EXCLUDED.ordinal()];
         if (rows != expectedRows || rows != Arrays.stream(byReason).sum() || !Arrays.equals(byReason, byProviderMonth)
                 || !Arrays.equals(byReason, t.statusesByProviderCell()) || !Arrays.equals(byReason, t.statusesByCommissionerCell())
+                || !Arrays.equals(byReason, t.statusesBySpecialtyCell())
                 || matchesWritten != matched || rejectedWritten != byReason[Status.REJECTED.ordinal()]) {
             throw new IllegalStateException("rows do not reconcile: rows read " + rows + ", rows in the input "
                     + expectedRows + ", " + t + ", matches written " + matchesWritten + " (counted + excluded " + matched

@@ -47,6 +47,8 @@ final class Totals {
     /** The report's cells: organisation, then month, to counts indexed age band × status. */
     final Map<String, Map<String, long[]>> providerCells = new TreeMap<>();
     final Map<String, Map<String, long[]>> commissionerCells = new TreeMap<>();
+    /** By treatment function code, as the cells above. */
+    final Map<String, Map<String, long[]>> specialtyCells = new TreeMap<>();
 
     /**
      * @param rows the summed rows: kind, status, reason, field, provider, month, n
@@ -66,6 +68,7 @@ final class Totals {
                 case Verdicts.FIGURE -> t.figures.merge(r.getString(3), n, Long::sum);
                 case Verdicts.PROVIDER_CELL -> cell(t.providerCells, r, n);
                 case Verdicts.COMMISSIONER_CELL -> cell(t.commissionerCells, r, n);
+                case Verdicts.SPECIALTY_CELL -> cell(t.specialtyCells, r, n);
                 default -> throw new IllegalStateException("unknown kind of total: " + kind);
             }
         }
@@ -83,13 +86,19 @@ final class Totals {
     private static final int STATUSES = Status.values().length;
 
     /** The report's figures: cells sorted by organisation, month and age band, as the single-machine audit sorts them. */
-    Activity activity(boolean hasProvider, boolean hasCommissioner, boolean hasDate) {
-        return new Activity(hasProvider, hasCommissioner, hasDate, Activity.cells(providerCells), Activity.cells(commissionerCells));
+    Activity activity(boolean hasProvider, boolean hasCommissioner, boolean hasDate, boolean hasSpecialty) {
+        return new Activity(hasProvider, hasCommissioner, hasDate, Activity.cells(providerCells), Activity.cells(commissionerCells),
+                hasSpecialty, hasSpecialty ? Activity.cells(specialtyCells) : java.util.List.of());
     }
 
     /** Records by status, from the report's provider cells. */
     long[] statusesByProviderCell() {
         return statusesOfCells(providerCells);
+    }
+
+    /** Records by status, from the report's treatment function cells. */
+    long[] statusesBySpecialtyCell() {
+        return statusesOfCells(specialtyCells);
     }
 
     /** Records by status, from the report's commissioner cells. */
@@ -161,6 +170,7 @@ final class Totals {
     public String toString() {
         return "statuses by reason " + Arrays.toString(statusesByReason()) + ", by provider and month "
                 + Arrays.toString(statusesByProviderMonth()) + ", by provider cell " + Arrays.toString(statusesByProviderCell())
-                + ", by commissioner cell " + Arrays.toString(statusesByCommissionerCell()) + ", figures " + figures;
+                + ", by commissioner cell " + Arrays.toString(statusesByCommissionerCell()) + ", by specialty cell "
+                + Arrays.toString(statusesBySpecialtyCell()) + ", figures " + figures;
     }
 }

@@ -28,12 +28,13 @@ import org.backcheck.measure.NullPolicy;
  * {@code match} or {@code rejected} row per record that has one; and, once per task, {@code count}
  * rows (records by provider, month and status), {@code detail} rows (records by status and reason
  * or rejected field), {@code exclusion} rows (rows each exclusion applied to) and {@code figure}
- * rows (records read, blank lines, NULL-policy comparison), and the report's cells ({@code provider_cell}
- * and {@code commissioner_cell} rows: records by organisation, month, age band and status, see
- * {@link ActivityTally}).
+ * rows (records read, blank lines, NULL-policy comparison), and the report's cells ({@code provider_cell},
+ * {@code commissioner_cell} and {@code specialty_cell} rows: records by organisation or treatment function
+ * code, month, age band and status, see {@link ActivityTally}).
  *
  * <p>Fields given to {@link #judge} hold the measure's columns in the classifier's order, then the
- * id, provider, appointment date and commissioner.
+ * id, provider, appointment date, commissioner and treatment function code (as {@link
+ * org.backcheck.extract.SlotLayout} orders them).
  */
 final class Verdicts {
 
@@ -45,6 +46,7 @@ final class Verdicts {
     static final String FIGURE = "figure";
     static final String PROVIDER_CELL = "provider_cell";
     static final String COMMISSIONER_CELL = "commissioner_cell";
+    static final String SPECIALTY_CELL = "specialty_cell";
 
     static final String ROWS = "rows";
     static final String BLANK_LINES = "blank_lines";
@@ -77,6 +79,8 @@ final class Verdicts {
     private final int commissionerSlot;
     private final ActivityTally providerCells = new ActivityTally(PROVIDER_CELL);
     private final ActivityTally commissionerCells = new ActivityTally(COMMISSIONER_CELL);
+    private final int specialtySlot;
+    private final ActivityTally specialtyCells = new ActivityTally(SPECIALTY_CELL);
 
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
     /** Provider to month slot to counts by status; the month rows are made when first needed. */
@@ -105,11 +109,12 @@ final class Verdicts {
         this.providerSlot = k + 1;
         this.dateSlot = k + 2;
         this.commissionerSlot = k + 3;
+        this.specialtySlot = k + 4;
     }
 
-    /** Slots a record offers: the measure's columns, then id, provider, appointment date and commissioner. */
+    /** Slots a record offers: the measure's columns, then id, provider, appointment date, commissioner, treatment function. */
     static int slots(Measure measure) {
-        return measure.columns().size() + 4;
+        return org.backcheck.extract.SlotLayout.slots(measure.columns().size());
     }
 
     /**
@@ -127,6 +132,7 @@ final class Verdicts {
             count(AppointmentMonth.UNKNOWN, AppointmentMonth.UNKNOWN_SLOT, Status.REJECTED);
             providerCells.addUnknown(AgeBand.UNKNOWN, Status.REJECTED);
             commissionerCells.addUnknown(AgeBand.UNKNOWN, Status.REJECTED);
+            specialtyCells.addUnknown(AgeBand.UNKNOWN, Status.REJECTED);
             return;
         }
         Outcome outcome = classifier.classify(fields, policy, scratch);
@@ -204,6 +210,7 @@ final class Verdicts {
         out.add(figure(OTHER_EXCLUDED, otherExcluded));
         providerCells.rows(out);
         commissionerCells.rows(out);
+        specialtyCells.rows(out);
         return out;
     }
 
@@ -245,6 +252,8 @@ final class Verdicts {
                 status);
         commissionerCells.add(fields.bytes(commissionerSlot), fields.offset(commissionerSlot),
                 fields.length(commissionerSlot), month, band, status);
+        specialtyCells.add(fields.bytes(specialtySlot), fields.offset(specialtySlot), fields.length(specialtySlot), month,
+                band, status);
     }
 
     private void count(String provider, int month, Status status) {

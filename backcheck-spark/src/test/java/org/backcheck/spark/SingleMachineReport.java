@@ -25,7 +25,7 @@ final class SingleMachineReport {
 
     /**
      * Asserts that the Spark job's report files in {@code sparkOut} are the single-machine ones for
-     * the same settings: aggregates.csv byte for byte, aggregates.json apart from its {@code input},
+     * the same settings: aggregates.csv and year_on_year.csv byte for byte, aggregates.json apart from its {@code input},
      * report.html apart from the input's file name.
      *
      * @param sparkInput the Spark job's input (its name shows in the report)
@@ -40,6 +40,14 @@ final class SingleMachineReport {
         String csv = read(scratch.resolve(ReportFiles.CSV));
         assertThat(csv).contains("provider_month", "age_band");
         assertThat(read(sparkOut.resolve(ReportFiles.CSV))).as("aggregates.csv").isEqualTo(csv);
+        // A specialty grain exactly when the input has Treatment_Function_Code.
+        if (single.activity().hasSpecialty()) {
+            assertThat(csv).contains("\nspecialty,");
+        } else {
+            assertThat(csv).doesNotContain("\nspecialty,");
+        }
+        assertThat(read(sparkOut.resolve(ReportFiles.YEAR_ON_YEAR))).as("year_on_year.csv")
+                .isEqualTo(read(scratch.resolve(ReportFiles.YEAR_ON_YEAR)));
 
         ObjectMapper json = new ObjectMapper();
         ObjectNode singleJson = (ObjectNode) json.readTree(scratch.resolve(ReportFiles.JSON).toFile());

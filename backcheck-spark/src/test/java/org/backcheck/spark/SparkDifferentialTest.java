@@ -79,7 +79,7 @@ class SparkDifferentialTest {
         ReportRequest report = policy == NullPolicy.CLINICAL
                 ? ReportRequest.standard().with(ReportOption.POPULATION, population.toString())
                 : ReportRequest.standard().withFlag(ReportOption.NO_DISCLOSURE_CONTROL, true)
-                        .with(ReportOption.POPULATION, population.toString()).with(ReportOption.PERIOD, "2023-06..2025-02");
+                        .with(ReportOption.POPULATION, population.toString()).with(ReportOption.PERIOD, "2024/25");
         SparkAuditSummary summary = SparkAudit.run(LocalSpark.session(), SparkAuditOptions.of(csv.toString(), out.toString())
                 .withNullPolicy(policy).withOutputFormat(format).withSegmentBytes(97_000).withReport(report));
         assertThat(summary.figures().rowsRead()).isEqualTo(ROWS);
@@ -91,7 +91,14 @@ class SparkDifferentialTest {
                 dir.resolve("report-csv-" + policy.id()));
         // What is compared holds commissioners, with rates per head from the population file.
         assertThat(aggregates).contains("commissioner_month");
+        // The generated extract has Treatment_Function_Code: both engines tally it (aggregates.csv compared above).
+        assertThat(aggregates).contains("\nspecialty,,,,,110,");
         assertThat(java.nio.file.Files.readString(out.resolve("aggregates.json"))).contains("counted_per_100000_per_year");
+        if (policy == NullPolicy.SQL) {
+            // The financial year 2024/25 against 2023/24, which the generated extract holds: a row per provider.
+            assertThat(java.nio.file.Files.readString(out.resolve(org.backcheck.report.ReportFiles.YEAR_ON_YEAR)))
+                    .contains("\nwhole,whole extract,2023-04,2024-03,2024-04,2025-03,").contains("\nprovider,RXH,");
+        }
     }
 
     @ParameterizedTest

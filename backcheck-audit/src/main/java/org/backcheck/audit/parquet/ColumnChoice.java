@@ -31,11 +31,12 @@ public record ColumnChoice(Set<String> required, Set<String> optional) {
 
     /**
      * The columns an audit reads: the measure's (required), the id column (required when asked for by
-     * name, else OPA_Ident when present), then provider, date and commissioner when present.
+     * name, else OPA_Ident when present), then provider, date, commissioner and treatment function when present.
      */
     public static ColumnChoice forAudit(List<Column> measureColumns, String idColumn) {
         List<String> required = new ArrayList<>(measureColumns.stream().map(Column::name).toList());
-        List<String> optional = new ArrayList<>(List.of(Audit.PROVIDER_COLUMN, Audit.DATE_COLUMN, Audit.COMMISSIONER_COLUMN));
+        List<String> optional = new ArrayList<>(List.of(Audit.PROVIDER_COLUMN, Audit.DATE_COLUMN, Audit.COMMISSIONER_COLUMN,
+                org.backcheck.extract.SlotLayout.TREATMENT_FUNCTION_COLUMN));
         if (idColumn != null) {
             required.add(idColumn);
         } else {
