@@ -45,13 +45,19 @@ import java.util.TreeSet;
  * @param providerSpc   one chart per provider that could be charted
  * @param notCharted    providers without a chart, and why
  * @param ageBands      counts by age band over the whole extract
+ * @param organisations names (from {@code --organisations}) and the trust and ICB roll-ups; see {@link #label}
  */
 public record ImagingReport(String title, boolean sampleData, Disclosure disclosure, AuditFigures summary,
                             ReportPeriod period, List<Organisation> providers, Optional<FunnelResult> providerFunnel,
                             List<Organisation> commissioners, Optional<PopulationUse> population,
                             Optional<FunnelResult> commissionerFunnel, List<Month> months, Optional<SpcResult> monthlySpc,
                             List<ProviderSpc> providerSpc, Map<String, String> notCharted,
-                            Map<AgeBand, StatusCounts> ageBands) {
+                            Map<AgeBand, StatusCounts> ageBands, OrganisationRollUp organisations) {
+
+    /** What the report shows for an organisation code: "Name (CODE)" when a file names it, else the code. */
+    public String label(String code) {
+        return organisations.lookup().label(code);
+    }
 
     /** Length of the count arrays, indexed by Status ordinal ([0] is counted). */
     private static final int STATUSES = org.backcheck.classify.Status.values().length;
@@ -121,10 +127,12 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
      * Options for {@link #of}.
      *
      * @param period the months to report on, first and last inclusive; empty to find them from the data
+     * @param organisations names and parents of organisations, {@link Organisations#none()} when no file was given
      */
     public record Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
-                          Optional<YearMonth[]> period) {
+                          Optional<YearMonth[]> period, Organisations organisations) {
         public Options {
+            Objects.requireNonNull(organisations, "organisations");
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(disclosure, "disclosure");
             Objects.requireNonNull(population, "population");
@@ -134,6 +142,11 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                     throw new IllegalArgumentException("a period is a first and a last month, the first not after the last");
                 }
             });
+        }
+
+        public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
+                       Optional<YearMonth[]> period) {
+            this(title, sampleData, disclosure, population, period, Organisations.none());
         }
 
         public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population) {
@@ -300,7 +313,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         }
         return new ImagingReport(options.title(), options.sampleData(), options.disclosure(), summary, period, providers,
                 providerFunnel, commissioners, populationUse, commissionerFunnel, months, monthlySpc, providerSpc,
-                notCharted, bands);
+                notCharted, bands, OrganisationRollUp.of(activity, options.organisations()));
     }
 
     /** The series as charted: as is without control; rounded with control, or empty if a value is 1 to 7. */

@@ -38,7 +38,7 @@ final class OrganisationsHtml {
         }
         FunnelResult f = r.providerFunnel().get();
         List<String> hidden = new ArrayList<>();
-        f.points().stream().filter(this::hiddenProvider).forEach(p -> hidden.add(p.unit().org()));
+        f.points().stream().filter(this::hiddenProvider).forEach(p -> hidden.add(r.label(p.unit().org())));
         String svg = FunnelChart.svg("funnel-providers", f, 1000, "Counted imaging per 1,000 records by provider",
                 "Outpatient records in the extract", "Counted per 1,000 records",
                 this::hiddenProvider, p -> providerHover(p));
@@ -54,14 +54,14 @@ final class OrganisationsHtml {
         h.append("</section>\n");
     }
 
-    private boolean hiddenProvider(FunnelResult.Point p) {
+    boolean hiddenProvider(FunnelResult.Point p) {
         return shown.suppressesProportion(p.unit().numerator(), Math.round(p.unit().denominator()));
     }
 
-    private String providerHover(FunnelResult.Point p) {
+    String providerHover(FunnelResult.Point p) {
         long counted = p.unit().numerator();
         long rows = Math.round(p.unit().denominator());
-        return p.unit().org() + ": " + grouped(shown.count(counted)) + " counted of " + grouped(shown.count(rows)) + " records, "
+        return r.label(p.unit().org()) + ": " + grouped(shown.count(counted)) + " counted of " + grouped(shown.count(rows)) + " records, "
                 + shown.rate(counted, rows, 1000, 2) + " per 1,000; 95% limits " + range(p.limits95(), 1000)
                 + ", 99.8% limits " + range(p.limits998(), 1000) + "; " + outlierText(p);
     }
@@ -81,7 +81,7 @@ final class OrganisationsHtml {
         return "within the limits";
     }
 
-    private static String overdispersion(FunnelResult f) {
+    static String overdispersion(FunnelResult f) {
         if (Double.isNaN(f.phi())) {
             return " Too few providers to estimate overdispersion; the limits are unadjusted.";
         }
@@ -119,7 +119,7 @@ final class OrganisationsHtml {
             String latest = chart == null ? Optional.ofNullable(r.notCharted().get(o.code())).map(w -> "not charted").orElse("–")
                     : latestSignal(chart);
             h.append("<tr").append(o.funnel().filter(p -> !hide && p.outlier998() != FunnelResult.Outlier.NONE).isPresent()
-                    ? " class=\"outlier\"" : "").append("><th scope=\"row\">").append(esc(o.code())).append("</th>")
+                    ? " class=\"outlier\"" : "").append("><th scope=\"row\">").append(esc(r.label(o.code()))).append("</th>")
                     .append(num(shown.count(c.rows()))).append(num(shown.count(c.counted()))).append(num(shown.count(c.excluded())))
                     .append(num(shown.rate(c.counted(), c.rows(), 1000, 2))).append("<td>").append(esc(f95)).append("</td><td>")
                     .append(esc(f998)).append("</td><td>").append(esc(latest)).append("</td></tr>");
@@ -127,11 +127,11 @@ final class OrganisationsHtml {
         h.append("</tbody></table></section>\n");
     }
 
-    private boolean hiddenRate(ImagingReport.Organisation o) {
+    boolean hiddenRate(ImagingReport.Organisation o) {
         return shown.suppressesProportion(o.counts().counted(), o.counts().rows());
     }
 
-    private static String flag(FunnelResult.Outlier o) {
+    static String flag(FunnelResult.Outlier o) {
         return switch (o) {
             case HIGH -> "high";
             case LOW -> "low";
@@ -156,14 +156,14 @@ final class OrganisationsHtml {
                 + " of counted imaging per month, on the same rules as the whole-extract chart. Each chart has its own scale.</p>"
                 + "<div class=\"multiples\">");
         for (ImagingReport.ProviderSpc p : r.providerSpc()) {
-            h.append("<figure class=\"multiple\">").append(SpcChartSvg.svg(p.chart(), p.provider(), "Counted imaging per month", true))
-                    .append("<figcaption>").append(esc(p.provider())).append(": ").append(esc(latestSignal(p.chart())))
+            h.append("<figure class=\"multiple\">").append(SpcChartSvg.svg(p.chart(), r.label(p.provider()), "Counted imaging per month", true))
+                    .append("<figcaption>").append(esc(r.label(p.provider()))).append(": ").append(esc(latestSignal(p.chart())))
                     .append(" in the latest month</figcaption></figure>");
         }
         h.append("</div>");
         if (!r.notCharted().isEmpty()) {
             Map<String, List<String>> byReason = new TreeMap<>();
-            r.notCharted().forEach((org, why) -> byReason.computeIfAbsent(why, w -> new ArrayList<>()).add(org));
+            r.notCharted().forEach((org, why) -> byReason.computeIfAbsent(why, w -> new ArrayList<>()).add(r.label(org)));
             h.append("<p class=\"small\" id=\"not-charted\">Not charted: ").append(esc(byReason.entrySet().stream()
                     .map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")").collect(Collectors.joining("; "))))
                     .append(".</p>");
@@ -181,13 +181,13 @@ final class OrganisationsHtml {
             r.commissionerFunnel().ifPresent(f -> {
                 List<String> hidden = new ArrayList<>();
                 f.points().stream().filter(p -> shown.suppresses(p.unit().numerator(), 0))
-                        .forEach(p -> hidden.add(p.unit().org()));
+                        .forEach(p -> hidden.add(r.label(p.unit().org())));
                 String svg = FunnelChart.svg("funnel-commissioners", f, 1, "Counted imaging against the count expected from"
                         + " population, by commissioner", "Expected count (population × pooled rate)", "Observed / expected",
                         p -> {
                             return shown.suppresses(p.unit().numerator(), 0);
                         },
-                        p -> p.unit().org() + ": " + grouped(shown.count(p.unit().numerator())) + " counted in the period, "
+                        p -> r.label(p.unit().org()) + ": " + grouped(shown.count(p.unit().numerator())) + " counted in the period, "
                                 + Shown.plain(p.unit().denominator(), 1) + " expected, ratio "
                                 + shown.derived(p.value(), p.unit().numerator(), 3) + "; " + outlierText(p));
                 h.append("<figure>").append(svg).append("<figcaption>Each point is a commissioner: counted imaging divided by the"
@@ -214,7 +214,7 @@ final class OrganisationsHtml {
         h.append("</tr></thead><tbody>");
         for (ImagingReport.Organisation o : r.commissioners()) {
             StatusCounts c = o.counts();
-            h.append("<tr><th scope=\"row\">").append(esc(o.code())).append("</th>").append(num(shown.count(c.rows())))
+            h.append("<tr><th scope=\"row\">").append(esc(r.label(o.code()))).append("</th>").append(num(shown.count(c.rows())))
                     .append(num(shown.count(c.counted()))).append(num(shown.count(c.excluded())));
             if (pop.isPresent()) {
                 if (o.rate().isPresent()) {

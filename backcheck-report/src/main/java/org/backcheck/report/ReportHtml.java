@@ -59,6 +59,7 @@ public final class ReportHtml {
         organisations.leagueTable();
         organisations.providerCharts();
         organisations.commissioners();
+        new RollUpHtml(r, shown, h).write();
         ageBands();
         methods();
         h.append("</main>\n<footer><p>Made by Backcheck from ").append(esc(fileName(s.input())))
