@@ -100,9 +100,9 @@ public record Population(Map<String, Map<Integer, Long>> byOrgYear, String sourc
                 continue;
             }
             String code = key(f.get(org));
-            if (code.isEmpty() || !code.matches("[A-Z0-9]{2,12}")) {
+            if (code.isEmpty() || !code.matches("[A-Z0-9][A-Z0-9-]{1,11}")) {
                 problems.add("line " + lineNo + ", org_code: '" + Excerpt.of(f.get(org).strip()) + "' is not an organisation code "
-                        + "(2 to 12 letters and digits)");
+                        + "(2 to 12 letters, digits or hyphens, starting with a letter or digit)");
                 continue;
             }
             Integer y = whole(f.get(year), 1900, 2200);
