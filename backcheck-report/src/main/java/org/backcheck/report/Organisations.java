@@ -72,11 +72,8 @@ public record Organisations(Map<String, Entry> byCode, List<Source> sources) imp
             }
         }
         if (!problems.isEmpty()) {
-            List<String> shown = problems.subList(0, Math.min(problems.size(), Population.MAX_PROBLEMS_SHOWN));
             throw new InvalidOrganisationsFileException("the organisations files (--organisations) disagree about "
-                    + problems.size() + " code" + (problems.size() == 1 ? "" : "s") + "; nothing was audited:\n  "
-                    + String.join("\n  ", shown)
-                    + (problems.size() > shown.size() ? "\n  ... and " + (problems.size() - shown.size()) + " more" : ""));
+                    + BadRows.count(problems, "code") + "; nothing was audited:" + BadRows.listed(problems));
         }
         Map<String, Entry> byCode = new TreeMap<>();
         first.forEach((code, row) -> byCode.put(code, new Entry(code, row.name(), row.parent())));

@@ -16,7 +16,7 @@ import org.backcheck.extract.Excerpt;
  * layout is told from the first line (Backcheck's header, or a headerless row of the ODS layout's 27
  * fields) and, for ODS files, from the file name ({@code eccg*} is the sub-ICB location file). A file
  * of names is small and must be right, so any bad row stops the run; every bad row is listed with its
- * line and field (at most {@link Population#MAX_PROBLEMS_SHOWN}).
+ * line and field (at most {@link BadRows#MAX_SHOWN}).
  */
 final class OrganisationsFile {
 
@@ -116,11 +116,9 @@ final class OrganisationsFile {
             }
         }
         if (!problems.isEmpty()) {
-            List<String> shown = problems.subList(0, Math.min(problems.size(), Population.MAX_PROBLEMS_SHOWN));
-            throw new InvalidOrganisationsFileException(source + " (" + layout.description() + ") has " + problems.size()
-                    + " bad row" + (problems.size() == 1 ? "" : "s") + "; nothing was audited. Fix "
-                    + (problems.size() == 1 ? "it" : "them") + " and run again:\n  " + String.join("\n  ", shown)
-                    + (problems.size() > shown.size() ? "\n  ... and " + (problems.size() - shown.size()) + " more" : ""));
+            throw new InvalidOrganisationsFileException(source + " (" + layout.description() + ") has "
+                    + BadRows.count(problems, "bad row") + "; nothing was audited. Fix " + (problems.size() == 1 ? "it" : "them")
+                    + " and run again:" + BadRows.listed(problems));
         }
         if (rows.isEmpty()) {
             throw new InvalidOrganisationsFileException(source + " has no organisations in it");
