@@ -86,8 +86,8 @@ public final class Aggregates {
                         name(r, o.code()));
             }
             for (ImagingReport.Organisation o : r.organisations().commissionerParents()) {
-                row(w, shown, label, "commissioner_parent", "", o.code(), "", "", o.counts(), Optional.empty(),
-                        Optional.empty(), "", name(r, o.code()));
+                row(w, shown, label, "commissioner_parent", "", o.code(), "", "", o.counts(), o.funnel(), o.rate(), "",
+                        name(r, o.code()));
             }
         }
     }
@@ -279,17 +279,7 @@ public final class Aggregates {
         for (ImagingReport.Organisation o : r.commissioners()) {
             Map<String, Object> m = counts(shown, o.counts());
             m.put("commissioner", o.code());
-            long observed = o.rate().map(ImagingReport.PopulationRate::observed).orElse(0L);
-            o.rate().ifPresent(x -> {
-                m.put("person_years", Shown.plainValue(x.personYears(), 1));
-                m.put("counted_in_period", shown.countValue(x.observed()));
-                m.put("expected", Shown.plainValue(x.expected(), 1));
-                m.put("observed_to_expected", shown.derivedValue(x.observedToExpected(), observed, 3));
-                m.put("counted_per_100000_per_year", shown.derivedValue(x.per100kPerYear(), observed, 1));
-            });
-            o.noRate().ifPresent(why -> m.put("no_population_rate", why));
-            boolean hide = shown.suppresses(observed, 0);
-            o.funnel().ifPresent(p -> m.put("funnel", hide ? Disclosure.SUPPRESSED : point(p, 1, shown)));
+            putRate(shown, m, o);
             RollUpAggregates.putName(r, m, o.code());
             commissioners.add(reorder(m, "commissioner"));
         }
@@ -299,6 +289,21 @@ public final class Aggregates {
         root.put("notes", s.notes());
         RollUpAggregates.put(r, shown, root);
         return root;
+    }
+
+    /** A commissioner's (or ICB's) rate per head, its reason for having none, and its funnel point, as shown. */
+    static void putRate(Shown shown, Map<String, Object> m, ImagingReport.Organisation o) {
+        long observed = o.rate().map(ImagingReport.PopulationRate::observed).orElse(0L);
+        o.rate().ifPresent(x -> {
+            m.put("person_years", Shown.plainValue(x.personYears(), 1));
+            m.put("counted_in_period", shown.countValue(x.observed()));
+            m.put("expected", Shown.plainValue(x.expected(), 1));
+            m.put("observed_to_expected", shown.derivedValue(x.observedToExpected(), observed, 3));
+            m.put("counted_per_100000_per_year", shown.derivedValue(x.per100kPerYear(), observed, 1));
+        });
+        o.noRate().ifPresent(why -> m.put("no_population_rate", why));
+        boolean hide = shown.suppresses(observed, 0);
+        o.funnel().ifPresent(p -> m.put("funnel", hide ? Disclosure.SUPPRESSED : point(p, 1, shown)));
     }
 
     private static List<Object> orgMonths(ImagingReport r, Shown shown, Map<String, Map<String, StatusCounts>> data, String key) {

@@ -313,7 +313,8 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         }
         return new ImagingReport(options.title(), options.sampleData(), options.disclosure(), summary, period, providers,
                 providerFunnel, commissioners, populationUse, commissionerFunnel, months, monthlySpc, providerSpc,
-                notCharted, bands, OrganisationRollUp.of(activity, options.organisations()));
+                notCharted, bands, OrganisationRollUp.of(activity, options.organisations(), commissioners,
+                populationUse));
     }
 
     /** The series as charted: as is without control; rounded with control, or empty if a value is 1 to 7. */

@@ -17,12 +17,17 @@ import java.util.TreeSet;
  * @param lookup               names and parents, {@link Organisations#none()} without a file
  * @param providerParents      trusts (parents of providers) with their counts and funnel points, "unknown" last
  * @param providerParentFunnel the trusts' proportions funnel, when there are at least {@link #FUNNEL_MIN_UNITS}
- * @param commissionerParents  ICBs (parents of commissioners) with their counts, "unknown" last
+ * @param commissionerParents  ICBs (parents of commissioners) with their counts, "unknown" last; with a population
+ *                             file, an ICB's rate per head adds up its commissioners' person-years and counts in
+ *                             the period, when every one of them has a population rate
+ * @param commissionerParentFunnel the ICBs' ratio funnel (observed / expected at the commissioners' pooled rate), when at
+ *                             least {@link #FUNNEL_MIN_UNITS} ICBs have a rate per head
  * @param notInFiles           codes in the extract (providers and commissioners) that no file names, each once
  */
 public record OrganisationRollUp(Organisations lookup, List<ImagingReport.Organisation> providerParents,
                                  Optional<FunnelResult> providerParentFunnel,
-                                 List<ImagingReport.Organisation> commissionerParents, List<String> notInFiles) {
+                                 List<ImagingReport.Organisation> commissionerParents,
+                                 Optional<FunnelResult> commissionerParentFunnel, List<String> notInFiles) {
 
     /** Fewest parents with records for their funnel to be drawn: fewer say nothing a table does not. */
     public static final int FUNNEL_MIN_UNITS = 3;
@@ -38,9 +43,14 @@ public record OrganisationRollUp(Organisations lookup, List<ImagingReport.Organi
         return lookup.given();
     }
 
-    static OrganisationRollUp of(Activity activity, Organisations lookup) {
+    /**
+     * @param commissioners the report's commissioners, with their rates per head when a population file was given
+     * @param population    how the population file was used (its pooled rate), when one was given
+     */
+    static OrganisationRollUp of(Activity activity, Organisations lookup, List<ImagingReport.Organisation> commissioners,
+                                 Optional<ImagingReport.PopulationUse> population) {
         if (!lookup.given()) {
-            return new OrganisationRollUp(lookup, List.of(), Optional.empty(), List.of(), List.of());
+            return new OrganisationRollUp(lookup, List.of(), Optional.empty(), List.of(), Optional.empty(), List.of());
         }
         Map<String, long[]> providers = rolledUp(activity.providers(), lookup);
         Optional<FunnelResult> funnel = Optional.empty();
@@ -61,6 +71,12 @@ public record OrganisationRollUp(Organisations lookup, List<ImagingReport.Organi
         List<ImagingReport.Organisation> providerParents = organisations(providers, points);
         List<ImagingReport.Organisation> commissionerParents = activity.hasCommissioner()
                 ? organisations(rolledUp(activity.commissioners(), lookup), Map.of()) : List.of();
+        Optional<FunnelResult> icbFunnel = Optional.empty();
+        if (population.isPresent()) {
+            IcbRates rates = IcbRates.of(commissionerParents, commissioners, lookup, population.get().pooledPer100k() / 100_000);
+            commissionerParents = rates.icbs();
+            icbFunnel = rates.funnel();
+        }
         TreeSet<String> notInFiles = new TreeSet<>();
         for (List<Activity.Cell> cells : List.of(activity.providers(), activity.commissioners())) {
             for (Activity.Cell c : cells) {
@@ -69,7 +85,8 @@ public record OrganisationRollUp(Organisations lookup, List<ImagingReport.Organi
                 }
             }
         }
-        return new OrganisationRollUp(lookup, providerParents, funnel, commissionerParents, new ArrayList<>(notInFiles));
+        return new OrganisationRollUp(lookup, providerParents, funnel, commissionerParents, icbFunnel,
+                new ArrayList<>(notInFiles));
     }
 
     /** Counts by parent code, indexed by status ordinal. */

@@ -30,6 +30,11 @@ final class OrganisationsHtml {
         this.h = h;
     }
 
+    /** The headings of {@link #rateCells}. */
+    static final String RATE_HEADINGS = "<th scope=\"col\">Person-years</th><th scope=\"col\">Counted in the period</th>"
+            + "<th scope=\"col\">Expected</th><th scope=\"col\">Observed / expected</th>"
+            + "<th scope=\"col\">Per 100,000 per year</th><th scope=\"col\">Funnel 99.8%</th>";
+
     void providerFunnel() {
         h.append("<section id=\"provider-funnel\"><h2>Providers compared: funnel plot</h2>");
         if (r.providerFunnel().isEmpty()) {
@@ -127,6 +132,21 @@ final class OrganisationsHtml {
         h.append("</tbody></table></section>\n");
     }
 
+    /** The six cells of a commissioner's (or ICB's) rate per head, or one saying why it has none. */
+    void rateCells(ImagingReport.Organisation o) {
+        if (o.rate().isPresent()) {
+            ImagingReport.PopulationRate x = o.rate().get();
+            boolean hide = shown.suppresses(x.observed(), 0);
+            h.append(num(Shown.plain(x.personYears(), 0))).append(num(shown.count(x.observed())))
+                    .append(num(Shown.plain(x.expected(), 1)))
+                    .append(num(shown.derived(x.observedToExpected(), x.observed(), 3)))
+                    .append(num(shown.derived(x.per100kPerYear(), x.observed(), 1)))
+                    .append("<td>").append(esc(o.funnel().map(p -> hide ? "*" : flag(p.outlier998())).orElse("–"))).append("</td>");
+        } else {
+            h.append("<td colspan=\"6\" class=\"small\">").append(esc(o.noRate().orElse(""))).append("</td>");
+        }
+    }
+
     boolean hiddenRate(ImagingReport.Organisation o) {
         return shown.suppressesProportion(o.counts().counted(), o.counts().rows());
     }
@@ -171,6 +191,13 @@ final class OrganisationsHtml {
         h.append("</section>\n");
     }
 
+    /** The hover text of a point on a ratio funnel (commissioners, ICBs). */
+    String ratioHover(FunnelResult.Point p) {
+        return r.label(p.unit().org()) + ": " + grouped(shown.count(p.unit().numerator())) + " counted in the period, "
+                + Shown.plain(p.unit().denominator(), 1) + " expected, ratio "
+                + shown.derived(p.value(), p.unit().numerator(), 3) + "; " + outlierText(p);
+    }
+
     void commissioners() {
         if (r.commissioners().isEmpty()) {
             return;
@@ -187,9 +214,7 @@ final class OrganisationsHtml {
                         p -> {
                             return shown.suppresses(p.unit().numerator(), 0);
                         },
-                        p -> r.label(p.unit().org()) + ": " + grouped(shown.count(p.unit().numerator())) + " counted in the period, "
-                                + Shown.plain(p.unit().denominator(), 1) + " expected, ratio "
-                                + shown.derived(p.value(), p.unit().numerator(), 3) + "; " + outlierText(p));
+                        this::ratioHover);
                 h.append("<figure>").append(svg).append("<figcaption>Each point is a commissioner: counted imaging divided by the"
                         + " count expected if it had the pooled rate of all commissioners with a population (")
                         .append(Shown.plain(pop.get().pooledPer100k(), 1)).append(" per 100,000 person-years).")
@@ -207,9 +232,7 @@ final class OrganisationsHtml {
                 + "<th scope=\"col\">Commissioner</th><th scope=\"col\">Records</th><th scope=\"col\">Counted</th>"
                 + "<th scope=\"col\">Excluded</th>");
         if (pop.isPresent()) {
-            h.append("<th scope=\"col\">Person-years</th><th scope=\"col\">Counted in the period</th>"
-                    + "<th scope=\"col\">Expected</th><th scope=\"col\">Observed / expected</th>"
-                    + "<th scope=\"col\">Per 100,000 per year</th><th scope=\"col\">Funnel 99.8%</th>");
+            h.append(RATE_HEADINGS);
         }
         h.append("</tr></thead><tbody>");
         for (ImagingReport.Organisation o : r.commissioners()) {
@@ -217,17 +240,7 @@ final class OrganisationsHtml {
             h.append("<tr><th scope=\"row\">").append(esc(r.label(o.code()))).append("</th>").append(num(shown.count(c.rows())))
                     .append(num(shown.count(c.counted()))).append(num(shown.count(c.excluded())));
             if (pop.isPresent()) {
-                if (o.rate().isPresent()) {
-                    ImagingReport.PopulationRate x = o.rate().get();
-                    boolean hide = shown.suppresses(x.observed(), 0);
-                    h.append(num(Shown.plain(x.personYears(), 0))).append(num(shown.count(x.observed())))
-                            .append(num(Shown.plain(x.expected(), 1)))
-                            .append(num(shown.derived(x.observedToExpected(), x.observed(), 3)))
-                            .append(num(shown.derived(x.per100kPerYear(), x.observed(), 1)))
-                            .append("<td>").append(esc(o.funnel().map(p -> hide ? "*" : flag(p.outlier998())).orElse("–"))).append("</td>");
-                } else {
-                    h.append("<td colspan=\"6\" class=\"small\">").append(esc(o.noRate().orElse(""))).append("</td>");
-                }
+                rateCells(o);
             }
             h.append("</tr>");
         }

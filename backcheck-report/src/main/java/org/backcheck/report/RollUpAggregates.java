@@ -46,9 +46,11 @@ final class RollUpAggregates {
             Map<String, Object> m = Aggregates.counts(shown, i.counts());
             m.put("commissioner_parent", i.code());
             putName(r, m, i.code());
+            Aggregates.putRate(shown, m, i);
             icbs.add(Aggregates.reorder(m, "commissioner_parent", "name"));
         }
         root.put("commissioner_parents", icbs);
+        root.put("commissioner_parent_funnel", o.commissionerParentFunnel().map(f -> Aggregates.funnel(f, shown)).orElse(null));
         Map<String, Object> files = new LinkedHashMap<>();
         List<Object> sources = new ArrayList<>();
         for (Organisations.Source s : o.lookup().sources()) {

@@ -87,19 +87,41 @@ final class RollUpHtml {
             return;
         }
         Map<String, List<String>> children = children(r.commissioners());
+        boolean rates = r.population().isPresent();
         h.append("<section id=\"icbs\"><h2>ICBs: commissioners rolled up</h2><p class=\"small\">Each commissioner code is"
                 + " added into its parent in the organisations files (a sub-ICB location into its ICB); a code with no parent"
-                + " there counts as itself. Rates per head need populations by ICB, which the population file does not give"
-                + " unless it lists ICB codes, so this view gives counts.</p>"
-                + "<table class=\"data\" id=\"icb-table\"><caption>By ICB (Der_Commissioner_Code rolled up)</caption><thead><tr>"
+                + " there counts as itself.").append(rates ? " An ICB's rate per head adds up its commissioners' person-years"
+                + " and counted activity in the period, and is given only when every commissioner in it has a population rate;"
+                + " its expected count applies the commissioners' pooled rate." : " Rates per head need --population.")
+                .append("</p>");
+        o.commissionerParentFunnel().ifPresent(f -> {
+            List<String> hidden = new ArrayList<>();
+            f.points().stream().filter(p -> shown.suppresses(p.unit().numerator(), 0)).forEach(p -> hidden.add(r.label(p.unit().org())));
+            h.append("<figure>").append(FunnelChart.svg("funnel-icbs", f, 1, "Counted imaging against the count expected from"
+                    + " population, by ICB", "Expected count (population × pooled rate)", "Observed / expected",
+                    p -> shown.suppresses(p.unit().numerator(), 0), providers::ratioHover))
+                    .append("<figcaption>Each point is an ICB with its sub-ICB locations: counted imaging divided by the count"
+                            + " expected at the pooled rate of all commissioners with a population.")
+                    .append(OrganisationsHtml.overdispersion(f)).append("</figcaption></figure>");
+            if (!hidden.isEmpty()) {
+                h.append("<p class=\"small\">Not drawn under disclosure control (1 to 7 counted): ")
+                        .append(esc(String.join(", ", hidden))).append(".</p>");
+            }
+        });
+        h.append("<table class=\"data\" id=\"icb-table\"><caption>By ICB (Der_Commissioner_Code rolled up)</caption><thead><tr>"
                 + "<th scope=\"col\">ICB</th><th scope=\"col\">Commissioner codes</th><th scope=\"col\">Records</th>"
-                + "<th scope=\"col\">Counted</th><th scope=\"col\">Excluded</th></tr></thead><tbody>");
+                + "<th scope=\"col\">Counted</th><th scope=\"col\">Excluded</th>")
+                .append(rates ? OrganisationsHtml.RATE_HEADINGS : "").append("</tr></thead><tbody>");
         for (ImagingReport.Organisation i : o.commissionerParents()) {
             StatusCounts c = i.counts();
             h.append("<tr><th scope=\"row\">").append(esc(r.label(i.code()))).append("</th><td>")
                     .append(esc(String.join(", ", children.getOrDefault(i.code(), List.of())))).append("</td>")
                     .append(num(shown.count(c.rows()))).append(num(shown.count(c.counted())))
-                    .append(num(shown.count(c.excluded()))).append("</tr>");
+                    .append(num(shown.count(c.excluded())));
+            if (rates) {
+                providers.rateCells(i);
+            }
+            h.append("</tr>");
         }
         h.append("</tbody></table></section>\n");
     }

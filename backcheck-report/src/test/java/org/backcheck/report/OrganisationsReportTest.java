@@ -182,6 +182,50 @@ class OrganisationsReportTest {
         }
     }
 
+    @Test
+    void icbRatesPerHeadAddUpTheirCommissionersAndMakeARatioFunnel() throws IOException {
+        Path pop = dir.resolve("pop.csv");
+        // 09D and 70F in QNX; 15E in QHL; ZZZ and ZZY roll up to themselves. Every month is in 2024.
+        Files.writeString(pop, "org_code,year,population\n09D,2024,120000\n70F,2024,80000\n15E,2024,300000\n"
+                + "ZZZ,2024,50000\nZZY,2024,90000\n");
+        ImagingReport r = ImagingReport.of(figures(), new ImagingReport.Options("t", false, Disclosure.NONE,
+                Optional.of(Population.read(pop)), Optional.empty(), organisations()));
+        Map<String, ImagingReport.Organisation> byCode = new LinkedHashMap<>();
+        r.commissioners().forEach(o -> byCode.put(o.code(), o));
+        ImagingReport.Organisation qnx = r.organisations().commissionerParents().stream().filter(o -> o.code().equals("QNX"))
+                .findFirst().orElseThrow();
+        ImagingReport.PopulationRate a = byCode.get("09D").rate().orElseThrow();
+        ImagingReport.PopulationRate b = byCode.get("70F").rate().orElseThrow();
+        ImagingReport.PopulationRate x = qnx.rate().orElseThrow();
+        // 4 months (2024-01 to 2024-04) of 200,000 people: 66,666.7 person-years.
+        assertThat(x.personYears()).isCloseTo(200_000 * 4 / 12.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(x.personYears()).isCloseTo(a.personYears() + b.personYears(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(x.observed()).isEqualTo(a.observed() + b.observed());
+        // Expected at the commissioners' pooled rate: the ICBs' expected counts add up to the commissioners'.
+        double pooled = r.population().orElseThrow().pooledPer100k() / 100_000;
+        assertThat(x.expected()).isCloseTo(pooled * x.personYears(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.organisations().commissionerParentFunnel()).isPresent();
+        assertThat(r.organisations().commissionerParentFunnel().get().points()).hasSize(4);
+        ReportFiles.write(r, dir);
+        assertThat(Files.readString(dir.resolve(ReportFiles.HTML))).contains("id=\"funnel-icbs\"");
+        String row = Files.readAllLines(dir.resolve(ReportFiles.CSV)).stream().filter(l -> l.startsWith("commissioner_parent,,QNX,"))
+                .findFirst().orElseThrow();
+        assertThat(row.split(",", -1)[Aggregates.CSV_COLUMNS.indexOf("counted_in_period")]).isEqualTo(Long.toString(x.observed()));
+    }
+
+    @Test
+    void anIcbWithACommissionerWithoutAPopulationHasNoRateAndSaysWhy() throws IOException {
+        Path pop = dir.resolve("pop.csv");
+        Files.writeString(pop, "org_code,year,population\n09D,2024,120000\n15E,2024,300000\n");
+        ImagingReport r = ImagingReport.of(figures(), new ImagingReport.Options("t", false, Disclosure.NONE,
+                Optional.of(Population.read(pop)), Optional.empty(), organisations()));
+        ImagingReport.Organisation qnx = r.organisations().commissionerParents().stream().filter(o -> o.code().equals("QNX"))
+                .findFirst().orElseThrow();
+        assertThat(qnx.rate()).isEmpty();
+        assertThat(qnx.noRate()).contains("no population rate for 70F");
+        assertThat(r.organisations().commissionerParentFunnel()).isEmpty();   // only QHL has a rate
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Object o) {
         return (List<Map<String, Object>>) o;
