@@ -21,6 +21,7 @@ import org.backcheck.audit.generate.ExtractGenerator;
 import org.backcheck.report.AuditFigures;
 import org.backcheck.report.Disclosure;
 import org.backcheck.report.ImagingReport;
+import org.backcheck.report.Organisations;
 import org.backcheck.report.Population;
 import org.backcheck.report.ReportFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * itself (strict RFC 4180 reader, java.time for dates), takes each row's status from matches.csv
  * and rejected.csv (a row in neither is unmatched), and counts by every grain of aggregates.csv.
  * Without disclosure control every figure must equal the recount and summary.json; with it, every
- * figure must be exactly what the HES rules make of the recount.
+ * figure must be exactly what the HES rules make of the recount. The report is made with the sample's
+ * organisations file, so the recount includes the trust and ICB roll-ups ({@code provider_parent},
+ * {@code commissioner_parent}), each row added to its code's parent as the test reads the file itself.
  */
 class ReportReconciliationTest {
 
@@ -46,6 +49,8 @@ class ReportReconciliationTest {
     static AuditFigures summary;
     /** grain|provider|commissioner|month|age_band|specialty -> attendances, counted, excluded, unmatched, rejected. */
     static Map<String, long[]> recount;
+    /** code -> {name, parent} from the sample's organisations file, read here with a plain split (no quotes in it). */
+    static Map<String, String[]> organisations;
 
     @BeforeAll
     static void auditAndRecount() throws IOException {
@@ -53,6 +58,13 @@ class ReportReconciliationTest {
         ExtractGenerator.write(new ExtractGenerator.Options(ROWS, 77L, ','), extract);
         auditDir = dir.resolve("audit");
         summary = Audit.run(AuditOptions.of(extract, auditDir));
+        Path orgs = dir.resolve(ExtractGenerator.SAMPLE_ORGANISATIONS);
+        ExtractGenerator.writeSampleOrganisations(orgs);
+        organisations = new HashMap<>();
+        for (String line : Files.readAllLines(orgs).subList(1, Files.readAllLines(orgs).size())) {
+            String[] f = line.split(",", -1);
+            organisations.put(f[0], new String[] {f[1], f[2]});
+        }
         recount = recount(extract, AuditOutputs.statuses(auditDir));
     }
 
@@ -69,7 +81,7 @@ class ReportReconciliationTest {
         assertThat(total).containsExactly(summary.rowsRead(), summary.counted(), summary.excluded(), summary.unmatched(),
                 summary.rejected());
         for (String grain : List.of("provider", "commissioner", "month", "age_band", "provider_month", "commissioner_month",
-                "specialty")) {
+                "specialty", "provider_parent", "commissioner_parent")) {
             long[] sum = new long[5];
             published.forEach((k, v) -> {
                 if (k.startsWith(grain + "|")) {
@@ -80,6 +92,21 @@ class ReportReconciliationTest {
             });
             assertThat(sum).as(grain).containsExactly(total);
         }
+        // Sites roll up into trusts and sub-ICB locations into ICBs: the sample has both.
+        assertThat(recount).containsKeys("provider_parent|T-03|||", "commissioner_parent||ICB-1||");
+        assertThat(recount.get("provider_parent|T-03|||")[0]).isGreaterThan(recount.get("provider|T-03|||")[0]);
+        // The name column: each organisation's name from the file, on its rows.
+        List<String[]> rows = AuditOutputs.csv(out.resolve(ReportFiles.CSV));
+        List<String> header = List.of(rows.get(0));
+        assertThat(header.get(header.size() - 1)).isEqualTo("name");
+        int named = 0;
+        for (String[] r : rows.subList(1, rows.size())) {
+            String code = r[1].isEmpty() ? r[2] : r[1];
+            String[] org = organisations.get(code);
+            assertThat(r[header.size() - 1]).as(key(r)).isEqualTo(org == null ? "" : org[0]);
+            named += org == null ? 0 : 1;
+        }
+        assertThat(named).isGreaterThan(100);
     }
 
     @Test
@@ -254,7 +281,8 @@ class ReportReconciliationTest {
     private static ImagingReport.Options options(Disclosure d) throws IOException {
         Path pop = dir.resolve("population.csv");
         ExtractGenerator.writeSamplePopulation(pop);
-        return new ImagingReport.Options("test", true, d, Optional.of(Population.read(pop)));
+        return new ImagingReport.Options("test", true, d, Optional.of(Population.read(pop)), Optional.empty(),
+                Organisations.read(List.of(dir.resolve(ExtractGenerator.SAMPLE_ORGANISATIONS))));
     }
 
     private static boolean small(long n) {
@@ -303,7 +331,8 @@ class ReportReconciliationTest {
             String sp = f[tfc].strip().isEmpty() ? "unknown" : f[tfc].strip().toUpperCase(java.util.Locale.ROOT);
             List<String> keys = new ArrayList<>(List.of("total|||||", "provider|" + p + "||||", "commissioner||" + c + "|||",
                     "provider_month|" + p + "||" + m + "||", "commissioner_month||" + c + "|" + m + "||",
-                    "age_band||||" + band + "|", "month|||" + m + "||", "specialty|||||" + sp));
+                    "age_band||||" + band + "|", "month|||" + m + "||", "specialty|||||" + sp,
+                    "provider_parent|" + parent(p) + "||||", "commissioner_parent||" + parent(c) + "|||"));
             for (String k : keys) {
                 long[] v = out.computeIfAbsent(k, x -> new long[5]);
                 v[0]++;
@@ -311,6 +340,12 @@ class ReportReconciliationTest {
             }
         }
         return out;
+    }
+
+    /** The code's parent in the organisations file; itself when it has none or is not in the file. */
+    private static String parent(String code) {
+        String[] org = organisations.get(code);
+        return org == null || org[1].isEmpty() ? code : org[1];
     }
 
     private static String org(String code) {

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generates a synthetic outpatient extract and a population file, audits the extract and writes the",
-            "report (report.html, aggregates.csv, aggregates.json): the whole job on built-in sample data."},
+        description = {"Generates a synthetic outpatient extract, a population file and an organisations file (fictional",
+            "trusts, sites, sub-ICB locations and ICBs), audits the extract and writes the report (report.html,",
+            "aggregates.csv, aggregates.json): the whole job on built-in sample data."},
         footer = {"", "Example: backcheck demo --rows 500000 --out my-demo"})
 final class DemoCommand implements Callable<Integer> {
 
@@ -49,9 +50,12 @@ final class DemoCommand implements Callable<Integer> {
         ExtractGenerator.write(new ExtractGenerator.Options(rows, 2026L, ','), extract);
         Path population = out.resolve("sample-population.csv");
         ExtractGenerator.writeSamplePopulation(population);
+        Path organisations = out.resolve(ExtractGenerator.SAMPLE_ORGANISATIONS);
+        ExtractGenerator.writeSampleOrganisations(organisations);
         ReportRequest request = ReportRequest.standard()
                 .with(ReportOption.TITLE, "Low back pain imaging: EBI audit of sample data")
                 .with(ReportOption.POPULATION, population.toString())
+                .with(ReportOption.ORGANISATIONS, organisations.toAbsolutePath().toString())
                 .withFlag(ReportOption.NO_DISCLOSURE_CONTROL, noDisclosureControl);
         ReportRun report = ReportRun.prepare(request, true, spec.commandLine().getErr());
         Path auditDir = out.resolve("audit");

@@ -31,17 +31,28 @@ final class ReportOptions {
                     + "median month's records).")
     String period;
 
+    @Option(names = "--organisations", paramLabel = "FILE",
+            description = "Names and parents of organisations, repeatable (the files combine): CSV with the header "
+                    + "org_code,name,parent_code, or files as NHS ODS publishes them (etr.csv trusts, ets.csv sites, "
+                    + "eccg.csv sub-ICB locations). Names are shown beside codes, and the report adds trust and ICB "
+                    + "roll-ups (see docs/organisations.md).")
+    java.util.List<Path> organisations = new java.util.ArrayList<>();
+
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = ReportRequest.DEFAULT_TITLE,
             description = "Heading of report.html (default: ${DEFAULT-VALUE}).")
     String title;
 
     /** The options as one request; a wrong value is refused with the option's name. */
     ReportRequest request() {
-        return ReportRequest.standard()
+        ReportRequest r = ReportRequest.standard()
                 .with(ReportOption.TITLE, title)
                 .withIfGiven(ReportOption.POPULATION, absolute(population))
                 .withFlag(ReportOption.NO_DISCLOSURE_CONTROL, noDisclosureControl)
                 .withIfGiven(ReportOption.PERIOD, period);
+        for (Path f : organisations) {
+            r = r.with(ReportOption.ORGANISATIONS, absolute(f));
+        }
+        return r;
     }
 
     /** A file's absolute path as text, or null when not given. */

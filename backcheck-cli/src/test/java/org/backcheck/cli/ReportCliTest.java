@@ -98,14 +98,14 @@ class ReportCliTest {
     void aPopulationFileGivesRatesPerHead() throws Exception {
         Path extract = extract(20000);
         Path pop = dir.resolve("pop.csv");
-        Files.writeString(pop, "org_code,year,population\n15E,2023,100000\n15E,2024,100000\n15E,2025,100000\nZZZ,2024,5\n");
+        Files.writeString(pop, "org_code,year,population\nS-01,2023,100000\nS-01,2024,100000\nS-01,2025,100000\nZZZ,2024,5\n");
         Path result = dir.resolve("audit");
         assertThat(Main.run("audit", "--input", extract.toString(), "--out", result.toString(), "--population", pop.toString(),
                 "--no-disclosure-control")).isZero();
         JsonNode json = new ObjectMapper().readTree(result.resolve("aggregates.json").toFile());
         JsonNode e15 = null;
         for (JsonNode c : json.get("commissioners")) {
-            if (c.get("commissioner").asText().equals("15E")) {
+            if (c.get("commissioner").asText().equals("S-01")) {   // the sample's first commissioner
                 e15 = c;
             } else {
                 assertThat(c.get("no_population_rate").asText()).as(c.get("commissioner").asText()).isNotEmpty();
@@ -149,5 +149,27 @@ class ReportCliTest {
         assertThat(json.get("sample_data").asBoolean()).isTrue();
         assertThat(json.get("population").get("source").asText()).endsWith("sample-population.csv");
         assertThat(json.get("commissioner_funnel").isNull()).isFalse();
+        // Fictional organisations, named and rolled up: every code in the sample is in the demo's file.
+        assertThat(json.get("organisations").get("codes_not_in_files")).isEmpty();
+        assertThat(json.get("organisations").get("files").get(0).get("file").asText()).isEqualTo("sample-organisations.csv");
+        assertThat(html).contains("id=\"trusts\"").contains("id=\"icbs\"")
+                .contains("Cobbleford Hospitals Trust (fictional) (T-03)").contains("are fictional");
+        for (JsonNode p : json.get("providers")) {
+            assertThat(p.get("provider").asText()).contains("-");
+            assertThat(p.get("name").asText()).endsWith(")").contains("fictional");
+        }
+    }
+
+    @Test
+    void aBadOrganisationsFileStopsBeforeTheAuditNamingItsLines() throws Exception {
+        Path extract = extract(1000);
+        Path orgs = dir.resolve("orgs.csv");
+        Files.writeString(orgs, "org_code,name,parent_code\nRXH,Trust,\nRXH01,,RXH\nRXH02,Site\n");
+        Path result = dir.resolve("audit");
+        assertThat(Main.run("audit", "--input", extract.toString(), "--out", result.toString(), "--organisations",
+                orgs.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("has 2 bad rows; nothing was audited").contains("line 3, name: the name of RXH01 is empty")
+                .contains("line 4: expected 3 fields, found 2").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(result.resolve("summary.json")).doesNotExist();
     }
 }

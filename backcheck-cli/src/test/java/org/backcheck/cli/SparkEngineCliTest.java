@@ -28,8 +28,14 @@ class SparkEngineCliTest {
         assertThat(Main.run("generate", "--rows", "4000", "--seed", "9", "--out", extract.toString())).isZero();
         Path population = dir.resolve("population.csv");
         org.backcheck.audit.generate.ExtractGenerator.writeSamplePopulation(population);
+        Path organisations = dir.resolve("organisations.csv");
+        org.backcheck.audit.generate.ExtractGenerator.writeSampleOrganisations(organisations);
+        // ICB-1's name comes from a second file instead (a code named twice must be named the same).
+        Files.write(organisations, Files.readAllLines(organisations).stream().filter(l -> !l.startsWith("ICB-1,")).toList());
+        Path more = dir.resolve("more.csv");
+        Files.writeString(more, "org_code,name,parent_code\nICB-1,\"=Renamed, \"\"ICB\"\"\",\n");
         String[] report = {"--population", population.toString(), "--no-disclosure-control", "--period", "2023-06..2025-02",
-            "--title", "Spark and single"};
+            "--title", "Spark and single", "--organisations", organisations.toString(), "--organisations", more.toString()};
         Path single = dir.resolve("single");
         Path spark = dir.resolve("spark");
         assertThat(Main.run(concat(new String[] {"audit", "--input", extract.toString(), "--out", single.toString(),
@@ -49,6 +55,9 @@ class SparkEngineCliTest {
             assertThat(Files.readString(spark.resolve(file))).as(file).isEqualTo(Files.readString(single.resolve(file)));
         }
         assertThat(Files.readString(spark.resolve("report.html"))).contains("Spark and single");
+        // Both organisations files reached the job: names, and the trust and ICB roll-ups.
+        assertThat(Files.readString(spark.resolve("aggregates.csv"))).startsWith("grain,").contains(",name\n")
+                .contains("provider_parent,T-03,").contains("commissioner_parent,,ICB-1,").contains("\"'=Renamed, \"\"ICB\"\"\"\n");
         assertThat(json.readTree(spark.resolve("aggregates.json").toFile()).get("disclosure_control").asBoolean()).isFalse();
     }
 
@@ -65,6 +74,11 @@ class SparkEngineCliTest {
         assertThat(Main.run("audit", "--engine", "spark", "--input", extract.toString(), "--out", dir.resolve("p").toString(),
                 "--population", population.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(dir.resolve("p").resolve("summary.json")).doesNotExist();
+        Path organisations = dir.resolve("bad-organisations.csv");
+        Files.writeString(organisations, "org_code,name,parent_code\nRXH,,\n");
+        assertThat(Main.run("audit", "--engine", "spark", "--input", extract.toString(), "--out", dir.resolve("q").toString(),
+                "--organisations", organisations.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(dir.resolve("q").resolve("summary.json")).doesNotExist();
         assertThat(Main.run("audit", "--engine", "hadoop", "--input", "x.csv", "--out", dir.toString())).isEqualTo(ExitCodes.USAGE);
     }
 

@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
  * <p>The CSV is one table; its {@code grain} column says what a row is: {@code total}, {@code month},
  * {@code age_band}, {@code provider}, {@code provider_month}, {@code commissioner},
  * {@code commissioner_month}, and {@code specialty} (by treatment function code, whole extract; only when the
- * extract has the column). Columns that do not apply to a grain are empty. Under disclosure control
- * a suppressed figure is {@code *}; the last column says which rules were applied.
+ * extract has the column); with organisations files ({@code --organisations}) also
+ * {@code provider_parent} and {@code commissioner_parent} (the trust and ICB roll-ups, {@link OrganisationRollUp})
+ * and a last column {@code name}. Columns that do not apply to a grain are empty. Under disclosure control
+ * a suppressed figure is {@code *}; the {@code disclosure} column says which rules were applied.
  */
 public final class Aggregates {
 
@@ -41,57 +43,70 @@ public final class Aggregates {
         String label = disclosureLabel(r.disclosure());
         try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(OutputFile.create(file),
                 StandardCharsets.UTF_8))) {
-            w.write(String.join(",", CSV_COLUMNS));
+            boolean named = r.organisations().given();
+            w.write(String.join(",", CSV_COLUMNS) + (named ? "," + NAME_COLUMN : ""));
             w.write('\n');
             AuditFigures s = r.summary();
+            String none = named ? "" : null;
             row(w, shown, label, "total", "", "", "", "", new StatusCounts(s.rowsRead(), s.counted(), s.excluded(),
-                    s.unmatched(), s.rejected()), Optional.empty(), Optional.empty(), "");
+                    s.unmatched(), s.rejected()), Optional.empty(), Optional.empty(), "", none);
             Map<String, String> monthSignals = signals(r.monthlySpc());
             for (var m : allMonths(r).entrySet()) {
                 row(w, shown, label, "month", "", "", m.getKey(), "", m.getValue(), Optional.empty(), Optional.empty(),
-                        monthSignals.getOrDefault(m.getKey(), ""));
+                        monthSignals.getOrDefault(m.getKey(), ""), none);
             }
             for (var e : r.ageBands().entrySet()) {
                 row(w, shown, label, "age_band", "", "", "", e.getKey().label(), e.getValue(), Optional.empty(),
-                        Optional.empty(), "");
+                        Optional.empty(), "", none);
             }
             for (ImagingReport.Organisation o : r.providers()) {
-                row(w, shown, label, "provider", o.code(), "", "", "", o.counts(), o.funnel(), Optional.empty(), "");
+                row(w, shown, label, "provider", o.code(), "", "", "", o.counts(), o.funnel(), Optional.empty(), "",
+                        name(r, o.code()));
             }
             Map<String, Map<String, String>> providerSignals = new TreeMap<>();
             r.providerSpc().forEach(p -> providerSignals.put(p.provider(), signals(Optional.of(p.chart()))));
             for (var e : byOrgMonth(r.summary().activity().providers()).entrySet()) {
                 for (var m : e.getValue().entrySet()) {
                     row(w, shown, label, "provider_month", e.getKey(), "", m.getKey(), "", m.getValue(), Optional.empty(),
-                            Optional.empty(), providerSignals.getOrDefault(e.getKey(), Map.of()).getOrDefault(m.getKey(), ""));
+                            Optional.empty(), providerSignals.getOrDefault(e.getKey(), Map.of()).getOrDefault(m.getKey(), ""),
+                            name(r, e.getKey()));
                 }
             }
             for (ImagingReport.Organisation o : r.commissioners()) {
-                row(w, shown, label, "commissioner", "", o.code(), "", "", o.counts(), o.funnel(), o.rate(), "");
+                row(w, shown, label, "commissioner", "", o.code(), "", "", o.counts(), o.funnel(), o.rate(), "",
+                        name(r, o.code()));
             }
             for (var e : byOrgMonth(r.summary().activity().commissioners()).entrySet()) {
                 for (var m : e.getValue().entrySet()) {
                     row(w, shown, label, "commissioner_month", "", e.getKey(), m.getKey(), "", m.getValue(),
-                            Optional.empty(), Optional.empty(), "");
+                            Optional.empty(), Optional.empty(), "", name(r, e.getKey()));
                 }
             }
             for (Specialties.Row sp : r.breakdowns().specialties().rows()) {
                 row(w, shown, label, "specialty", "", "", "", "", sp.code(), sp.counts(), Optional.empty(),
-                        Optional.empty(), "");
+                        Optional.empty(), "", r.organisations().given() ? "" : null);
+            }
+            for (ImagingReport.Organisation o : r.organisations().providerParents()) {
+                row(w, shown, label, "provider_parent", o.code(), "", "", "", o.counts(), o.funnel(), Optional.empty(), "",
+                        name(r, o.code()));
+            }
+            for (ImagingReport.Organisation o : r.organisations().commissionerParents()) {
+                row(w, shown, label, "commissioner_parent", "", o.code(), "", "", o.counts(), o.funnel(), o.rate(), "",
+                        name(r, o.code()));
             }
         }
     }
 
     private static void row(Writer w, Shown shown, String label, String grain, String provider, String commissioner,
                             String month, String band, StatusCounts c, Optional<FunnelResult.Point> funnel,
-                            Optional<ImagingReport.PopulationRate> rate, String spc) throws IOException {
-        row(w, shown, label, grain, provider, commissioner, month, band, "", c, funnel, rate, spc);
+                            Optional<ImagingReport.PopulationRate> rate, String spc, String name) throws IOException {
+        row(w, shown, label, grain, provider, commissioner, month, band, "", c, funnel, rate, spc, name);
     }
 
     private static void row(Writer w, Shown shown, String label, String grain, String provider, String commissioner,
                             String month, String band, String specialty, StatusCounts c,
-                            Optional<FunnelResult.Point> funnel, Optional<ImagingReport.PopulationRate> rate, String spc)
-            throws IOException {
+                            Optional<FunnelResult.Point> funnel, Optional<ImagingReport.PopulationRate> rate, String spc,
+                            String name) throws IOException {
         List<String> f = new ArrayList<>(CSV_COLUMNS.size());
         f.add(grain);
         f.add(provider);
@@ -105,24 +120,36 @@ public final class Aggregates {
         f.add(shown.count(c.unmatched()));
         f.add(shown.count(c.rejected()));
         f.add(grain.startsWith("commissioner") ? "" : shown.rate(c.counted(), c.rows(), 1000, 2));
+        // (provider_parent rows are proportions like provider rows: their funnel flags are the trusts' funnel.)
         f.add(rate.map(x -> Shown.plain(x.personYears(), 1)).orElse(""));
         f.add(rate.map(x -> shown.count(x.observed())).orElse(""));
         f.add(rate.map(x -> Shown.plain(x.expected(), 1)).orElse(""));
         f.add(rate.map(x -> shown.derived(x.observedToExpected(), x.observed(), 3)).orElse(""));
         f.add(rate.map(x -> shown.derived(x.per100kPerYear(), x.observed(), 1)).orElse(""));
-        boolean hide = funnel.isPresent() && (grain.equals("provider") ? shown.suppressesProportion(c.counted(), c.rows())
+        boolean hide = funnel.isPresent() && (grain.startsWith("provider") ? shown.suppressesProportion(c.counted(), c.rows())
                 : rate.map(x -> shown.suppresses(x.observed(), 0)).orElse(false));
         f.add(funnel.map(p -> hide ? Disclosure.SUPPRESSED : p.outlier95().name()).orElse(""));
         f.add(funnel.map(p -> hide ? Disclosure.SUPPRESSED : p.outlier998().name()).orElse(""));
         f.add(spc);
         f.add(label);
-        // Text columns (the organisation codes come from the input) are written safe for a spreadsheet; the
-        // figures, which Backcheck computes, as they are.
-        CsvOut.line(w, f, TEXT_COLUMNS, 2);
+        if (name != null) {
+            f.add(name);
+        }
+        // Text columns (the organisation codes and names come from the input) are written safe for a spreadsheet;
+        // the figures, which Backcheck computes, as they are.
+        CsvOut.line(w, f, TEXT_COLUMNS, name != null ? 3 : 2);
     }
 
-    /** grain, provider, commissioner, month, age_band and specialty; spc_signals and disclosure are the last two. */
+    /** grain, provider, commissioner, month, age_band and specialty; spc_signals and disclosure are the last two (then name). */
     private static final int TEXT_COLUMNS = 6;
+
+    /** The column added, last, when organisations files were given. */
+    static final String NAME_COLUMN = "name";
+
+    /** The name column's value for a code: its name from the files, empty when none; null without files (no column). */
+    private static String name(ImagingReport r, String code) {
+        return r.organisations().given() ? r.organisations().lookup().name(code).orElse("") : null;
+    }
 
     /** Signals by month label, e.g. "OUTSIDE_LIMITS:HIGH;SHIFT:HIGH". */
     static Map<String, String> signals(Optional<SpcResult> chart) {
@@ -244,6 +271,7 @@ public final class Aggregates {
             m.put("spc", chart == null ? null : spcLines(chart));
             m.put("spc_signals", chart == null ? Map.of() : signals(Optional.of(chart)));
             m.put("spc_not_charted", r.notCharted().get(o.code()));
+            RollUpAggregates.putName(r, m, o.code());
             providers.add(reorder(m, "provider"));
         }
         root.put("providers", providers);
@@ -260,25 +288,17 @@ public final class Aggregates {
         for (ImagingReport.Organisation o : r.commissioners()) {
             Map<String, Object> m = counts(shown, o.counts());
             m.put("commissioner", o.code());
-            long observed = o.rate().map(ImagingReport.PopulationRate::observed).orElse(0L);
-            o.rate().ifPresent(x -> {
-                m.put("person_years", Shown.plainValue(x.personYears(), 1));
-                m.put("counted_in_period", shown.countValue(x.observed()));
-                m.put("expected", Shown.plainValue(x.expected(), 1));
-                m.put("observed_to_expected", shown.derivedValue(x.observedToExpected(), observed, 3));
-                m.put("counted_per_100000_per_year", shown.derivedValue(x.per100kPerYear(), observed, 1));
-            });
-            o.noRate().ifPresent(why -> m.put("no_population_rate", why));
-            boolean hide = shown.suppresses(observed, 0);
-            o.funnel().ifPresent(p -> m.put("funnel", hide ? Disclosure.SUPPRESSED : point(p, 1, shown)));
+            putRate(shown, m, o);
+            RollUpAggregates.putName(r, m, o.code());
             commissioners.add(reorder(m, "commissioner"));
         }
         root.put("commissioners", commissioners);
-        root.put("provider_months", orgMonths(shown, byOrgMonth(s.activity().providers()), "provider"));
-        root.put("commissioner_months", orgMonths(shown, byOrgMonth(s.activity().commissioners()), "commissioner"));
+        root.put("provider_months", orgMonths(r, shown, byOrgMonth(s.activity().providers()), "provider"));
+        root.put("commissioner_months", orgMonths(r, shown, byOrgMonth(s.activity().commissioners()), "commissioner"));
         root.put("specialties", r.breakdowns().specialties().present() ? specialties(r, shown) : null);
         root.put("year_on_year", YearOnYearTable.json(r, shown));
         root.put("notes", s.notes());
+        RollUpAggregates.put(r, shown, root);
         return root;
     }
 
@@ -294,18 +314,34 @@ public final class Aggregates {
         return out;
     }
 
-    private static List<Object> orgMonths(Shown shown, Map<String, Map<String, StatusCounts>> data, String key) {
+    /** A commissioner's (or ICB's) rate per head, its reason for having none, and its funnel point, as shown. */
+    static void putRate(Shown shown, Map<String, Object> m, ImagingReport.Organisation o) {
+        long observed = o.rate().map(ImagingReport.PopulationRate::observed).orElse(0L);
+        o.rate().ifPresent(x -> {
+            m.put("person_years", Shown.plainValue(x.personYears(), 1));
+            m.put("counted_in_period", shown.countValue(x.observed()));
+            m.put("expected", Shown.plainValue(x.expected(), 1));
+            m.put("observed_to_expected", shown.derivedValue(x.observedToExpected(), observed, 3));
+            m.put("counted_per_100000_per_year", shown.derivedValue(x.per100kPerYear(), observed, 1));
+        });
+        o.noRate().ifPresent(why -> m.put("no_population_rate", why));
+        boolean hide = shown.suppresses(observed, 0);
+        o.funnel().ifPresent(p -> m.put("funnel", hide ? Disclosure.SUPPRESSED : point(p, 1, shown)));
+    }
+
+    private static List<Object> orgMonths(ImagingReport r, Shown shown, Map<String, Map<String, StatusCounts>> data, String key) {
         List<Object> out = new ArrayList<>();
         data.forEach((org, months) -> months.forEach((month, c) -> {
             Map<String, Object> m = counts(shown, c);
             m.put("month", month);
             m.put(key, org);
+            RollUpAggregates.putName(r, m, org);
             out.add(reorder(m, key, "month"));
         }));
         return out;
     }
 
-    private static Map<String, Object> counts(Shown shown, StatusCounts c) {
+    static Map<String, Object> counts(Shown shown, StatusCounts c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("records", shown.countValue(c.rows()));
         m.put("counted", shown.countValue(c.counted()));
@@ -316,7 +352,7 @@ public final class Aggregates {
     }
 
     /** The same map with the named keys first. */
-    private static Map<String, Object> reorder(Map<String, Object> m, String... first) {
+    static Map<String, Object> reorder(Map<String, Object> m, String... first) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String k : first) {
             out.put(k, m.get(k));
@@ -329,7 +365,7 @@ public final class Aggregates {
      * A funnel's parameters. Under disclosure control the target is given to 4 significant figures,
      * so that it cannot be multiplied back into an exact total and differenced against the shown units.
      */
-    private static Map<String, Object> funnel(FunnelResult f, Shown shown) {
+    static Map<String, Object> funnel(FunnelResult f, Shown shown) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("measure", f.measure().name().toLowerCase(java.util.Locale.ROOT));
         m.put("target", shown.controlled() ? significant(f.target(), 4) : Shown.plainValue(f.target(), 8));
@@ -350,7 +386,7 @@ public final class Aggregates {
      * A unit on a funnel. Under disclosure control only its flags are given: a unit's limits and z-score
      * are functions of its exact denominator, which the rounded counts are there to hide.
      */
-    private static Map<String, Object> point(FunnelResult.Point p, double scale, Shown shown) {
+    static Map<String, Object> point(FunnelResult.Point p, double scale, Shown shown) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (shown.controlled()) {
             m.put("outlier_95", p.outlier95().name());

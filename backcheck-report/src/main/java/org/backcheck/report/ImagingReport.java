@@ -46,13 +46,20 @@ import java.util.TreeSet;
  * @param notCharted    providers without a chart, and why
  * @param ageBands      counts by age band over the whole extract
  * @param breakdowns    the period against the one before it, and the breakdown by treatment function
+ * @param organisations names (from {@code --organisations}) and the trust and ICB roll-ups; see {@link #label}
  */
 public record ImagingReport(String title, boolean sampleData, Disclosure disclosure, AuditFigures summary,
                             ReportPeriod period, List<Organisation> providers, Optional<FunnelResult> providerFunnel,
                             List<Organisation> commissioners, Optional<PopulationUse> population,
                             Optional<FunnelResult> commissionerFunnel, List<Month> months, Optional<SpcResult> monthlySpc,
                             List<ProviderSpc> providerSpc, Map<String, String> notCharted,
-                            Map<AgeBand, StatusCounts> ageBands, Breakdowns breakdowns) {
+                            Map<AgeBand, StatusCounts> ageBands, Breakdowns breakdowns,
+                            OrganisationRollUp organisations) {
+
+    /** What the report shows for an organisation code: "Name (CODE)" when a file names it, else the code. */
+    public String label(String code) {
+        return organisations.lookup().label(code);
+    }
 
     /** Length of the count arrays, indexed by Status ordinal ([0] is counted). */
     private static final int STATUSES = org.backcheck.classify.Status.values().length;
@@ -122,10 +129,12 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
      * Options for {@link #of}.
      *
      * @param period the months to report on, first and last inclusive; empty to find them from the data
+     * @param organisations names and parents of organisations, {@link Organisations#none()} when no file was given
      */
     public record Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
-                          Optional<YearMonth[]> period) {
+                          Optional<YearMonth[]> period, Organisations organisations) {
         public Options {
+            Objects.requireNonNull(organisations, "organisations");
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(disclosure, "disclosure");
             Objects.requireNonNull(population, "population");
@@ -135,6 +144,11 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                     throw new IllegalArgumentException("a period is a first and a last month, the first not after the last");
                 }
             });
+        }
+
+        public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
+                       Optional<YearMonth[]> period) {
+            this(title, sampleData, disclosure, population, period, Organisations.none());
         }
 
         public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population) {
@@ -301,7 +315,8 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         }
         return new ImagingReport(options.title(), options.sampleData(), options.disclosure(), summary, period, providers,
                 providerFunnel, commissioners, populationUse, commissionerFunnel, months, monthlySpc, providerSpc,
-                notCharted, bands, Breakdowns.of(period, activity));
+                notCharted, bands, Breakdowns.of(period, activity), OrganisationRollUp.of(activity,
+                options.organisations(), commissioners, populationUse));
     }
 
     /** The series as charted: as is without control; rounded with control, or empty if a value is 1 to 7. */

@@ -30,6 +30,11 @@ final class OrganisationsHtml {
         this.h = h;
     }
 
+    /** The headings of {@link #rateCells}. */
+    static final String RATE_HEADINGS = "<th scope=\"col\">Person-years</th><th scope=\"col\">Counted in the period</th>"
+            + "<th scope=\"col\">Expected</th><th scope=\"col\">Observed / expected</th>"
+            + "<th scope=\"col\">Per 100,000 per year</th><th scope=\"col\">Funnel 99.8%</th>";
+
     void providerFunnel() {
         h.append("<section id=\"provider-funnel\"><h2>Providers compared: funnel plot</h2>");
         if (r.providerFunnel().isEmpty()) {
@@ -38,7 +43,7 @@ final class OrganisationsHtml {
         }
         FunnelResult f = r.providerFunnel().get();
         List<String> hidden = new ArrayList<>();
-        f.points().stream().filter(this::hiddenProvider).forEach(p -> hidden.add(p.unit().org()));
+        f.points().stream().filter(this::hiddenProvider).forEach(p -> hidden.add(r.label(p.unit().org())));
         String svg = FunnelChart.svg("funnel-providers", f, 1000, "Counted imaging per 1,000 records by provider",
                 "Outpatient records in the extract", "Counted per 1,000 records",
                 this::hiddenProvider, p -> providerHover(p));
@@ -54,14 +59,14 @@ final class OrganisationsHtml {
         h.append("</section>\n");
     }
 
-    private boolean hiddenProvider(FunnelResult.Point p) {
+    boolean hiddenProvider(FunnelResult.Point p) {
         return shown.suppressesProportion(p.unit().numerator(), Math.round(p.unit().denominator()));
     }
 
-    private String providerHover(FunnelResult.Point p) {
+    String providerHover(FunnelResult.Point p) {
         long counted = p.unit().numerator();
         long rows = Math.round(p.unit().denominator());
-        return p.unit().org() + ": " + grouped(shown.count(counted)) + " counted of " + grouped(shown.count(rows)) + " records, "
+        return r.label(p.unit().org()) + ": " + grouped(shown.count(counted)) + " counted of " + grouped(shown.count(rows)) + " records, "
                 + shown.rate(counted, rows, 1000, 2) + " per 1,000; 95% limits " + range(p.limits95(), 1000)
                 + ", 99.8% limits " + range(p.limits998(), 1000) + "; " + outlierText(p);
     }
@@ -81,7 +86,7 @@ final class OrganisationsHtml {
         return "within the limits";
     }
 
-    private static String overdispersion(FunnelResult f) {
+    static String overdispersion(FunnelResult f) {
         if (Double.isNaN(f.phi())) {
             return " Too few providers to estimate overdispersion; the limits are unadjusted.";
         }
@@ -119,7 +124,7 @@ final class OrganisationsHtml {
             String latest = chart == null ? Optional.ofNullable(r.notCharted().get(o.code())).map(w -> "not charted").orElse("–")
                     : latestSignal(chart);
             h.append("<tr").append(o.funnel().filter(p -> !hide && p.outlier998() != FunnelResult.Outlier.NONE).isPresent()
-                    ? " class=\"outlier\"" : "").append("><th scope=\"row\">").append(esc(o.code())).append("</th>")
+                    ? " class=\"outlier\"" : "").append("><th scope=\"row\">").append(esc(r.label(o.code()))).append("</th>")
                     .append(num(shown.count(c.rows()))).append(num(shown.count(c.counted()))).append(num(shown.count(c.excluded())))
                     .append(num(shown.rate(c.counted(), c.rows(), 1000, 2))).append("<td>").append(esc(f95)).append("</td><td>")
                     .append(esc(f998)).append("</td><td>").append(esc(latest)).append("</td></tr>");
@@ -127,11 +132,26 @@ final class OrganisationsHtml {
         h.append("</tbody></table></section>\n");
     }
 
-    private boolean hiddenRate(ImagingReport.Organisation o) {
+    /** The six cells of a commissioner's (or ICB's) rate per head, or one saying why it has none. */
+    void rateCells(ImagingReport.Organisation o) {
+        if (o.rate().isPresent()) {
+            ImagingReport.PopulationRate x = o.rate().get();
+            boolean hide = shown.suppresses(x.observed(), 0);
+            h.append(num(Shown.plain(x.personYears(), 0))).append(num(shown.count(x.observed())))
+                    .append(num(Shown.plain(x.expected(), 1)))
+                    .append(num(shown.derived(x.observedToExpected(), x.observed(), 3)))
+                    .append(num(shown.derived(x.per100kPerYear(), x.observed(), 1)))
+                    .append("<td>").append(esc(o.funnel().map(p -> hide ? "*" : flag(p.outlier998())).orElse("–"))).append("</td>");
+        } else {
+            h.append("<td colspan=\"6\" class=\"small\">").append(esc(o.noRate().orElse(""))).append("</td>");
+        }
+    }
+
+    boolean hiddenRate(ImagingReport.Organisation o) {
         return shown.suppressesProportion(o.counts().counted(), o.counts().rows());
     }
 
-    private static String flag(FunnelResult.Outlier o) {
+    static String flag(FunnelResult.Outlier o) {
         return switch (o) {
             case HIGH -> "high";
             case LOW -> "low";
@@ -156,19 +176,26 @@ final class OrganisationsHtml {
                 + " of counted imaging per month, on the same rules as the whole-extract chart. Each chart has its own scale.</p>"
                 + "<div class=\"multiples\">");
         for (ImagingReport.ProviderSpc p : r.providerSpc()) {
-            h.append("<figure class=\"multiple\">").append(SpcChartSvg.svg(p.chart(), p.provider(), "Counted imaging per month", true))
-                    .append("<figcaption>").append(esc(p.provider())).append(": ").append(esc(latestSignal(p.chart())))
+            h.append("<figure class=\"multiple\">").append(SpcChartSvg.svg(p.chart(), r.label(p.provider()), "Counted imaging per month", true))
+                    .append("<figcaption>").append(esc(r.label(p.provider()))).append(": ").append(esc(latestSignal(p.chart())))
                     .append(" in the latest month</figcaption></figure>");
         }
         h.append("</div>");
         if (!r.notCharted().isEmpty()) {
             Map<String, List<String>> byReason = new TreeMap<>();
-            r.notCharted().forEach((org, why) -> byReason.computeIfAbsent(why, w -> new ArrayList<>()).add(org));
+            r.notCharted().forEach((org, why) -> byReason.computeIfAbsent(why, w -> new ArrayList<>()).add(r.label(org)));
             h.append("<p class=\"small\" id=\"not-charted\">Not charted: ").append(esc(byReason.entrySet().stream()
                     .map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")").collect(Collectors.joining("; "))))
                     .append(".</p>");
         }
         h.append("</section>\n");
+    }
+
+    /** The hover text of a point on a ratio funnel (commissioners, ICBs). */
+    String ratioHover(FunnelResult.Point p) {
+        return r.label(p.unit().org()) + ": " + grouped(shown.count(p.unit().numerator())) + " counted in the period, "
+                + Shown.plain(p.unit().denominator(), 1) + " expected, ratio "
+                + shown.derived(p.value(), p.unit().numerator(), 3) + "; " + outlierText(p);
     }
 
     void commissioners() {
@@ -181,15 +208,13 @@ final class OrganisationsHtml {
             r.commissionerFunnel().ifPresent(f -> {
                 List<String> hidden = new ArrayList<>();
                 f.points().stream().filter(p -> shown.suppresses(p.unit().numerator(), 0))
-                        .forEach(p -> hidden.add(p.unit().org()));
+                        .forEach(p -> hidden.add(r.label(p.unit().org())));
                 String svg = FunnelChart.svg("funnel-commissioners", f, 1, "Counted imaging against the count expected from"
                         + " population, by commissioner", "Expected count (population × pooled rate)", "Observed / expected",
                         p -> {
                             return shown.suppresses(p.unit().numerator(), 0);
                         },
-                        p -> p.unit().org() + ": " + grouped(shown.count(p.unit().numerator())) + " counted in the period, "
-                                + Shown.plain(p.unit().denominator(), 1) + " expected, ratio "
-                                + shown.derived(p.value(), p.unit().numerator(), 3) + "; " + outlierText(p));
+                        this::ratioHover);
                 h.append("<figure>").append(svg).append("<figcaption>Each point is a commissioner: counted imaging divided by the"
                         + " count expected if it had the pooled rate of all commissioners with a population (")
                         .append(Shown.plain(pop.get().pooledPer100k(), 1)).append(" per 100,000 person-years).")
@@ -207,27 +232,15 @@ final class OrganisationsHtml {
                 + "<th scope=\"col\">Commissioner</th><th scope=\"col\">Records</th><th scope=\"col\">Counted</th>"
                 + "<th scope=\"col\">Excluded</th>");
         if (pop.isPresent()) {
-            h.append("<th scope=\"col\">Person-years</th><th scope=\"col\">Counted in the period</th>"
-                    + "<th scope=\"col\">Expected</th><th scope=\"col\">Observed / expected</th>"
-                    + "<th scope=\"col\">Per 100,000 per year</th><th scope=\"col\">Funnel 99.8%</th>");
+            h.append(RATE_HEADINGS);
         }
         h.append("</tr></thead><tbody>");
         for (ImagingReport.Organisation o : r.commissioners()) {
             StatusCounts c = o.counts();
-            h.append("<tr><th scope=\"row\">").append(esc(o.code())).append("</th>").append(num(shown.count(c.rows())))
+            h.append("<tr><th scope=\"row\">").append(esc(r.label(o.code()))).append("</th>").append(num(shown.count(c.rows())))
                     .append(num(shown.count(c.counted()))).append(num(shown.count(c.excluded())));
             if (pop.isPresent()) {
-                if (o.rate().isPresent()) {
-                    ImagingReport.PopulationRate x = o.rate().get();
-                    boolean hide = shown.suppresses(x.observed(), 0);
-                    h.append(num(Shown.plain(x.personYears(), 0))).append(num(shown.count(x.observed())))
-                            .append(num(Shown.plain(x.expected(), 1)))
-                            .append(num(shown.derived(x.observedToExpected(), x.observed(), 3)))
-                            .append(num(shown.derived(x.per100kPerYear(), x.observed(), 1)))
-                            .append("<td>").append(esc(o.funnel().map(p -> hide ? "*" : flag(p.outlier998())).orElse("–"))).append("</td>");
-                } else {
-                    h.append("<td colspan=\"6\" class=\"small\">").append(esc(o.noRate().orElse(""))).append("</td>");
-                }
+                rateCells(o);
             }
             h.append("</tr>");
         }

@@ -30,9 +30,6 @@ import org.backcheck.extract.Excerpt;
  */
 public record Population(Map<String, Map<Integer, Long>> byOrgYear, String source) {
 
-    /** Most problems listed before the message stops listing. */
-    static final int MAX_PROBLEMS_SHOWN = 20;
-
     public Population {
         Map<String, Map<Integer, Long>> copy = new TreeMap<>();
         byOrgYear.forEach((org, years) -> copy.put(org, Collections.unmodifiableMap(new TreeMap<>(years))));
@@ -100,9 +97,9 @@ public record Population(Map<String, Map<Integer, Long>> byOrgYear, String sourc
                 continue;
             }
             String code = key(f.get(org));
-            if (code.isEmpty() || !code.matches("[A-Z0-9]{2,12}")) {
+            if (code.isEmpty() || !code.matches("[A-Z0-9][A-Z0-9-]{1,11}")) {
                 problems.add("line " + lineNo + ", org_code: '" + Excerpt.of(f.get(org).strip()) + "' is not an organisation code "
-                        + "(2 to 12 letters and digits)");
+                        + "(2 to 12 letters, digits or hyphens, starting with a letter or digit)");
                 continue;
             }
             Integer y = whole(f.get(year), 1900, 2200);
@@ -125,11 +122,9 @@ public record Population(Map<String, Map<Integer, Long>> byOrgYear, String sourc
             data.computeIfAbsent(code, c -> new TreeMap<>()).put(y, people);
         }
         if (!problems.isEmpty()) {
-            List<String> shown = problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_SHOWN));
-            throw new InvalidPopulationFileException(source + " has " + problems.size() + " bad row"
-                    + (problems.size() == 1 ? "" : "s") + "; nothing was audited. Fix "
-                    + (problems.size() == 1 ? "it" : "them") + " and run again:\n  " + String.join("\n  ", shown)
-                    + (problems.size() > shown.size() ? "\n  ... and " + (problems.size() - shown.size()) + " more" : ""));
+            throw new InvalidPopulationFileException(source + " has " + BadRows.count(problems, "bad row")
+                    + "; nothing was audited. Fix " + (problems.size() == 1 ? "it" : "them") + " and run again:"
+                    + BadRows.listed(problems));
         }
         if (data.isEmpty()) {
             throw new InvalidPopulationFileException(source + " has a header but no rows");

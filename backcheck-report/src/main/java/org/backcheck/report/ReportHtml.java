@@ -47,7 +47,8 @@ public final class ReportHtml {
         }
         if (r.sampleData()) {
             h.append("<p class=\"banner sample\" id=\"sample-data\"><b>Synthetic sample data.</b> Made up by"
-                    + " <code>backcheck demo</code>; no real organisation or patient is described.</p>");
+                    + " <code>backcheck demo</code>; no real organisation or patient is described. Its organisation codes"
+                    + " (each with a hyphen, which no NHS ODS code has) and names are fictional.</p>");
         }
         h.append("</header>\n<main>\n");
         headline();
@@ -59,6 +60,7 @@ public final class ReportHtml {
         organisations.leagueTable();
         organisations.providerCharts();
         organisations.commissioners();
+        new RollUpHtml(r, shown, h).write();
         ageBands();
         new BreakdownsHtml(r, shown, h).write();
         methods();

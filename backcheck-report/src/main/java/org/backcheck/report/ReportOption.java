@@ -17,7 +17,9 @@ public enum ReportOption {
     /** Exact counts, for internal use only. */
     NO_DISCLOSURE_CONTROL("--no-disclosure-control", null, false),
     /** The months the report covers ({@link ReportPeriod#parse}). */
-    PERIOD("--period", "PERIOD", false);
+    PERIOD("--period", "PERIOD", false),
+    /** An organisations file (names and parents; {@link Organisations}), repeatable: the files combine. */
+    ORGANISATIONS("--organisations", "FILE", true);
 
     private final String optionName;
     private final String paramLabel;
@@ -85,7 +87,7 @@ public enum ReportOption {
                 }
             }
             case PERIOD -> ReportPeriod.parse(value);
-            case TITLE, POPULATION -> {
+            case TITLE, POPULATION, ORGANISATIONS -> {
                 if (value == null || value.isBlank()) {
                     throw new IllegalArgumentException(optionName + " needs a value (" + paramLabel + ")");
                 }

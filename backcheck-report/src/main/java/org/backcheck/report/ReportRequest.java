@@ -112,14 +112,18 @@ public final class ReportRequest implements Serializable {
      *
      * @param sampleData whether the report is of sample data
      * @throws InvalidPopulationFileException when the population file cannot be used
+     * @throws InvalidOrganisationsFileException when an organisations file cannot be used
      */
     public ImagingReport.Options options(boolean sampleData) throws IOException {
         Optional<String> populationFile = value(ReportOption.POPULATION);
         Optional<Population> population = populationFile.isPresent()
                 ? Optional.of(Population.read(Path.of(populationFile.get()))) : Optional.empty();
         Optional<YearMonth[]> period = value(ReportOption.PERIOD).map(ReportPeriod::parse);
+        List<String> organisationFiles = values(ReportOption.ORGANISATIONS);
+        Organisations organisations = organisationFiles.isEmpty() ? Organisations.none()
+                : Organisations.read(organisationFiles.stream().map(Path::of).toList());
         return new ImagingReport.Options(title(), sampleData, disclosureControl() ? Disclosure.CONTROLLED : Disclosure.NONE,
-                population, period);
+                population, period, organisations);
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class ExtractGenerator {
     /**
      * Writes a made-up population file ({@code org_code,year,population}) for the sample's
      * commissioners and years, for {@code backcheck audit --population}. Populations are 150,000 to
-     * 650,000, fixed by the code, growing 0.6% a year; 99E has no row for 2025, so the report shows
+     * 650,000, fixed by the code, growing 0.6% a year; S-34 has no row for 2025, so the report shows
      * how a missing year is handled.
      */
     public static void writeSamplePopulation(Path file) throws IOException {
@@ -93,7 +93,7 @@ public final class ExtractGenerator {
             String org = new String(code, java.nio.charset.StandardCharsets.US_ASCII);
             long base = 150_000 + Math.floorMod(org.hashCode() * 2_654_435_761L, 500_000L);
             for (int year = ReferenceData.FIRST_DAY.getYear(); year <= ReferenceData.FIRST_DAY.getYear() + 2; year++) {
-                if (org.equals("99E") && year == 2025) {
+                if (org.equals("S-34") && year == 2025) {
                     continue;
                 }
                 long people = Math.round(base * Math.pow(1.006, year - ReferenceData.FIRST_DAY.getYear()));
@@ -101,5 +101,21 @@ public final class ExtractGenerator {
             }
         }
         Files.writeString(file, sb.toString(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The sample's organisations file, for {@code --organisations}: the generated codes with fictional names and parents. */
+    public static final String SAMPLE_ORGANISATIONS = "sample-organisations.csv";
+
+    /**
+     * Writes the sample's organisations ({@code org_code,name,parent_code}): every provider and commissioner
+     * code the generator writes, with a fictional name and its parent (a site's trust, a sub-ICB location's ICB).
+     */
+    public static void writeSampleOrganisations(Path file) throws IOException {
+        try (java.io.InputStream in = ExtractGenerator.class.getResourceAsStream(SAMPLE_ORGANISATIONS)) {
+            if (in == null) {
+                throw new IllegalStateException(SAMPLE_ORGANISATIONS + " is missing from the build");
+            }
+            Files.write(file, in.readAllBytes());
+        }
     }
 }

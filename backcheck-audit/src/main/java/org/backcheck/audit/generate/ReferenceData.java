@@ -5,9 +5,12 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 /**
- * The organisations, specialties and calendar the generated activity is spread over. Provider and
- * commissioner codes are in the shape of real NHS organisation codes (3-character trusts, some
- * 5-character sites, sub-ICB locations); the row counts per provider are skewed as real ones are.
+ * The organisations, specialties and calendar the generated activity is spread over. The provider and
+ * commissioner codes are fictional, as their names in {@code sample-organisations.csv} are (its
+ * {@code .source} file says why no code can clash with a real one: each holds a hyphen, which no NHS ODS
+ * code does): trusts T-01 to T-33, four sites (T-02A, T-03A, T-05A, T-06A) rolling up to their trusts,
+ * three independent providers (P-01 to P-03), and sub-ICB locations S-01 to S-40 in five ICBs. The
+ * row counts per provider are skewed as real ones are.
  */
 final class ReferenceData {
 
@@ -15,10 +18,10 @@ final class ReferenceData {
     }
 
     static final byte[][] PROVIDERS = ascii(
-            "R0A", "RJ1", "RXH", "RR8", "RTH", "RRK", "RAL", "RJZ", "RYJ", "RWE",
-            "RHQ", "RTR", "RX1", "RM1", "RGT", "RAJ", "RWA", "RKB", "RTD", "RHM",
-            "RDE", "RVJ", "RA7", "RK9", "RNA", "RWD", "RXN", "REF", "RH8", "RCB",
-            "RJE", "RBS", "RJ122", "RXH01", "RTH08", "RRK15", "NT492", "NVC15", "NT327", "RYR");
+            "T-01", "T-02", "T-03", "T-04", "T-05", "T-06", "T-07", "T-08", "T-09", "T-10",
+            "T-11", "T-12", "T-13", "T-14", "T-15", "T-16", "T-17", "T-18", "T-19", "T-20",
+            "T-21", "T-22", "T-23", "T-24", "T-25", "T-26", "T-27", "T-28", "T-29", "T-30",
+            "T-31", "T-32", "T-02A", "T-03A", "T-05A", "T-06A", "P-01", "P-02", "P-03", "T-33");
 
     /** Largest first: provider k has weight 1/(k+1)^0.9, so the biggest is about 28 times the smallest. */
     static final Weighted PROVIDER_SHARE = zipf(PROVIDERS.length, 0.9);
@@ -26,7 +29,7 @@ final class ReferenceData {
     /**
      * How much more (or less) often than the average a provider images, so that the sample's funnel
      * plot and SPC charts have something to find, as real ones do: two providers image more, two less,
-     * and RXH (index 2) changes its practice from 1 July 2024, when its imaging rises by 70%.
+     * and T-03 (index 2) changes its practice from 1 July 2024, when its imaging rises by 70%.
      */
     static double imagingPropensity(int provider, int day) {
         return switch (provider) {
@@ -40,10 +43,10 @@ final class ReferenceData {
     }
 
     static final byte[][] COMMISSIONERS = ascii(
-            "15E", "00L", "99A", "01H", "02P", "03F", "04C", "05D", "06H", "07K",
-            "08H", "09D", "10Q", "11J", "12F", "13T", "14L", "15N", "16C", "18C",
-            "26A", "27D", "36L", "42D", "52R", "70F", "71E", "72Q", "78H", "84H",
-            "92A", "93C", "97R", "99E", "99F", "99G", "0DF", "06L", "01A", "11X");
+            "S-01", "S-02", "S-03", "S-04", "S-05", "S-06", "S-07", "S-08", "S-09", "S-10",
+            "S-11", "S-12", "S-13", "S-14", "S-15", "S-16", "S-17", "S-18", "S-19", "S-20",
+            "S-21", "S-22", "S-23", "S-24", "S-25", "S-26", "S-27", "S-28", "S-29", "S-30",
+            "S-31", "S-32", "S-33", "S-34", "S-35", "S-36", "S-37", "S-38", "S-39", "S-40");
 
     /** Treatment function codes, and which of them see back pain (and so order spine imaging). */
     static final byte[][] TREATMENT_FUNCTIONS = ascii(

@@ -39,7 +39,7 @@ class AuditReportBrowserTest {
             "league-table", "provider-spc", "commissioners", "age-bands", "methods");
     /** A count as published under disclosure control: *, 0, or a whole number with thousands separators. */
     static final Pattern CONTROLLED_COUNT = Pattern.compile("\\*|0|[1-9]\\d{0,2}(,\\d{3})*");
-    /** A provider's hover text begins "RXH: 350 counted of 21,995 records, 15.96 per 1,000; ". */
+    /** A provider's hover text begins "T-03: 350 counted of 21,995 records, 15.96 per 1,000; ". */
     static final Pattern PROVIDER_HOVER = Pattern.compile("^(\\S+): (\\S+) counted of (\\S+) records, (\\S+) per 1,000; ");
 
     private static SampleReports reports;

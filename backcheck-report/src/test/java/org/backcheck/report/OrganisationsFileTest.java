@@ -1,0 +1,144 @@
+package org.backcheck.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each layout of organisations file read (docs/organisations.md): Backcheck's CSV, and the NHS ODS
+ * 27-field layout of the trusts (etr.csv), sites (ets.csv) and sub-ICB locations (eccg.csv) files; the
+ * layout detected; files combined; bad rows named by file and line.
+ */
+class OrganisationsFileTest {
+
+    @TempDir
+    Path dir;
+
+    /** A row in the ODS layout: code in field 1, name in 2, geography in 4, parent in 15; the rest filled as ODS does. */
+    static String odsRow(String code, String name, String geography, String parent) {
+        List<String> f = new ArrayList<>(Collections.nCopies(OrganisationsLayout.ODS_FIELDS, ""));
+        f.set(0, code);
+        f.set(1, name);
+        f.set(2, "Y56");
+        f.set(3, geography);
+        f.set(4, "1 HIGH STREET");
+        f.set(9, "AB1 2CD");
+        f.set(10, "20010401");
+        f.set(14, parent);
+        return "\"" + String.join("\",\"", f) + "\"";
+    }
+
+    private Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void readsBackcheckCsvInAnyColumnOrder() throws IOException {
+        Path f = file("orgs.csv", "\uFEFFName,PARENT_CODE,org_code\n\"Site, one\",rxh,rxh01\nTrust X,,RXH\n\n");
+        OrganisationsFile.Read read = OrganisationsFile.read(f);
+        assertThat(read.layout()).isEqualTo(OrganisationsLayout.BACKCHECK);
+        Organisations o = Organisations.read(List.of(f));
+        assertThat(o.name("RXH01")).contains("Site, one");
+        assertThat(o.parentOf("rxh01")).isEqualTo("RXH");
+        assertThat(o.parentOf("RXH")).isEqualTo("RXH");
+        assertThat(o.parentOf("ZZZ")).isEqualTo("ZZZ");
+        assertThat(o.label("RXH")).isEqualTo("Trust X (RXH)");
+        assertThat(o.label("ZZZ")).isEqualTo("ZZZ");
+        assertThat(o.sources()).singleElement().satisfies(s -> assertThat(s.organisations()).isEqualTo(2));
+    }
+
+    @Test
+    void readsOdsTrustsSitesAndSubIcbFilesAndCombinesThem() throws IOException {
+        Path etr = file("etr.csv", odsRow("RXH", "UNIVERSITY HOSPITALS SUSSEX NHS FOUNDATION TRUST", "QNX", "") + "\n"
+                + odsRow("RRK", "UNIVERSITY HOSPITALS BIRMINGHAM NHS FOUNDATION TRUST", "QHL", "") + "\n");
+        Path ets = file("ets.csv", odsRow("RXH01", "ROYAL SUSSEX COUNTY HOSPITAL", "QNX", "RXH") + "\n"
+                + odsRow("RRK15", "QUEEN ELIZABETH HOSPITAL", "QHL", "RRK") + "\n");
+        Path eccg = file("eccg.csv", odsRow("09D", "NHS SUSSEX ICB - 09D", "QNX", "") + "\n");
+        Path icb = file("ours.csv", "org_code,name,parent_code\nQNX,NHS Sussex ICB,\n");
+        assertThat(OrganisationsFile.read(etr).layout()).isEqualTo(OrganisationsLayout.ODS_STANDARD);
+        assertThat(OrganisationsFile.read(ets).layout()).isEqualTo(OrganisationsLayout.ODS_STANDARD);
+        assertThat(OrganisationsFile.read(eccg).layout()).isEqualTo(OrganisationsLayout.ODS_SUB_ICB);
+        Organisations o = Organisations.read(List.of(etr, ets, eccg, icb));
+        assertThat(o.sources()).extracting(Organisations.Source::layout).containsExactly(OrganisationsLayout.ODS_STANDARD,
+                OrganisationsLayout.ODS_STANDARD, OrganisationsLayout.ODS_SUB_ICB, OrganisationsLayout.BACKCHECK);
+        // A trust's field 4 (its ICB) is not its parent: trusts roll up to themselves.
+        assertThat(o.parentOf("RXH")).isEqualTo("RXH");
+        assertThat(o.parentOf("RXH01")).isEqualTo("RXH");
+        assertThat(o.parentOf("RRK15")).isEqualTo("RRK");
+        assertThat(o.parentOf("09D")).isEqualTo("QNX");
+        assertThat(o.label("QNX")).isEqualTo("NHS Sussex ICB (QNX)");
+        assertThat(o.label("RXH01")).isEqualTo("ROYAL SUSSEX COUNTY HOSPITAL (RXH01)");
+    }
+
+    @Test
+    void badRowsAreListedWithFileAndLine() throws IOException {
+        Path f = file("orgs.csv", "org_code,name,parent_code\nRXH,Trust,\n,No code,\nRX H,Spaced,\nRAJ,,\nRXH01,Site,R X\n"
+                + "RXH02,Site two\nRXH03,\"open quote,\n");
+        assertThatThrownBy(() -> Organisations.read(List.of(f)))
+                .isInstanceOf(InvalidOrganisationsFileException.class)
+                .hasMessageContaining(f + " (Backcheck CSV (org_code,name,parent_code)) has 6 bad rows; nothing was audited")
+                .hasMessageContaining("line 3, code: ''")
+                .hasMessageContaining("line 4, code: 'RX H'")
+                .hasMessageContaining("line 5, name: the name of RAJ is empty")
+                .hasMessageContaining("line 6, parent: 'R X'")
+                .hasMessageContaining("line 7: expected 3 fields, found 2")
+                .hasMessageContaining("line 8: a quoted field is not closed");
+    }
+
+    @Test
+    void anOdsRowWithTheWrongFieldCountIsNamed() throws IOException {
+        Path f = file("ets.csv", odsRow("RXH01", "A", "QNX", "RXH") + "\n\"RXH02\",\"B\"\n");
+        assertThatThrownBy(() -> Organisations.read(List.of(f)))
+                .hasMessageContaining("ets.csv (ODS standard layout (code, name, parent in field 15)) has 1 bad row")
+                .hasMessageContaining("line 2: expected 27 fields, found 2");
+    }
+
+    @Test
+    void aFileOfNeitherLayoutIsRefusedSayingWhatIsRead() throws IOException {
+        Path f = file("x.csv", "code,name\nRXH,Trust\n");
+        assertThatThrownBy(() -> Organisations.read(List.of(f)))
+                .hasMessageContaining("x.csv line 1: not an organisations file Backcheck reads")
+                .hasMessageContaining("org_code,name,parent_code").hasMessageContaining("27 fields");
+        assertThatThrownBy(() -> Organisations.read(List.of(file("h.csv", "org_code,name\n"))))
+                .hasMessageContaining("exactly the columns org_code, name and parent_code");
+        assertThatThrownBy(() -> Organisations.read(List.of(dir.resolve("missing.csv"))))
+                .isInstanceOf(InvalidOrganisationsFileException.class).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> Organisations.read(List.of(file("e.csv", "")))).hasMessageContaining("is empty");
+    }
+
+    @Test
+    void aCodeGivenTwiceDifferentlyNamesBothPlaces() throws IOException {
+        Path a = file("a.csv", "org_code,name,parent_code\nRXH01,Site,RXH\n");
+        Path same = file("same.csv", "org_code,name,parent_code\nrxh01,Site,rxh\n");
+        Path other = file("b.csv", "org_code,name,parent_code\nRXH01,Site,RYR\n");
+        assertThat(Organisations.read(List.of(a, same)).byCode()).hasSize(1);
+        assertThatThrownBy(() -> Organisations.read(List.of(a, other)))
+                .isInstanceOf(InvalidOrganisationsFileException.class)
+                .hasMessageContaining("RXH01 is given twice, differently: " + a + " line 2 and " + other + " line 2");
+    }
+
+    @Test
+    void theOptionIsCheckedAndItsFilesReadBeforeAnyAudit() throws IOException {
+        Path a = file("a.csv", "org_code,name,parent_code\nRXH01,Site,RXH\n");
+        Path b = file("b.csv", "org_code,name,parent_code\nRXH,Trust,\n");
+        ReportRequest request = ReportRequest.standard().with(ReportOption.ORGANISATIONS, a.toString())
+                .with(ReportOption.ORGANISATIONS, b.toString());
+        assertThat(request.arguments()).containsSubsequence("--organisations", a.toString(), "--organisations", b.toString());
+        assertThat(request.options(false).organisations().label("RXH01")).isEqualTo("Site (RXH01)");
+        assertThat(ReportRequest.standard().options(false).organisations().given()).isFalse();
+        assertThatThrownBy(() -> ReportRequest.standard().with(ReportOption.ORGANISATIONS, " "))
+                .hasMessageContaining("--organisations needs a value (FILE)");
+        assertThatThrownBy(() -> ReportRequest.standard().with(ReportOption.ORGANISATIONS, dir.resolve("no.csv").toString())
+                .options(false)).isInstanceOf(InvalidOrganisationsFileException.class);
+    }
+}
