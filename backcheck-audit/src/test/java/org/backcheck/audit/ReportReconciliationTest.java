@@ -93,8 +93,8 @@ class ReportReconciliationTest {
             assertThat(sum).as(grain).containsExactly(total);
         }
         // Sites roll up into trusts and sub-ICB locations into ICBs: the sample has both.
-        assertThat(recount).containsKeys("provider_parent|T-03|||", "commissioner_parent||ICB-1||");
-        assertThat(recount.get("provider_parent|T-03|||")[0]).isGreaterThan(recount.get("provider|T-03|||")[0]);
+        assertThat(recount).containsKeys("provider_parent|T-03||||", "commissioner_parent||ICB-1|||");
+        assertThat(recount.get("provider_parent|T-03||||")[0]).isGreaterThan(recount.get("provider|T-03||||")[0]);
         // The name column: each organisation's name from the file, on its rows.
         List<String[]> rows = AuditOutputs.csv(out.resolve(ReportFiles.CSV));
         List<String> header = List.of(rows.get(0));
@@ -183,7 +183,7 @@ class ReportReconciliationTest {
     /**
      * year_on_year.csv for --period 2024/25 against a recount of 2023/24 and 2024/25 from the extract: every count
      * equal (uncontrolled) or the HES rules applied to it (controlled), the z-statistic recomputed from the recount,
-     * and RXH, whose imaging the generator raises by 70% from July 2024, higher beyond chance.
+     * and T-03, whose imaging the generator raises by 70% from July 2024, higher beyond chance.
      */
     @Test
     void yearOnYearEqualsTheRecountOfBothFinancialYears() throws IOException {
@@ -207,8 +207,8 @@ class ReportReconciliationTest {
                 assertThat(Double.parseDouble(r[h.indexOf("z")])).as(key + " z").isCloseTo(z, org.assertj.core.api.Assertions.within(0.0005));
             }
         }
-        String[] rxh = rows.stream().filter(r -> r[0].equals("provider") && r[1].equals("RXH")).findFirst().orElseThrow();
-        assertThat(rxh[h.indexOf("beyond_chance")]).isEqualTo("higher");
+        String[] t03 = rows.stream().filter(r -> r[0].equals("provider") && r[1].equals("T-03")).findFirst().orElseThrow();
+        assertThat(t03[h.indexOf("beyond_chance")]).isEqualTo("higher");
         assertThat(rows.stream().filter(r -> r[0].equals("whole"))).hasSize(1);
 
         Path controlled = dir.resolve("yoy-controlled");
