@@ -22,6 +22,9 @@ import org.backcheck.classify.Classifier;
 import org.backcheck.classify.Status;
 import org.backcheck.report.Activity;
 import org.backcheck.report.AuditFigures;
+import org.backcheck.report.InputDigest;
+import org.backcheck.report.InputIdentity;
+import org.backcheck.report.RunRecord;
 import org.backcheck.report.OutputFile;
 import org.backcheck.report.SummaryJson;
 import org.backcheck.extract.Header;
@@ -56,6 +59,15 @@ public final class Audit {
      */
     private final int maxOpenRecord;
 
+    /** When the run started, and the input's checksum once it is read (set by {@link #execute}). */
+    private java.time.Instant startedAt;
+    private InputSource identity;
+
+    /** The input's identity, once the audit has read it. */
+    private interface InputSource {
+        InputIdentity get() throws IOException;
+    }
+
     private Audit(AuditOptions options, int chunkSize, int maxOpenRecord) {
         this.options = options;
         this.classifier = new Classifier(options.measure());
@@ -89,6 +101,7 @@ public final class Audit {
 
     private AuditFigures execute(Progress progress) throws IOException {
         long started = System.nanoTime();
+        startedAt = java.time.Instant.now();
         int threads = options.threads() == 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
         Path input = options.input();
         if ((Files.isDirectory(input) || Files.isRegularFile(input)) && ParquetParts.isParquet(input)) {
@@ -98,6 +111,22 @@ public final class Audit {
                 throw new IllegalArgumentException("--delimiter is for delimited text; " + input + " is Parquet: leave it out");
             }
             Header header = ParquetBatches.header(extract.names(), options.maxRecordBytes());
+            // Parquet is read by row group, not front to back: its checksum is taken alongside, on a thread of its own.
+            var parts = ParquetParts.of(input).files();
+            var checksum = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return InputDigest.of(input, parts);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            identity = () -> {
+                try {
+                    return checksum.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+                }
+            };
             SlotLayout layout = SlotLayout.ofHeader(header, classifier.columns(), options.idColumn());
             clearOutputs();
             return writeOrClean(pool -> new ParquetBatches(extract, pool, scanners(header, layout),
@@ -105,6 +134,7 @@ public final class Audit {
         }
         try (InputChunks chunks = new InputChunks(input, chunkSize, options.maxRecordBytes())) {
             ExtractStart start = ExtractStart.read(chunks, options, classifier);
+            identity = chunks::identity;
             clearOutputs();
             return writeOrClean(pool -> new TextBatches(chunks, start, pool, scanners(start.header(), start.layout()),
                             () -> scanner(start.header(), start.layout()), options.measure().exclusions().size()),
@@ -213,7 +243,7 @@ public final class Audit {
                 StandardCharsets.UTF_8), 1 << 16);
     }
 
-    private AuditFigures summarise(Header header, Totals t, double seconds) {
+    private AuditFigures summarise(Header header, Totals t, double seconds) throws IOException {
         Map<String, Long> byReason = new LinkedHashMap<>();
         var exclusions = options.measure().exclusions();
         for (int i = 0; i < exclusions.size(); i++) {
@@ -230,7 +260,9 @@ public final class Audit {
                 header.delimiter().displayName(), t.records, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()], byReason,
                 s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()], t.policySensitive, t.otherCounted,
                 t.otherExcluded, t.blankLines, options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(),
-                seconds, activity, t.rejectionKinds.counts());
+                seconds, activity, t.rejectionKinds.counts(), new RunRecord(startedAt, "single", identity.get(),
+                        RunRecord.measureRevision(options.measure()), RunRecord.engineOptions("single", options.nullPolicy(),
+                                header.delimiter().displayName(), options.idColumn())));
     }
 
     /**

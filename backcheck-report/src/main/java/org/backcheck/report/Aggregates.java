@@ -268,6 +268,7 @@ public final class Aggregates {
         root.put("provider_months", orgMonths(shown, byOrgMonth(s.activity().providers()), "provider"));
         root.put("commissioner_months", orgMonths(shown, byOrgMonth(s.activity().commissioners()), "commissioner"));
         root.put("notes", s.notes());
+        root.put("provenance", r.provenance().toMap());
         return root;
     }
 

@@ -28,18 +28,20 @@ import org.backcheck.measure.NullPolicy;
  *                         source of {@link #byProvider()} and {@link #byMonth()}
  * @param rejectedByReason rejected rows by field and kind of problem (e.g. "Age_at_Start_of_Episode_SUS: not a whole
  *                         number"), without the values; empty when the engine does not tally them (the Spark job)
+ * @param run              when and from what the figures were made ({@link Provenance})
  */
 public record AuditFigures(String measure, String input, NullPolicy nullPolicy, String delimiter, long rowsRead,
                            long counted, long excluded, Map<String, Long> excludedByReason, long unmatched, long rejected,
                            long nullPolicySensitiveRows, long otherPolicyCounted, long otherPolicyExcluded,
                            long blankLinesSkipped, List<String> notes, double elapsedSeconds, Activity activity,
-                           Map<String, Long> rejectedByReason) {
+                           Map<String, Long> rejectedByReason, RunRecord run) {
 
     public AuditFigures {
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(nullPolicy, "nullPolicy");
         Objects.requireNonNull(activity, "activity");
+        Objects.requireNonNull(run, "run");
         excludedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(excludedByReason));
         rejectedByReason = Map.copyOf(rejectedByReason);
         notes = List.copyOf(notes);

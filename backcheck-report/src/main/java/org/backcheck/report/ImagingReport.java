@@ -45,13 +45,14 @@ import java.util.TreeSet;
  * @param providerSpc   one chart per provider that could be charted
  * @param notCharted    providers without a chart, and why
  * @param ageBands      counts by age band over the whole extract
+ * @param provenance    the build, run, input, measure revision and options the figures come from
  */
 public record ImagingReport(String title, boolean sampleData, Disclosure disclosure, AuditFigures summary,
                             ReportPeriod period, List<Organisation> providers, Optional<FunnelResult> providerFunnel,
                             List<Organisation> commissioners, Optional<PopulationUse> population,
                             Optional<FunnelResult> commissionerFunnel, List<Month> months, Optional<SpcResult> monthlySpc,
                             List<ProviderSpc> providerSpc, Map<String, String> notCharted,
-                            Map<AgeBand, StatusCounts> ageBands) {
+                            Map<AgeBand, StatusCounts> ageBands, Provenance provenance) {
 
     /** Length of the count arrays, indexed by Status ordinal ([0] is counted). */
     private static final int STATUSES = org.backcheck.classify.Status.values().length;
@@ -121,14 +122,16 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
      * Options for {@link #of}.
      *
      * @param period the months to report on, first and last inclusive; empty to find them from the data
+     * @param arguments the report's options as given ({@link ReportRequest#arguments()}), for the provenance
      */
     public record Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
-                          Optional<YearMonth[]> period) {
+                          Optional<YearMonth[]> period, List<String> arguments) {
         public Options {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(disclosure, "disclosure");
             Objects.requireNonNull(population, "population");
             Objects.requireNonNull(period, "period");
+            arguments = List.copyOf(arguments);
             period.ifPresent(p -> {
                 if (p.length != 2 || p[0].isAfter(p[1])) {
                     throw new IllegalArgumentException("a period is a first and a last month, the first not after the last");
@@ -137,7 +140,12 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         }
 
         public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population) {
-            this(title, sampleData, disclosure, population, Optional.empty());
+            this(title, sampleData, disclosure, population, Optional.empty(), List.of());
+        }
+
+        public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
+                       Optional<YearMonth[]> period) {
+            this(title, sampleData, disclosure, population, period, List.of());
         }
     }
 
@@ -300,7 +308,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         }
         return new ImagingReport(options.title(), options.sampleData(), options.disclosure(), summary, period, providers,
                 providerFunnel, commissioners, populationUse, commissionerFunnel, months, monthlySpc, providerSpc,
-                notCharted, bands);
+                notCharted, bands, Provenance.of(summary, options.arguments()));
     }
 
     /** The series as charted: as is without control; rounded with control, or empty if a value is 1 to 7. */

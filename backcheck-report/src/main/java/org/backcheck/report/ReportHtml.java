@@ -50,6 +50,8 @@ public final class ReportHtml {
                     + " <code>backcheck demo</code>; no real organisation or patient is described.</p>");
         }
         h.append("</header>\n<main>\n");
+        int sections = h.length();
+        BoardSummaryHtml.summary(r, shown, h);
         headline();
         reconciliation();
         nullPolicy();
@@ -61,9 +63,11 @@ public final class ReportHtml {
         organisations.commissioners();
         ageBands();
         methods();
-        h.append("</main>\n<footer><p>Made by Backcheck from ").append(esc(fileName(s.input())))
-                .append(". Row-level detail is in matches.csv and rejected.csv beside this file (exact, not for publication);"
-                        + " these figures are in aggregates.csv and aggregates.json.</p></footer>\n</body>\n</html>\n");
+        SectionDownloads.addAll(h, sections, CSS);
+        BoardSummaryHtml.contents(h);
+        h.append("</main>\n");
+        BoardSummaryHtml.footer(r, h);
+        h.append("</body>\n</html>\n");
         return h.toString();
     }
 

@@ -119,7 +119,7 @@ public final class ReportRequest implements Serializable {
                 ? Optional.of(Population.read(Path.of(populationFile.get()))) : Optional.empty();
         Optional<YearMonth[]> period = value(ReportOption.PERIOD).map(ReportPeriod::parse);
         return new ImagingReport.Options(title(), sampleData, disclosureControl() ? Disclosure.CONTROLLED : Disclosure.NONE,
-                population, period);
+                population, period, arguments());
     }
 
     @Override
