@@ -22,7 +22,6 @@ import org.backcheck.classify.Classifier;
 import org.backcheck.classify.Status;
 import org.backcheck.report.Activity;
 import org.backcheck.report.AuditFigures;
-import org.backcheck.report.InputDigest;
 import org.backcheck.report.InputIdentity;
 import org.backcheck.report.RunRecord;
 import org.backcheck.report.OutputFile;
@@ -59,7 +58,7 @@ public final class Audit {
      */
     private final int maxOpenRecord;
 
-    /** When the run started, and the input's checksum once it is read (set by {@link #execute}). */
+    /** When the run started, and the input's checksum, taken alongside the audit (set by {@link #execute}). */
     private java.time.Instant startedAt;
     private InputSource identity;
 
@@ -111,22 +110,7 @@ public final class Audit {
                 throw new IllegalArgumentException("--delimiter is for delimited text; " + input + " is Parquet: leave it out");
             }
             Header header = ParquetBatches.header(extract.names(), options.maxRecordBytes());
-            // Parquet is read by row group, not front to back: its checksum is taken alongside, on a thread of its own.
-            var parts = ParquetParts.of(input).files();
-            var checksum = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return InputDigest.of(input, parts);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            identity = () -> {
-                try {
-                    return checksum.join();
-                } catch (java.util.concurrent.CompletionException e) {
-                    throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
-                }
-            };
+            identity = FileChecksum.start(input, ParquetParts.of(input).files())::get;
             SlotLayout layout = SlotLayout.ofHeader(header, classifier.columns(), options.idColumn());
             clearOutputs();
             return writeOrClean(pool -> new ParquetBatches(extract, pool, scanners(header, layout),
@@ -134,7 +118,7 @@ public final class Audit {
         }
         try (InputChunks chunks = new InputChunks(input, chunkSize, options.maxRecordBytes())) {
             ExtractStart start = ExtractStart.read(chunks, options, classifier);
-            identity = chunks::identity;
+            identity = Files.isRegularFile(input) ? FileChecksum.start(input, List.of())::get : chunks::pipeIdentity;
             clearOutputs();
             return writeOrClean(pool -> new TextBatches(chunks, start, pool, scanners(start.header(), start.layout()),
                             () -> scanner(start.header(), start.layout()), options.measure().exclusions().size()),

@@ -48,7 +48,7 @@ final class InputChunks implements Closeable {
     private int skipped;
     private final long totalBytes;
     private final java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
-    /** The SHA-256 of the bytes as they are read from the file or pipe (before any decompression). */
+    /** For a pipe: the SHA-256 of the bytes as they are read from it (before any decompression). */
     private final InputDigest digest = new InputDigest();
 
     InputChunks(Path file, int chunkSize) throws IOException {
@@ -66,8 +66,8 @@ final class InputChunks implements Closeable {
         boolean seekable = Files.isDirectory(file) || Files.isRegularFile(file);
         if (seekable) {
             this.totalBytes = Files.size(file);
-            this.source = isGzip(file) ? new GzipSource(digest.counting(Files.newInputStream(file)))
-                    : new ChannelSource(FileChannel.open(file, StandardOpenOption.READ), digest);
+            this.source = isGzip(file) ? new GzipSource(Files.newInputStream(file))
+                    : new ChannelSource(FileChannel.open(file, StandardOpenOption.READ));
         } else {
             this.totalBytes = 0; // unknown
             this.source = openStream(file, digest);
@@ -107,16 +107,11 @@ final class InputChunks implements Closeable {
     }
 
     /**
-     * The input's identity, once every byte has been read: its SHA-256 taken as the bytes passed. For
-     * a file whose bytes were not all read (a .gz file with bytes after its last member), the file is
-     * read again to checksum it whole.
+     * A pipe's identity, once every byte has been read: the SHA-256 of the bytes read from it, taken
+     * as they passed (a pipe cannot be read again). A file's is taken apart ({@link FileChecksum}).
      */
-    InputIdentity identity() throws IOException {
-        boolean seekable = Files.isRegularFile(file);
-        if (seekable && digest.bytes() != Files.size(file)) {
-            return InputDigest.ofFile(file);
-        }
-        return digest.identity(InputDigest.name(file), seekable ? InputIdentity.FILE : InputIdentity.PIPE);
+    InputIdentity pipeIdentity() {
+        return digest.identity(InputDigest.name(file), InputIdentity.PIPE);
     }
 
     /** Size of the file on disk (compressed size for .gz), for progress. */
@@ -316,17 +311,13 @@ final class InputChunks implements Closeable {
 
     private static final class ChannelSource implements Source {
         private final FileChannel channel;
-        private final InputDigest digest;
 
-        ChannelSource(FileChannel channel, InputDigest digest) {
+        ChannelSource(FileChannel channel) {
             this.channel = channel;
-            this.digest = digest;
         }
 
         public int read(byte[] buf, int off, int len) throws IOException {
-            int n = channel.read(ByteBuffer.wrap(buf, off, len));
-            digest.update(buf, off, n);
-            return n;
+            return channel.read(ByteBuffer.wrap(buf, off, len));
         }
 
         public long position() {

@@ -215,7 +215,7 @@ public final class SparkAudit {
             // On the driver: the report's figures are the collected totals, not the rows.
             report.write(figures, out, System.err);
         }
-        out.writeSummary(summary.json(options.report() == null ? List.of() : options.report().arguments()));
+        out.writeSummary(summary.json(options.report() == null ? List.of() : options.report().provenanceArguments()));
         return summary;
     }
 
