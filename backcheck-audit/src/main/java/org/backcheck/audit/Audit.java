@@ -61,6 +61,8 @@ public final class Audit {
     /** When the run started, and the input's checksum, taken alongside the audit (set by {@link #execute}). */
     private java.time.Instant startedAt;
     private InputSource identity;
+    /** Whether the input is Parquet, which has no delimiter to record among the options. */
+    private boolean parquet;
 
     /** The input's identity, once the audit has read it. */
     private interface InputSource {
@@ -111,6 +113,7 @@ public final class Audit {
             }
             Header header = ParquetBatches.header(extract.names(), options.maxRecordBytes());
             identity = FileChecksum.start(input, ParquetParts.of(input).files())::get;
+            parquet = true;
             SlotLayout layout = SlotLayout.ofHeader(header, classifier.columns(), options.idColumn());
             clearOutputs();
             return writeOrClean(pool -> new ParquetBatches(extract, pool, scanners(header, layout),
@@ -246,7 +249,7 @@ public final class Audit {
                 t.otherExcluded, t.blankLines, options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(),
                 seconds, activity, t.rejectionKinds.counts(), new RunRecord(startedAt, "single", identity.get(),
                         RunRecord.measureRevision(options.measure()), RunRecord.engineOptions("single", options.nullPolicy(),
-                                header.delimiter().displayName(), options.idColumn())));
+                                parquet ? null : header.delimiter().displayName(), options.idColumn())));
     }
 
     /**

@@ -51,6 +51,13 @@ public record AuditFigures(String measure, String input, NullPolicy nullPolicy, 
         }
     }
 
+    /** These figures with another run's record (for comparing two runs' reports apart from their provenance). */
+    public AuditFigures withRun(RunRecord other) {
+        return new AuditFigures(measure, input, nullPolicy, delimiter, rowsRead, counted, excluded, excludedByReason, unmatched,
+                rejected, nullPolicySensitiveRows, otherPolicyCounted, otherPolicyExcluded, blankLinesSkipped, notes,
+                elapsedSeconds, activity, rejectedByReason, other);
+    }
+
     /** The NULL policy the run did not apply, whose counts are given for comparison. */
     public NullPolicy otherNullPolicy() {
         return nullPolicy == NullPolicy.CLINICAL ? NullPolicy.SQL : NullPolicy.CLINICAL;

@@ -247,6 +247,13 @@ public final class ReportHtml {
             li("The extract has no Der_Commissioner_Code column, so there are no figures by commissioner, and a population"
                     + " file, if one was given, is not used.");
         }
+        li("Summary: each finding is written from the figures in the sections, under the same disclosure control (a provider"
+                + " whose rate is not shown is not named). A provider is named when it is outside the 99.8% funnel limits; 'special"
+                + " cause since' gives the first month of the latest unbroken run of special-cause months in the latest month's"
+                + " direction.");
+        li("Provenance (the footer): the input's SHA-256 is of its bytes as stored (a .gz file compressed), of the bytes read"
+                + " for a pipe, or for a folder of parts of the lines 'path SHA-256' of its parts in path order; options with a"
+                + " file give its name only.");
         li(r.disclosure() == Disclosure.CONTROLLED
                 ? "Disclosure control follows the HES/ECDS rules [HES-DC]: 0 stays 0, 1 to 7 is shown as *, other counts are"
                         + " rounded to the nearest 5, and a rate or ratio built on a count of 1 to 7 is shown as *. Backcheck adds"

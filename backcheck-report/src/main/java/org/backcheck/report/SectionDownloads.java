@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Each section's table as CSV and each of its charts as SVG, offered as {@code data:} links with a
+ * Each section's tables as CSV and each of its charts as SVG, offered as {@code data:} links with a
  * {@code download} name, so that nothing is fetched. They are made from the section as the page
  * shows it, after the section is written, so a download holds exactly the figures shown, under the
  * same disclosure control. Text cells go through {@link CsvOut#text} (no spreadsheet formulas); a
@@ -45,8 +45,10 @@ final class SectionDownloads {
     static String links(String sectionId, String html, String css) {
         List<String> out = new ArrayList<>();
         Matcher table = TABLE.matcher(html);
-        if (table.find()) {
-            out.add(link("data:text/csv;charset=utf-8;base64,", csv(table.group()), sectionId + ".csv", "Table as CSV"));
+        for (int tables = 1; table.find(); tables++) {
+            // The first table is the section's own (section.csv); a section with more numbers the others.
+            out.add(link("data:text/csv;charset=utf-8;base64,", csv(table.group()),
+                    sectionId + (tables == 1 ? "" : "-" + tables) + ".csv", tables == 1 ? "Table as CSV" : "Table " + tables + " as CSV"));
         }
         Matcher svg = SVG.matcher(html);
         int charts = 0;
