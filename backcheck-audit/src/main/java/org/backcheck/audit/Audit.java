@@ -22,7 +22,7 @@ import org.backcheck.classify.Classifier;
 import org.backcheck.classify.Status;
 import org.backcheck.report.Activity;
 import org.backcheck.report.AuditFigures;
-import org.backcheck.report.InputIdentity;
+import org.backcheck.report.PendingIdentity;
 import org.backcheck.report.RunRecord;
 import org.backcheck.report.OutputFile;
 import org.backcheck.report.SummaryJson;
@@ -60,14 +60,9 @@ public final class Audit {
 
     /** When the run started, and the input's checksum, taken alongside the audit (set by {@link #execute}). */
     private java.time.Instant startedAt;
-    private InputSource identity;
+    private PendingIdentity.Reading identity;
     /** Whether the input is Parquet, which has no delimiter to record among the options. */
     private boolean parquet;
-
-    /** The input's identity, once the audit has read it. */
-    private interface InputSource {
-        InputIdentity get() throws IOException;
-    }
 
     private Audit(AuditOptions options, int chunkSize, int maxOpenRecord) {
         this.options = options;
@@ -247,7 +242,7 @@ public final class Audit {
                 header.delimiter().displayName(), t.records, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()], byReason,
                 s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()], t.policySensitive, t.otherCounted,
                 t.otherExcluded, t.blankLines, options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(),
-                seconds, activity, t.rejectionKinds.counts(), new RunRecord(startedAt, "single", identity.get(),
+                seconds, activity, t.rejectionKinds.counts(), new RunRecord(startedAt, "single", identity.read(),
                         RunRecord.measureRevision(options.measure()), RunRecord.engineOptions("single", options.nullPolicy(),
                                 parquet ? null : header.delimiter().displayName(), options.idColumn())));
     }

@@ -1,7 +1,6 @@
 package org.backcheck.audit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,11 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.backcheck.report.InputDigest;
 import org.backcheck.report.InputIdentity;
+import org.backcheck.report.PendingIdentity;
 
 /**
  * The SHA-256 of an input file, or of a folder's parts, taken while the audit reads it (see
@@ -31,33 +29,12 @@ final class FileChecksum {
     /** Below this, starting a JVM costs more than hashing with C1. */
     static final long CHILD_JVM_FROM_BYTES = 32L << 20;
 
-    private final CompletableFuture<InputIdentity> pending;
-
-    private FileChecksum(CompletableFuture<InputIdentity> pending) {
-        this.pending = pending;
+    private FileChecksum() {
     }
 
-    /** Starts hashing {@code input} (a file, or a folder whose parts are {@code parts}). */
-    static FileChecksum start(Path input, List<Path> parts) {
-        return new FileChecksum(CompletableFuture.supplyAsync(() -> {
-            try {
-                return identity(input, parts, ownJitLacksC2());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }));
-    }
-
-    /** The identity, once hashed. */
-    InputIdentity get() throws IOException {
-        try {
-            return pending.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            throw e;
-        }
+    /** Starts hashing {@code input} (a file, or a folder whose parts are {@code parts}) on a thread of its own. */
+    static PendingIdentity start(Path input, List<Path> parts) {
+        return PendingIdentity.start(() -> identity(input, parts, ownJitLacksC2()));
     }
 
     static InputIdentity identity(Path input, List<Path> parts, boolean preferChild) throws IOException {
@@ -75,7 +52,7 @@ final class FileChecksum {
         }
         Map<String, InputIdentity> byName = new LinkedHashMap<>();
         for (Path part : parts) {
-            byName.put(input.relativize(part).toString().replace(java.io.File.separatorChar, '/'),
+            byName.put(InputDigest.partName(input, part),
                     new InputIdentity(InputDigest.name(part), Files.size(part), sums.get(part), InputIdentity.FILE));
         }
         return InputDigest.ofParts(InputDigest.name(input), byName);

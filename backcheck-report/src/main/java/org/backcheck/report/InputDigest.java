@@ -81,9 +81,14 @@ public final class InputDigest {
         }
         Map<String, InputIdentity> byName = new TreeMap<>();
         for (Path part : parts) {
-            byName.put(input.relativize(part).toString().replace(java.io.File.separatorChar, '/'), ofFile(part));
+            byName.put(partName(input, part), ofFile(part));
         }
         return ofParts(name(input), byName);
+    }
+
+    /** A part's name in {@link InputIdentity#PARTS}: its path under the folder, with {@code /} between names. */
+    public static String partName(Path folder, Path part) {
+        return folder.relativize(part).toString().replace(java.io.File.separatorChar, '/');
     }
 
     /**

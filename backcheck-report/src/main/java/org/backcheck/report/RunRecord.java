@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.backcheck.measure.Measure;
@@ -67,9 +66,8 @@ public record RunRecord(Instant started, String engine, InputIdentity input, Str
             if (in == null) {
                 throw new IllegalStateException("the measure definition is not on the class path");
             }
-            byte[] text = in.readAllBytes();
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text));
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return InputDigest.ofStream(in, Measure.LOWER_BACK_IMAGING_RESOURCE, InputIdentity.FILE).sha256();
+        } catch (IOException e) {
             throw new IllegalStateException("the measure definition on the class path cannot be read", e);
         }
     }

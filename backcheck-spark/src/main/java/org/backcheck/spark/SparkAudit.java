@@ -154,7 +154,7 @@ public final class SparkAudit {
                     ? CsvInput.classify(spark, options, measure) : ParquetInput.classify(spark, options, measure);
             Dataset<Row> verdicts = input.verdicts().persist(StorageLevel.MEMORY_AND_DISK());
             // The input's checksum is read on the driver while the executors audit it.
-            SparkInputIdentity identity = SparkInputIdentity.start(options.input(), spark.sparkContext().hadoopConfiguration());
+            org.backcheck.report.PendingIdentity identity = SparkInputIdentity.start(options.input(), spark.sparkContext().hadoopConfiguration());
             try {
                 return write(spark, options, measure, input, verdicts, out, report, started,
                         () -> new RunRecord(startedAt, "spark", identity.get(), RunRecord.measureRevision(measure),

@@ -2,17 +2,15 @@ package org.backcheck.spark;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.backcheck.report.InputDigest;
 import org.backcheck.report.InputIdentity;
+import org.backcheck.report.PendingIdentity;
 
 /**
  * The input's name, size and SHA-256 for the job's provenance, read on the driver through Hadoop's
@@ -22,33 +20,12 @@ import org.backcheck.report.InputIdentity;
  */
 final class SparkInputIdentity {
 
-    private final CompletableFuture<InputIdentity> pending;
-
-    private SparkInputIdentity(CompletableFuture<InputIdentity> pending) {
-        this.pending = pending;
+    private SparkInputIdentity() {
     }
 
     /** Starts reading the input on a thread of its own. */
-    static SparkInputIdentity start(String input, Configuration conf) {
-        return new SparkInputIdentity(CompletableFuture.supplyAsync(() -> {
-            try {
-                return of(input, conf);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }));
-    }
-
-    /** The identity, once read. */
-    InputIdentity get() throws IOException {
-        try {
-            return pending.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            throw e;
-        }
+    static PendingIdentity start(String input, Configuration conf) {
+        return PendingIdentity.start(() -> of(input, conf));
     }
 
     static InputIdentity of(String input, Configuration conf) throws IOException {
