@@ -22,6 +22,8 @@ import org.backcheck.classify.Classifier;
 import org.backcheck.classify.Status;
 import org.backcheck.report.Activity;
 import org.backcheck.report.AuditFigures;
+import org.backcheck.report.PendingIdentity;
+import org.backcheck.report.RunRecord;
 import org.backcheck.report.OutputFile;
 import org.backcheck.report.SummaryJson;
 import org.backcheck.extract.Header;
@@ -56,6 +58,12 @@ public final class Audit {
      */
     private final int maxOpenRecord;
 
+    /** When the run started, and the input's checksum, taken alongside the audit (set by {@link #execute}). */
+    private java.time.Instant startedAt;
+    private PendingIdentity.Reading identity;
+    /** Whether the input is Parquet, which has no delimiter to record among the options. */
+    private boolean parquet;
+
     private Audit(AuditOptions options, int chunkSize, int maxOpenRecord) {
         this.options = options;
         this.classifier = new Classifier(options.measure());
@@ -89,6 +97,7 @@ public final class Audit {
 
     private AuditFigures execute(Progress progress) throws IOException {
         long started = System.nanoTime();
+        startedAt = java.time.Instant.now();
         int threads = options.threads() == 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
         Path input = options.input();
         if ((Files.isDirectory(input) || Files.isRegularFile(input)) && ParquetParts.isParquet(input)) {
@@ -98,6 +107,8 @@ public final class Audit {
                 throw new IllegalArgumentException("--delimiter is for delimited text; " + input + " is Parquet: leave it out");
             }
             Header header = ParquetBatches.header(extract.names(), options.maxRecordBytes());
+            identity = FileChecksum.start(input, ParquetParts.of(input).files())::get;
+            parquet = true;
             SlotLayout layout = SlotLayout.ofHeader(header, classifier.columns(), options.idColumn());
             clearOutputs();
             return writeOrClean(pool -> new ParquetBatches(extract, pool, scanners(header, layout),
@@ -105,6 +116,7 @@ public final class Audit {
         }
         try (InputChunks chunks = new InputChunks(input, chunkSize, options.maxRecordBytes())) {
             ExtractStart start = ExtractStart.read(chunks, options, classifier);
+            identity = Files.isRegularFile(input) ? FileChecksum.start(input, List.of())::get : chunks::pipeIdentity;
             clearOutputs();
             return writeOrClean(pool -> new TextBatches(chunks, start, pool, scanners(start.header(), start.layout()),
                             () -> scanner(start.header(), start.layout()), options.measure().exclusions().size()),
@@ -214,7 +226,7 @@ public final class Audit {
                 StandardCharsets.UTF_8), 1 << 16);
     }
 
-    private AuditFigures summarise(Header header, Totals t, double seconds) {
+    private AuditFigures summarise(Header header, Totals t, double seconds) throws IOException {
         Map<String, Long> byReason = new LinkedHashMap<>();
         var exclusions = options.measure().exclusions();
         for (int i = 0; i < exclusions.size(); i++) {
@@ -232,7 +244,9 @@ public final class Audit {
                 header.delimiter().displayName(), t.records, s[Status.COUNTED.ordinal()], s[Status.EXCLUDED.ordinal()], byReason,
                 s[Status.UNMATCHED.ordinal()], s[Status.REJECTED.ordinal()], t.policySensitive, t.otherCounted,
                 t.otherExcluded, t.blankLines, options.measure().notes().stream().map(n -> n.id() + ": " + n.text()).toList(),
-                seconds, activity, t.rejectionKinds.counts());
+                seconds, activity, t.rejectionKinds.counts(), new RunRecord(startedAt, "single", identity.read(),
+                        RunRecord.measureRevision(options.measure()), RunRecord.engineOptions("single", options.nullPolicy(),
+                                parquet ? null : header.delimiter().displayName(), options.idColumn())));
     }
 
     /**

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import org.backcheck.report.InputDigest;
+import org.backcheck.report.InputIdentity;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,6 +48,8 @@ final class InputChunks implements Closeable {
     private int skipped;
     private final long totalBytes;
     private final java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
+    /** For a pipe: the SHA-256 of the bytes as they are read from it (before any decompression). */
+    private final InputDigest digest = new InputDigest();
 
     InputChunks(Path file, int chunkSize) throws IOException {
         this(file, chunkSize, AuditOptions.DEFAULT_MAX_RECORD_BYTES);
@@ -66,7 +70,7 @@ final class InputChunks implements Closeable {
                     : new ChannelSource(FileChannel.open(file, StandardOpenOption.READ));
         } else {
             this.totalBytes = 0; // unknown
-            this.source = openStream(file);
+            this.source = openStream(file, digest);
         }
     }
 
@@ -74,10 +78,11 @@ final class InputChunks implements Closeable {
      * A pipe or device, opened once: its first bytes are looked at through the buffer and then
      * read again from it.
      */
-    private static Source openStream(Path file) throws IOException {
+    private static Source openStream(Path file, InputDigest digest) throws IOException {
         // A FileInputStream, not Files.newInputStream: on a pipe, the latter's available() fails in Java 17
         // (it asks the channel for its position: "Illegal seek"), and BufferedInputStream calls it.
-        BufferedInputStream in = new BufferedInputStream(new java.io.FileInputStream(file.toFile()), 1 << 16);
+        // The digest sees the pipe's bytes once each, below the buffer that looks at the first ones twice.
+        BufferedInputStream in = new BufferedInputStream(digest.counting(new java.io.FileInputStream(file.toFile())), 1 << 16);
         try {
             in.mark(FirstBytes.NEEDED);
             byte[] head = in.readNBytes(FirstBytes.NEEDED);
@@ -99,6 +104,14 @@ final class InputChunks implements Closeable {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return in.read() == 0x1f && in.read() == 0x8b;
         }
+    }
+
+    /**
+     * A pipe's identity, once every byte has been read: the SHA-256 of the bytes read from it, taken
+     * as they passed (a pipe cannot be read again). A file's is taken apart ({@link FileChecksum}).
+     */
+    InputIdentity pipeIdentity() {
+        return digest.identity(InputDigest.name(file), InputIdentity.PIPE);
     }
 
     /** Size of the file on disk (compressed size for .gz), for progress. */

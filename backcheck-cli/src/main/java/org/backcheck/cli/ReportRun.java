@@ -45,6 +45,8 @@ final class ReportRun {
             err.flush();
         }
         ReportFiles.write(ImagingReport.of(summary, options), dir);
+        // The audit wrote summary.json without the report's options; written again with them in its provenance.
+        org.backcheck.report.SummaryJson.write(summary, options.arguments(), dir.resolve(org.backcheck.report.SummaryJson.FILE));
     }
 
     /** Says where the report is, once the outputs are in {@code outDir}; returns the report's path. */

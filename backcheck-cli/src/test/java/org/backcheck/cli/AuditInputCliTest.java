@@ -121,7 +121,18 @@ class AuditInputCliTest {
             assertThat(run.exit()).as("gzip " + gz + ": " + run.err()).isZero();
             assertThat(run.out()).contains("rows_read 3 = counted 2 + excluded 0 + unmatched 0 + rejected 1");
             assertThat(Files.readString(out.resolve("rejected.csv"))).contains("2,,Age_at_Start_of_Episode_SUS");
+            assertPipeChecksum(out, gz ? gzip(csv()) : csv());
         }
+    }
+
+    /** A pipe's checksum is of the bytes read from it (compressed, for gzip), taken as they passed. */
+    private static void assertPipeChecksum(Path out, byte[] fed) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode input = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("summary.json").toFile()).get("provenance").get("input");
+        assertThat(input.get("checksum_of").asText()).isEqualTo(org.backcheck.report.InputIdentity.PIPE);
+        assertThat(input.get("bytes").asLong()).isEqualTo(fed.length);
+        assertThat(input.get("sha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(fed)));
     }
 
     @Test
@@ -141,6 +152,7 @@ class AuditInputCliTest {
             assertThat(run.exit()).as("gzip " + gz + ": " + run.err()).isZero();
             assertThat(run.out()).contains("rows_read 3 = counted 2");
             writer.get(10, TimeUnit.SECONDS);
+            assertPipeChecksum(dir.resolve("f" + gz), bytes);
         }
     }
 

@@ -48,13 +48,14 @@ class OutputFolderCliTest {
     void aFullDiskNamesTheFileAndLeavesThePreviousRunAsItWas() throws Exception {
         assertThat(Main.run("audit", "--input", extract.toString(), "--out", out.toString())).isZero();
         Map<String, String> previous = contents(out);
-        // A file size limit of 100 KiB for the child: the write of aggregates.csv (about 150 KB; the files
-        // before it are smaller) fails as on a full disk, with EFBIG ("File too large") from the kernel.
+        // A file size limit of 100 KiB for the child: the write of report.html (over 100 KB with its tables and
+        // charts as downloads; the files before it are smaller) fails as on a full disk, with EFBIG ("File too
+        // large") from the kernel.
         Process p = limited(100, "audit", "--input", extract.toString(), "--out", out.toString());
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(dir.resolve("child.err"));
         assertThat(p.exitValue()).as(err).isEqualTo(ExitCodes.IO);
-        assertThat(err).contains("could not write aggregates.csv in " + out.toAbsolutePath()).contains("File too large")
+        assertThat(err).contains("could not write report.html in " + out.toAbsolutePath()).contains("File too large")
                 .doesNotContain("Exception");
         assertThat(contents(out)).isEqualTo(previous);
         assertThat(leftovers()).isEmpty();

@@ -299,6 +299,7 @@ public final class Aggregates {
         root.put("year_on_year", YearOnYearTable.json(r, shown));
         root.put("notes", s.notes());
         RollUpAggregates.put(r, shown, root);
+        root.put("provenance", r.provenance().toMap());
         return root;
     }
 

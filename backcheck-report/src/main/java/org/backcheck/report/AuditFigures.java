@@ -28,18 +28,20 @@ import org.backcheck.measure.NullPolicy;
  *                         source of {@link #byProvider()} and {@link #byMonth()}
  * @param rejectedByReason rejected rows by field and kind of problem (e.g. "Age_at_Start_of_Episode_SUS: not a whole
  *                         number"), without the values; empty when the engine does not tally them (the Spark job)
+ * @param run              when and from what the figures were made ({@link Provenance})
  */
 public record AuditFigures(String measure, String input, NullPolicy nullPolicy, String delimiter, long rowsRead,
                            long counted, long excluded, Map<String, Long> excludedByReason, long unmatched, long rejected,
                            long nullPolicySensitiveRows, long otherPolicyCounted, long otherPolicyExcluded,
                            long blankLinesSkipped, List<String> notes, double elapsedSeconds, Activity activity,
-                           Map<String, Long> rejectedByReason) {
+                           Map<String, Long> rejectedByReason, RunRecord run) {
 
     public AuditFigures {
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(nullPolicy, "nullPolicy");
         Objects.requireNonNull(activity, "activity");
+        Objects.requireNonNull(run, "run");
         excludedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(excludedByReason));
         rejectedByReason = Map.copyOf(rejectedByReason);
         notes = List.copyOf(notes);
@@ -47,6 +49,13 @@ public record AuditFigures(String measure, String input, NullPolicy nullPolicy, 
             throw new IllegalStateException("rows do not reconcile: rows_read " + rowsRead + " != counted " + counted
                     + " + excluded " + excluded + " + unmatched " + unmatched + " + rejected " + rejected);
         }
+    }
+
+    /** These figures with another run's record (for comparing two runs' reports apart from their provenance). */
+    public AuditFigures withRun(RunRecord other) {
+        return new AuditFigures(measure, input, nullPolicy, delimiter, rowsRead, counted, excluded, excludedByReason, unmatched,
+                rejected, nullPolicySensitiveRows, otherPolicyCounted, otherPolicyExcluded, blankLinesSkipped, notes,
+                elapsedSeconds, activity, rejectedByReason, other);
     }
 
     /** The NULL policy the run did not apply, whose counts are given for comparison. */

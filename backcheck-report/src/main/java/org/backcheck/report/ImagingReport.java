@@ -47,6 +47,7 @@ import java.util.TreeSet;
  * @param ageBands      counts by age band over the whole extract
  * @param breakdowns    the period against the one before it, and the breakdown by treatment function
  * @param organisations names (from {@code --organisations}) and the trust and ICB roll-ups; see {@link #label}
+ * @param provenance    the build, run, input, measure revision and options the figures come from
  */
 public record ImagingReport(String title, boolean sampleData, Disclosure disclosure, AuditFigures summary,
                             ReportPeriod period, List<Organisation> providers, Optional<FunnelResult> providerFunnel,
@@ -54,7 +55,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                             Optional<FunnelResult> commissionerFunnel, List<Month> months, Optional<SpcResult> monthlySpc,
                             List<ProviderSpc> providerSpc, Map<String, String> notCharted,
                             Map<AgeBand, StatusCounts> ageBands, Breakdowns breakdowns,
-                            OrganisationRollUp organisations) {
+                            OrganisationRollUp organisations, Provenance provenance) {
 
     /** What the report shows for an organisation code: "Name (CODE)" when a file names it, else the code. */
     public String label(String code) {
@@ -130,15 +131,17 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
      *
      * @param period the months to report on, first and last inclusive; empty to find them from the data
      * @param organisations names and parents of organisations, {@link Organisations#none()} when no file was given
+     * @param arguments the report's options as given ({@link ReportRequest#arguments()}), for the provenance
      */
     public record Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
-                          Optional<YearMonth[]> period, Organisations organisations) {
+                          Optional<YearMonth[]> period, Organisations organisations, List<String> arguments) {
         public Options {
             Objects.requireNonNull(organisations, "organisations");
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(disclosure, "disclosure");
             Objects.requireNonNull(population, "population");
             Objects.requireNonNull(period, "period");
+            arguments = List.copyOf(arguments);
             period.ifPresent(p -> {
                 if (p.length != 2 || p[0].isAfter(p[1])) {
                     throw new IllegalArgumentException("a period is a first and a last month, the first not after the last");
@@ -148,11 +151,16 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
 
         public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
                        Optional<YearMonth[]> period) {
-            this(title, sampleData, disclosure, population, period, Organisations.none());
+            this(title, sampleData, disclosure, population, period, Organisations.none(), List.of());
         }
 
         public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population) {
             this(title, sampleData, disclosure, population, Optional.empty());
+        }
+
+        public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
+                       Optional<YearMonth[]> period, Organisations organisations) {
+            this(title, sampleData, disclosure, population, period, organisations, List.of());
         }
     }
 
@@ -316,7 +324,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         return new ImagingReport(options.title(), options.sampleData(), options.disclosure(), summary, period, providers,
                 providerFunnel, commissioners, populationUse, commissionerFunnel, months, monthlySpc, providerSpc,
                 notCharted, bands, Breakdowns.of(period, activity), OrganisationRollUp.of(activity,
-                options.organisations(), commissioners, populationUse));
+                options.organisations(), commissioners, populationUse), Provenance.of(summary, options.arguments()));
     }
 
     /** The series as charted: as is without control; rounded with control, or empty if a value is 1 to 7. */

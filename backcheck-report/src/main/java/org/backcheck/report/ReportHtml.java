@@ -51,6 +51,8 @@ public final class ReportHtml {
                     + " (each with a hyphen, which no NHS ODS code has) and names are fictional.</p>");
         }
         h.append("</header>\n<main>\n");
+        int sections = h.length();
+        BoardSummaryHtml.summary(r, shown, h);
         headline();
         reconciliation();
         nullPolicy();
@@ -64,9 +66,11 @@ public final class ReportHtml {
         ageBands();
         new BreakdownsHtml(r, shown, h).write();
         methods();
-        h.append("</main>\n<footer><p>Made by Backcheck from ").append(esc(fileName(s.input())))
-                .append(". Row-level detail is in matches.csv and rejected.csv beside this file (exact, not for publication);"
-                        + " these figures are in aggregates.csv and aggregates.json.</p></footer>\n</body>\n</html>\n");
+        SectionDownloads.addAll(h, sections, CSS);
+        BoardSummaryHtml.contents(h);
+        h.append("</main>\n");
+        BoardSummaryHtml.footer(r, h);
+        h.append("</body>\n</html>\n");
         return h.toString();
     }
 
@@ -247,6 +251,13 @@ public final class ReportHtml {
                     + " file, if one was given, is not used.");
         }
         BreakdownsHtml.methodNotes(r).forEach(this::li);
+        li("Summary: each finding is written from the figures in the sections, under the same disclosure control (a provider"
+                + " whose rate is not shown is not named). A provider is named when it is outside the 99.8% funnel limits; 'special"
+                + " cause since' gives the first month of the latest unbroken run of special-cause months in the latest month's"
+                + " direction.");
+        li("Provenance (the footer): the input's SHA-256 is of its bytes as stored (a .gz file compressed), of the bytes read"
+                + " for a pipe, or for a folder of parts of the lines 'path SHA-256' of its parts in path order; options with a"
+                + " file give its name only.");
         li(r.disclosure() == Disclosure.CONTROLLED
                 ? "Disclosure control follows the HES/ECDS rules [HES-DC]: 0 stays 0, 1 to 7 is shown as *, other counts are"
                         + " rounded to the nearest 5, and a rate or ratio built on a count of 1 to 7 is shown as *. Backcheck adds"

@@ -96,11 +96,23 @@ public final class ReportRequest implements Serializable {
 
     /** The options as arguments, to pass on to another engine: each value as given, in the options' order. */
     public List<String> arguments() {
+        return arguments((option, value) -> value);
+    }
+
+    /**
+     * The options as a report's provenance records them: as {@link #arguments()}, but a file's path
+     * cut to its name, so that a shared report does not show the folders of the machine it was made on.
+     */
+    public List<String> provenanceArguments() {
+        return arguments((option, value) -> "FILE".equals(option.paramLabel()) ? InputDigest.name(Path.of(value)) : value);
+    }
+
+    private List<String> arguments(java.util.function.BiFunction<ReportOption, String, String> shown) {
         List<String> args = new ArrayList<>();
         given.forEach((o, values) -> values.forEach(v -> {
             args.add(o.optionName());
             if (v != null) {
-                args.add(v);
+                args.add(shown.apply(o, v));
             }
         }));
         return args;
@@ -123,7 +135,7 @@ public final class ReportRequest implements Serializable {
         Organisations organisations = organisationFiles.isEmpty() ? Organisations.none()
                 : Organisations.read(organisationFiles.stream().map(Path::of).toList());
         return new ImagingReport.Options(title(), sampleData, disclosureControl() ? Disclosure.CONTROLLED : Disclosure.NONE,
-                population, period, organisations);
+                population, period, organisations, provenanceArguments());
     }
 
     @Override

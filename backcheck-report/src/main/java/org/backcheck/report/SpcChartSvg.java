@@ -46,7 +46,7 @@ final class SpcChartSvg {
         for (int i = 0; i < rows.size(); i += every) {
             double px = x.at(i);
             svg.line(px, height - bottom, px, height - bottom + 4, "axis");
-            svg.raw("<text transform=\"translate(" + Svg.n(px) + "," + Svg.n(height - bottom + 12) + ") rotate(-40)\""
+            svg.raw("<text transform=\"translate(" + Svg.n(px) + "," + Svg.n(height - bottom + 16) + ") rotate(-40)\""
                     + " class=\"tick xmonth\">" + Svg.escape(rows.get(i).point().label()) + "</text>");
         }
         chart.limits().ifPresent(l -> {

@@ -3,6 +3,7 @@ package org.backcheck.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,14 +20,28 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
-    /** Writes the summary with no keys of the engine's own. */
+    /** Writes the summary with no keys of the engine's own and no report options. */
     public static void write(AuditFigures s, Path file) throws IOException {
-        OutputFile.writeString(file, of(s, Map.of()));
+        write(s, List.of(), file);
     }
 
-    /** The summary's text: the shared keys, then {@code engineKeys} in their order. */
+    /** Writes the summary with no keys of the engine's own; {@code reportArguments} go into its provenance. */
+    public static void write(AuditFigures s, List<String> reportArguments, Path file) throws IOException {
+        OutputFile.writeString(file, of(s, reportArguments, Map.of()));
+    }
+
+    /** The summary's text without report options: the shared keys, then {@code engineKeys} in their order. */
     public static String of(AuditFigures s, Map<String, Object> engineKeys) {
+        return of(s, List.of(), engineKeys);
+    }
+
+    /**
+     * The summary's text: the shared keys (the last being {@code provenance}, with the report's options
+     * after the engine's), then {@code engineKeys} in their order.
+     */
+    public static String of(AuditFigures s, List<String> reportArguments, Map<String, Object> engineKeys) {
         Map<String, Object> m = toMap(s);
+        m.put("provenance", Provenance.of(s, reportArguments).toMap());
         engineKeys.forEach((k, v) -> {
             if (m.containsKey(k)) {
                 throw new IllegalArgumentException("an engine's key may not replace a shared one: " + k);

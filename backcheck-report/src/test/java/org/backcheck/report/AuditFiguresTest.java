@@ -18,7 +18,7 @@ class AuditFiguresTest {
 
     private static AuditFigures figures(long rowsRead, NullPolicy policy) {
         return new AuditFigures("m", "in.csv", policy, "comma", rowsRead, 3, 1, Map.of(), 5, 1, 0, 0, 0, 0, List.of(), 0,
-                ACTIVITY, Map.of());
+                ACTIVITY, Map.of(), RunRecords.EXAMPLE);
     }
 
     @Test

@@ -45,7 +45,7 @@ class SpecialtiesTest {
         List<Activity.Cell> providers = List.of(new Activity.Cell("P1", "2024-05", AgeBand.AGE_40_49, counted, 0, rows - counted, 0));
         Activity a = new Activity(true, false, true, providers, List.of(), true, specialties);
         AuditFigures f = new AuditFigures("m", "in.csv", NullPolicy.CLINICAL, ",", rows, counted, 0, Map.of(), rows - counted,
-                0, 0, 0, 0, 0, List.of(), 0, a, Map.of());
+                0, 0, 0, 0, 0, List.of(), 0, a, Map.of(), RunRecords.EXAMPLE);
         return ImagingReport.of(f, new ImagingReport.Options("t", false, d, Optional.empty()));
     }
 
@@ -92,7 +92,7 @@ class SpecialtiesTest {
     void withoutTheColumnThereIsNoSectionAndNoGrain(@TempDir Path dir) throws IOException {
         Activity a = new Activity(true, false, true, List.of(cell("P1", "2024-05", 10, 100)), List.of());
         AuditFigures f = new AuditFigures("m", "in.csv", NullPolicy.CLINICAL, ",", 110, 10, 0, Map.of(), 100, 0, 0, 0, 0, 0,
-                List.of(), 0, a, Map.of());
+                List.of(), 0, a, Map.of(), RunRecords.EXAMPLE);
         ImagingReport r = ImagingReport.of(f, new ImagingReport.Options("t", false, Disclosure.NONE, Optional.empty()));
         assertThat(ReportHtml.render(r)).doesNotContain("id=\"specialties\"");
         ReportFiles.write(r, dir);

@@ -34,7 +34,7 @@ class SummaryJsonTest {
         excluded.put("private_patient", 0L);
         excluded.put("cancer_diagnosis", 1L);
         return new AuditFigures("2S_lower_back_imaging", "in.csv", policy, delimiter, 3, 1, 1, excluded, 0, 1, 1, 2, 0,
-                4, List.of("a: note"), 1.23456, activity, Map.of("Age: not a whole number", 1L));
+                4, List.of("a: note"), 1.23456, activity, Map.of("Age: not a whole number", 1L), RunRecords.EXAMPLE);
     }
 
     @Test
@@ -112,9 +112,25 @@ class SummaryJsonTest {
                     }
                   },
                   "notes" : [ "a: note" ],
-                  "elapsed_seconds" : 1.235
+                  "elapsed_seconds" : 1.235,
+                  "provenance" : {
+                    "tool" : "backcheck",
+                    "version" : "VERSION",
+                    "commit" : "COMMIT",
+                    "run_utc" : "2024-05-01T09:30:15Z",
+                    "engine" : "single",
+                    "input" : {
+                      "name" : "in.csv",
+                      "bytes" : 123,
+                      "sha256" : "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                      "checksum_of" : "SHA-256 of the file's bytes as stored"
+                    },
+                    "measure" : "2S_lower_back_imaging",
+                    "measure_revision" : "EBI example (last revised December 2023); definition file SHA-256 abababababababababababababababababababababababababababababababab",
+                    "options" : [ "--engine", "single", "--null-policy", "sql" ]
+                  }
                 }
-                """);
+                """.replace("VERSION", ToolBuild.current().version()).replace("COMMIT", ToolBuild.current().commit()));
     }
 
     @Test
@@ -125,7 +141,8 @@ class SummaryJsonTest {
         String json = SummaryJson.of(figures(NullPolicy.CLINICAL, null, activity(true, true)), spark);
         assertThat(json).doesNotContain("\"delimiter\"")
                 .contains("\"null_policy\" : \"clinical\"", "\"null_policy\" : \"sql\"")
-                .endsWith("  \"elapsed_seconds\" : 1.235,\n  \"engine\" : \"spark\",\n  \"outputs\" : {\n    \"format\" : \"csv\"\n  }\n}\n");
+                .contains("  \"elapsed_seconds\" : 1.235,\n  \"provenance\" : {")
+                .endsWith("  },\n  \"engine\" : \"spark\",\n  \"outputs\" : {\n    \"format\" : \"csv\"\n  }\n}\n");
     }
 
     @Test

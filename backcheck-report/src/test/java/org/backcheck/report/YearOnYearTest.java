@@ -89,7 +89,7 @@ class YearOnYearTest {
         long counted = a.providers().stream().mapToLong(Activity.Cell::counted).sum();
         long unmatched = a.providers().stream().mapToLong(Activity.Cell::unmatched).sum();
         AuditFigures f = new AuditFigures("m", "in.csv", NullPolicy.CLINICAL, ",", counted + unmatched, counted, 0, Map.of(),
-                unmatched, 0, 0, 0, 0, 0, List.of(), 0, a, Map.of());
+                unmatched, 0, 0, 0, 0, 0, List.of(), 0, a, Map.of(), RunRecords.EXAMPLE);
         return ImagingReport.of(f, new ImagingReport.Options("t", false, d, Optional.empty(),
                 Optional.of(ReportPeriod.parse(period))));
     }

@@ -19,6 +19,7 @@ import org.backcheck.extract.UnreadableExtractException;
 import org.backcheck.measure.Exclusion;
 import org.backcheck.measure.Measure;
 import org.backcheck.report.AuditFigures;
+import org.backcheck.report.RunRecord;
 import org.backcheck.report.ReportFiles;
 
 /**
@@ -144,6 +145,7 @@ public final class SparkAudit {
         long started = System.nanoTime();
         AuditReport report = options.report() == null ? null : AuditReport.prepare(options.report(), System.err);
         Measure measure = Measure.lowerBackImaging();
+        java.time.Instant startedAt = java.time.Instant.now();
         InputFiles.checkApart(options.input(), options.output(), spark.sparkContext().hadoopConfiguration());
         OutputFolder out = new OutputFolder(spark, options.output(), options.outputFormat());
         out.clear();
@@ -151,8 +153,12 @@ public final class SparkAudit {
             ClassifiedInput input = options.inputFormat() == SparkAuditOptions.InputFormat.CSV
                     ? CsvInput.classify(spark, options, measure) : ParquetInput.classify(spark, options, measure);
             Dataset<Row> verdicts = input.verdicts().persist(StorageLevel.MEMORY_AND_DISK());
+            // The input's checksum is read on the driver while the executors audit it.
+            org.backcheck.report.PendingIdentity identity = SparkInputIdentity.start(options.input(), spark.sparkContext().hadoopConfiguration());
             try {
-                return write(spark, options, measure, input, verdicts, out, report, started);
+                return write(spark, options, measure, input, verdicts, out, report, started,
+                        () -> new RunRecord(startedAt, "spark", identity.get(), RunRecord.measureRevision(measure),
+                                RunRecord.engineOptions("spark", options.nullPolicy(), input.delimiter(), options.idColumn())));
             } finally {
                 verdicts.unpersist();
             }
@@ -168,7 +174,7 @@ public final class SparkAudit {
 
     private static SparkAuditSummary write(SparkSession spark, SparkAuditOptions options, Measure measure,
                                            ClassifiedInput input, Dataset<Row> verdicts, OutputFolder out,
-                                           AuditReport report, long started)
+                                           AuditReport report, long started, RunSource run)
             throws IOException {
         spark.sparkContext().setJobDescription("backcheck: classifying and writing matches");
         out.write(verdicts.filter(col("kind").equalTo(Verdicts.MATCH))
@@ -201,7 +207,8 @@ public final class SparkAudit {
                 totals.figure(Verdicts.POLICY_SENSITIVE), totals.figure(Verdicts.OTHER_COUNTED),
                 totals.figure(Verdicts.OTHER_EXCLUDED), totals.figure(Verdicts.BLANK_LINES),
                 measure.notes().stream().map(n -> n.id() + ": " + n.text()).toList(), (System.nanoTime() - started) / 1e9,
-                totals.activity(input.hasProvider(), input.hasCommissioner(), input.hasDate(), input.hasSpecialty()), Map.of());
+                totals.activity(input.hasProvider(), input.hasCommissioner(), input.hasDate(), input.hasSpecialty()), Map.of(),
+                run.get());
         SparkAuditSummary summary = new SparkAuditSummary(figures, options.inputFormat().name().toLowerCase(Locale.ROOT),
                 input.files(), out.dir(), options.outputFormat().name().toLowerCase(Locale.ROOT), spark.version(),
                 report == null ? List.of() : ReportFiles.ALL);
@@ -209,8 +216,13 @@ public final class SparkAudit {
             // On the driver: the report's figures are the collected totals, not the rows.
             report.write(figures, out, System.err);
         }
-        out.writeSummary(summary.json());
+        out.writeSummary(summary.json(options.report() == null ? List.of() : options.report().provenanceArguments()));
         return summary;
+    }
+
+    /** The run's record, once the input's checksum is read. */
+    private interface RunSource {
+        RunRecord get() throws IOException;
     }
 
     /**

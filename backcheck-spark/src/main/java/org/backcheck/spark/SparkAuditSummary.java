@@ -30,9 +30,9 @@ public record SparkAuditSummary(AuditFigures figures, String inputFormat, List<S
     /**
      * {@code summary.json}: the keys both engines write, then the Spark run's own ({@code engine},
      * {@code spark_version}, {@code input_format}, {@code input_files}, {@code outputs}, the report's
-     * files among them).
+     * files among them); {@code reportArguments} go into the provenance after the engine's options.
      */
-    String json() {
+    String json(List<String> reportArguments) {
         Map<String, Object> spark = new LinkedHashMap<>();
         spark.put("engine", "spark");
         spark.put("spark_version", sparkVersion);
@@ -47,6 +47,6 @@ public record SparkAuditSummary(AuditFigures figures, String inputFormat, List<S
             outputs.put(name, output + "/" + name);
         }
         spark.put("outputs", outputs);
-        return SummaryJson.of(figures, spark);
+        return SummaryJson.of(figures, reportArguments, spark);
     }
 }

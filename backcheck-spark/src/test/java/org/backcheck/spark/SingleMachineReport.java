@@ -2,12 +2,22 @@ package org.backcheck.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.backcheck.audit.parquet.ParquetParts;
+import org.backcheck.report.InputDigest;
+import org.backcheck.report.InputIdentity;
+import org.backcheck.report.Provenance;
+import org.backcheck.report.RunRecord;
 import org.backcheck.report.ReportOption;
 import org.backcheck.report.ReportRequest;
 import org.backcheck.report.AuditFigures;
@@ -26,7 +36,8 @@ final class SingleMachineReport {
     /**
      * Asserts that the Spark job's report files in {@code sparkOut} are the single-machine ones for
      * the same settings: aggregates.csv and year_on_year.csv byte for byte, aggregates.json apart from its {@code input},
-     * report.html apart from the input's file name.
+     * report.html apart from the input's file name; both with the Spark run's record (time, engine,
+     * input identity) in the provenance, which is checked apart ({@link #assertSameProvenance}).
      *
      * @param sparkInput the Spark job's input (its name shows in the report)
      * @param scratch    an empty folder for the single-machine report
@@ -34,7 +45,16 @@ final class SingleMachineReport {
      */
     static String assertSameReport(Path sparkOut, Path sparkInput, AuditFigures single, ReportRequest settings,
                                  Path scratch) throws IOException {
-        ImagingReport report = ImagingReport.of(single, settings.options(false));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode sparkProvenance = json.readTree(sparkOut.resolve(ReportFiles.JSON).toFile()).get("provenance");
+        boolean sameInput = sparkInput.toAbsolutePath().equals(Path.of(single.input()).toAbsolutePath());
+        assertSameProvenance(sparkProvenance, Provenance.of(single, settings.provenanceArguments()), sameInput);
+        if (!sameInput) {
+            // Parquet that Spark wrote from the CSV: a folder of parts, checksummed by the rule both engines share.
+            assertThat(sparkProvenance.get("input").get("sha256").asText())
+                    .isEqualTo(InputDigest.of(sparkInput, ParquetParts.of(sparkInput).files()).sha256());
+        }
+        ImagingReport report = ImagingReport.of(single.withRun(runOf(sparkProvenance, settings)), settings.options(false));
         ReportFiles.write(report, scratch);
 
         String csv = read(scratch.resolve(ReportFiles.CSV));
@@ -49,7 +69,6 @@ final class SingleMachineReport {
         assertThat(read(sparkOut.resolve(ReportFiles.YEAR_ON_YEAR))).as("year_on_year.csv")
                 .isEqualTo(read(scratch.resolve(ReportFiles.YEAR_ON_YEAR)));
 
-        ObjectMapper json = new ObjectMapper();
         ObjectNode singleJson = (ObjectNode) json.readTree(scratch.resolve(ReportFiles.JSON).toFile());
         ObjectNode sparkJson = (ObjectNode) json.readTree(sparkOut.resolve(ReportFiles.JSON).toFile());
         assertThat(sparkJson.get("input").asText()).isEqualTo(sparkInput.getFileName().toString());
@@ -63,8 +82,48 @@ final class SingleMachineReport {
         String html = read(sparkOut.resolve(ReportFiles.HTML));
         assertThat(html).contains(sparkName);
         assertThat(html.replace(sparkName, singleName)).as("report.html apart from the input's name")
-                .isEqualTo(read(scratch.resolve(ReportFiles.HTML)));
+                .isEqualTo(read(scratch.resolve(ReportFiles.HTML)).replace(sparkName, singleName));
         return csv;
+    }
+
+    /**
+     * The Spark job's provenance against the single machine's for the same settings: the same build,
+     * measure revision and options, but for the engine's name (and a delimiter, which Parquet has not);
+     * the same input identity when both read the same file; the run's time may differ.
+     */
+    static void assertSameProvenance(JsonNode spark, Provenance single, boolean sameInput) {
+        Map<String, Object> expected = single.toMap();
+        assertThat(spark.get("engine").asText()).isEqualTo("spark");
+        assertThat(expected.get("engine")).isEqualTo("single");
+        for (String key : List.of("tool", "version", "commit", "measure", "measure_revision")) {
+            assertThat(spark.get(key).asText()).as("provenance " + key).isEqualTo(expected.get(key));
+        }
+        List<String> options = new ArrayList<>(single.options());
+        options.set(options.indexOf("--engine") + 1, "spark");
+        if (!sameInput) {
+            int d = options.indexOf("--delimiter");
+            options.subList(d, d + 2).clear();
+        }
+        List<String> sparkOptions = new ArrayList<>();
+        spark.get("options").forEach(o -> sparkOptions.add(o.asText()));
+        assertThat(sparkOptions).as("provenance options").isEqualTo(options);
+        if (sameInput) {
+            InputIdentity in = single.run().input();
+            assertThat(spark.get("input").get("sha256").asText()).isEqualTo(in.sha256());
+            assertThat(spark.get("input").get("bytes").asLong()).isEqualTo(in.bytes());
+            assertThat(spark.get("input").get("name").asText()).isEqualTo(in.name());
+        }
+    }
+
+    /** The Spark job's run record, read back from its provenance. */
+    private static RunRecord runOf(JsonNode p, ReportRequest settings) {
+        List<String> options = new ArrayList<>();
+        p.get("options").forEach(o -> options.add(o.asText()));
+        JsonNode in = p.get("input");
+        return new RunRecord(Instant.parse(p.get("run_utc").asText()), p.get("engine").asText(),
+                new InputIdentity(in.get("name").asText(), in.get("bytes").asLong(), in.get("sha256").asText(),
+                        in.get("checksum_of").asText()), p.get("measure_revision").asText(),
+                options.subList(0, options.size() - settings.provenanceArguments().size()));
     }
 
     private static String read(Path file) throws IOException {

@@ -87,6 +87,9 @@ class SparkDifferentialTest {
                 ? EngineOutputs.ofSparkCsv(out) : EngineOutputs.ofSparkParquet(LocalSpark.session(), out);
         assertSameAnswer(spark, SINGLE_MACHINE.get(policy));
         assertThat(spark.summary().get("delimiter")).isEqualTo(SINGLE_MACHINE.get(policy).summary().get("delimiter"));
+        // summary.json's provenance: the single machine's (its summary.json has no report options), the engine apart.
+        SingleMachineReport.assertSameProvenance(spark.summary().get("provenance"),
+                org.backcheck.report.Provenance.of(SINGLE_MACHINE_SUMMARY.get(policy), report.provenanceArguments()), true);
         String aggregates = SingleMachineReport.assertSameReport(out, csv, SINGLE_MACHINE_SUMMARY.get(policy), report,
                 dir.resolve("report-csv-" + policy.id()));
         // What is compared holds commissioners, with rates per head from the population file.
@@ -97,7 +100,7 @@ class SparkDifferentialTest {
         if (policy == NullPolicy.SQL) {
             // The financial year 2024/25 against 2023/24, which the generated extract holds: a row per provider.
             assertThat(java.nio.file.Files.readString(out.resolve(org.backcheck.report.ReportFiles.YEAR_ON_YEAR)))
-                    .contains("\nwhole,whole extract,2023-04,2024-03,2024-04,2025-03,").contains("\nprovider,RXH,");
+                    .contains("\nwhole,whole extract,2023-04,2024-03,2024-04,2025-03,").contains("\nprovider,T-03,");
         }
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * summary.json has one writer for both engines: the Spark job's file is, text for text, the
- * single-machine audit's, followed by the keys only a Spark run has. Provider codes holding control
+ * single-machine audit's (but for the provenance's run time and engine), followed by the keys only a
+ * Spark run has. Provider codes holding control
  * characters (as a damaged extract can) are escaped the same way by both.
  */
 class SummaryTextTest {
@@ -37,9 +38,22 @@ class SummaryTextTest {
 
         String singleText = withoutElapsedTime(single.resolve(SummaryJson.FILE));
         String sparkText = withoutElapsedTime(out.resolve(SummaryJson.FILE));
+        // What legitimately differs in the shared keys: the provenance's run time and engine (and so its
+        // --engine option). Each is checked, then set alike; everything else must be the same text.
+        assertThat(singleText).containsPattern("\n    \"run_utc\" : \"[0-9T:-]+Z\",\n    \"engine\" : \"single\",\n")
+                .contains("\"--engine\", \"single\", ");
+        assertThat(sparkText).containsPattern("\n    \"run_utc\" : \"[0-9T:-]+Z\",\n    \"engine\" : \"spark\",\n")
+                .contains("\"--engine\", \"spark\", ");
+        singleText = withoutRunTime(singleText);
+        sparkText = withoutRunTime(sparkText).replace("\n    \"engine\" : \"spark\",\n", "\n    \"engine\" : \"single\",\n")
+                .replace("\"--engine\", \"spark\", ", "\"--engine\", \"single\", ");
         assertThat(singleText).contains("\"R\\u001bX\\u0008\" : {", "\"R\\u000cY\" : {");
         String shared = singleText.substring(0, singleText.length() - "\n}\n".length());
         assertThat(sparkText).startsWith(shared + ",\n  \"engine\" : \"spark\",\n");
+    }
+
+    private static String withoutRunTime(String summary) {
+        return summary.replaceAll("\"run_utc\" : \"[0-9T:-]+Z\"", "\"run_utc\" : \"\"");
     }
 
     private static String withoutElapsedTime(Path summary) throws IOException {

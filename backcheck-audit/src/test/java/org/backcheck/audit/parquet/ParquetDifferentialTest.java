@@ -245,12 +245,19 @@ class ParquetDifferentialTest {
     }
 
     @Test
-    void theReportIsTheSameButForTheFileName() throws Exception {
+    void theReportIsTheSameButForTheFileNameAndTheRunsRecord() throws Exception {
         Path fromCsv = work.resolve("report-csv");
         Path fromParquet = work.resolve("report-parquet");
         ImagingReport.Options options = new ImagingReport.Options("t", false, Disclosure.NONE, Optional.empty());
-        ReportFiles.write(ImagingReport.of(Audit.run(AuditOptions.of(csv, fromCsv)), options), fromCsv);
-        ReportFiles.write(ImagingReport.of(Audit.run(AuditOptions.of(textParquet, fromParquet)), options), fromParquet);
+        AuditFigures csvRun = Audit.run(AuditOptions.of(csv, fromCsv));
+        AuditFigures parquetRun = Audit.run(AuditOptions.of(textParquet, fromParquet));
+        // The runs' records differ in the input's identity, maybe the time, and Parquet has no delimiter.
+        assertThat(parquetRun.run().input().sha256()).isNotEqualTo(csvRun.run().input().sha256());
+        assertThat(csvRun.run().engineOptions()).containsExactly("--engine", "single", "--null-policy", "clinical",
+                "--delimiter", "comma");
+        assertThat(parquetRun.run().engineOptions()).containsExactly("--engine", "single", "--null-policy", "clinical");
+        ReportFiles.write(ImagingReport.of(csvRun, options), fromCsv);
+        ReportFiles.write(ImagingReport.of(parquetRun.withRun(csvRun.run()), options), fromParquet);
         assertThat(Files.readString(fromParquet.resolve(ReportFiles.CSV)))
                 .isEqualTo(Files.readString(fromCsv.resolve(ReportFiles.CSV)));
         for (String file : List.of(ReportFiles.JSON, ReportFiles.HTML)) {

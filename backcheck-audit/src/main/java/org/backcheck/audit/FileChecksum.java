@@ -1,0 +1,108 @@
+package org.backcheck.audit;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.backcheck.report.InputDigest;
+import org.backcheck.report.InputIdentity;
+import org.backcheck.report.PendingIdentity;
+
+/**
+ * The SHA-256 of an input file, or of a folder's parts, taken while the audit reads it (see
+ * {@link InputDigest} for what is hashed). The hashing is {@link InputDigest}'s either way; where it
+ * runs depends on the JIT compiler. The launcher runs the audit with C1 only (see the {@code
+ * backcheck} script), and C1 does not use the processor's SHA instructions: hashing there costs about
+ * 8 ns a byte, as much CPU again as the audit itself. So a large file is hashed in a small JVM of its
+ * own with the JVM's default compilers (about 0.25 s of CPU for 333 MB on the build machine); a small
+ * one, or any file when this JVM has C2, on a thread of this JVM. If the child JVM cannot be started
+ * or fails, the file is hashed on a thread here.
+ */
+final class FileChecksum {
+
+    /** Below this, starting a JVM costs more than hashing with C1. */
+    static final long CHILD_JVM_FROM_BYTES = 32L << 20;
+
+    private FileChecksum() {
+    }
+
+    /** Starts hashing {@code input} (a file, or a folder whose parts are {@code parts}) on a thread of its own. */
+    static PendingIdentity start(Path input, List<Path> parts) {
+        return PendingIdentity.start(() -> identity(input, parts, ownJitLacksC2()));
+    }
+
+    static InputIdentity identity(Path input, List<Path> parts, boolean preferChild) throws IOException {
+        List<Path> files = Files.isDirectory(input) ? parts : List.of(input);
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        Map<Path, String> sums = preferChild && bytes >= CHILD_JVM_FROM_BYTES ? inChildJvm(files) : Map.of();
+        if (sums.isEmpty()) {
+            return InputDigest.of(input, parts);
+        }
+        if (!Files.isDirectory(input)) {
+            return new InputIdentity(InputDigest.name(input), Files.size(input), sums.get(input), InputIdentity.FILE);
+        }
+        Map<String, InputIdentity> byName = new LinkedHashMap<>();
+        for (Path part : parts) {
+            byName.put(InputDigest.partName(input, part),
+                    new InputIdentity(InputDigest.name(part), Files.size(part), sums.get(part), InputIdentity.FILE));
+        }
+        return InputDigest.ofParts(InputDigest.name(input), byName);
+    }
+
+    /** Each file's SHA-256 from a child JVM running {@link #main}; empty when that fails. */
+    static Map<Path, String> inChildJvm(List<Path> files) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xmx64m", "-cp", System.getProperty("java.class.path"), FileChecksum.class.getName()));
+        files.forEach(f -> command.add(f.toAbsolutePath().toString()));
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || lines.size() != files.size()) {
+                p.destroy();
+                return Map.of();
+            }
+            Map<Path, String> out = new LinkedHashMap<>();
+            for (int i = 0; i < files.size(); i++) {
+                if (!lines.get(i).matches("[0-9a-f]{64}")) {
+                    return Map.of();
+                }
+                out.put(files.get(i), lines.get(i));
+            }
+            return out;
+        } catch (IOException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
+    /** Whether this JVM was started without C2 ({@code -XX:TieredStopAtLevel} below 4), as the launcher starts it. */
+    static boolean ownJitLacksC2() {
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-XX:TieredStopAtLevel=")) {
+                return !arg.endsWith("=4");
+            }
+        }
+        return false;
+    }
+
+    /** The child JVM: prints each file's SHA-256, one line each, in the order given. */
+    public static void main(String[] args) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (String file : args) {
+            out.append(InputDigest.ofFile(Path.of(file)).sha256()).append('\n');
+        }
+        System.out.print(out);
+    }
+}
