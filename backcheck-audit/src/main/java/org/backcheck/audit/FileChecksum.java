@@ -65,9 +65,23 @@ final class FileChecksum {
         files.forEach(f -> command.add(f.toAbsolutePath().toString()));
         try {
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            p.getOutputStream().close();
-            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || lines.size() != files.size()) {
+            // A run that ends early (a failure, Ctrl-C) takes its hashing child with it.
+            Thread stopChild = new Thread(p::destroyForcibly, "stop checksum child");
+            Runtime.getRuntime().addShutdownHook(stopChild);
+            List<String> lines;
+            boolean done;
+            try {
+                p.getOutputStream().close();
+                lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+                done = p.waitFor(10, TimeUnit.MINUTES);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopChild);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs and stops the child
+                }
+            }
+            if (!done || p.exitValue() != 0 || lines.size() != files.size()) {
                 p.destroy();
                 return Map.of();
             }

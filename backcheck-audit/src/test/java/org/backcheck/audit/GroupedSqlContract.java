@@ -192,7 +192,7 @@ abstract class GroupedSqlContract {
         Map<String, long[]> months = aggregatesOf(SqlGrain.MONTH);
         assertThat(months).containsKeys("month|||unknown", "month|||1990-01", "month|||2089-12", "month|||2000-02");
         assertThat(aggregatesOf(SqlGrain.PROVIDER)).containsKeys("provider|unknown||", "provider|UNKNOWN||");
-        assertThat(aggregatesOf(SqlGrain.PROVIDER).keySet()).anyMatch(k -> k.matches("provider\\|[A-Z0-9]+ [A-Z0-9]+\\|\\|"));
+        assertThat(aggregatesOf(SqlGrain.PROVIDER).keySet()).anyMatch(k -> k.matches("provider\\|[A-Z0-9-]+ [A-Z0-9-]+\\|\\|"));
     }
 
     @Test
