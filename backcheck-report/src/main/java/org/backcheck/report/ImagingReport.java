@@ -22,12 +22,11 @@ import java.util.TreeSet;
  *   <li><b>Counted</b>: rows the measure counts (selected and not excluded).</li>
  *   <li><b>Funnel plots</b>: {@link FunnelPlot}; providers as proportions (counted / attendances);
  *       commissioners, when a population file is given, as ratios of observed to expected counts.</li>
- *   <li><b>SPC</b>: {@link SpcChart} on counted activity per month, for the whole extract and for each
- *       provider with at least two months of records.</li>
+ *   <li><b>SPC</b>: {@link SpcChart} on counted imaging per 1,000 records per month, for the whole extract
+ *       and for each provider with at least two months charted ({@link StatsOptions#spc()}).</li>
  *   <li><b>Disclosure control</b>: statistics are computed on exact counts; what is shown follows
- *       {@link Disclosure}. Under control, a point whose count is 1 to 7 is not drawn, and an SPC
- *       series is charted from the rounded counts that are published (so the chart can be redrawn
- *       from the published table); a series with a month of 1 to 7 is not charted.</li>
+ *       {@link Disclosure}. Under control, a funnel point whose count is 1 to 7 is not drawn, and a month
+ *       whose rate the tables would show as * is left out of an SPC chart ({@link RateSeries}).</li>
  * </ul>
  *
  * @param title         the report's heading
@@ -45,13 +44,14 @@ import java.util.TreeSet;
  * @param providerSpc   one chart per provider that could be charted
  * @param notCharted    providers without a chart, and why
  * @param ageBands      counts by age band over the whole extract
+ * @param stats         comparators (pooled rate, benchmark) and the SPC options used
  */
 public record ImagingReport(String title, boolean sampleData, Disclosure disclosure, AuditFigures summary,
                             ReportPeriod period, List<Organisation> providers, Optional<FunnelResult> providerFunnel,
                             List<Organisation> commissioners, Optional<PopulationUse> population,
                             Optional<FunnelResult> commissionerFunnel, List<Month> months, Optional<SpcResult> monthlySpc,
                             List<ProviderSpc> providerSpc, Map<String, String> notCharted,
-                            Map<AgeBand, StatusCounts> ageBands) {
+                            Map<AgeBand, StatusCounts> ageBands, StatsFigures stats) {
 
     /** Length of the count arrays, indexed by Status ordinal ([0] is counted). */
     private static final int STATUSES = org.backcheck.classify.Status.values().length;
@@ -113,19 +113,28 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
     public record Month(String month, StatusCounts counts) {
     }
 
-    /** A provider's monthly chart. */
-    public record ProviderSpc(String provider, SpcResult chart) {
+    /**
+     * A provider's monthly chart of counted imaging per 1,000 records.
+     *
+     * @param hiddenMonths months left out of the chart under disclosure control ({@link RateSeries})
+     */
+    public record ProviderSpc(String provider, SpcResult chart, List<String> hiddenMonths) {
+        public ProviderSpc {
+            hiddenMonths = List.copyOf(hiddenMonths);
+        }
     }
 
     /**
      * Options for {@link #of}.
      *
      * @param period the months to report on, first and last inclusive; empty to find them from the data
+     * @param stats  comparators, SPC settings and the ratio funnel's method
      */
     public record Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
-                          Optional<YearMonth[]> period) {
+                          Optional<YearMonth[]> period, StatsOptions stats) {
         public Options {
             Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(stats, "stats");
             Objects.requireNonNull(disclosure, "disclosure");
             Objects.requireNonNull(population, "population");
             Objects.requireNonNull(period, "period");
@@ -134,6 +143,11 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                     throw new IllegalArgumentException("a period is a first and a last month, the first not after the last");
                 }
             });
+        }
+
+        public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
+                       Optional<YearMonth[]> period) {
+            this(title, sampleData, disclosure, population, period, StatsOptions.DEFAULT);
         }
 
         public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population) {
@@ -148,11 +162,14 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         Map<String, long[]> commissionerTotals = totals(activity.commissioners());
         Map<String, long[]> monthTotals = new TreeMap<>();
         Map<AgeBand, long[]> bandTotals = new EnumMap<>(AgeBand.class);
-        Map<String, Map<String, Long>> providerMonthCounted = new TreeMap<>();
+        Map<String, Map<String, long[]>> providerMonthRows = new TreeMap<>();
         for (Activity.Cell c : activity.providers()) {
             c.addTo(monthTotals.computeIfAbsent(c.month(), m -> new long[STATUSES]));
             c.addTo(bandTotals.computeIfAbsent(c.ageBand(), b -> new long[STATUSES]));
-            providerMonthCounted.computeIfAbsent(c.organisation(), p -> new TreeMap<>()).merge(c.month(), c.counted(), Long::sum);
+            long[] cell = providerMonthRows.computeIfAbsent(c.organisation(), p -> new TreeMap<>())
+                    .computeIfAbsent(c.month(), m -> new long[2]);
+            cell[0] += c.counted();
+            cell[1] += c.rows();
         }
         ReportPeriod period = ReportPeriod.of(monthTotals, options.period());
 
@@ -237,7 +254,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                 personYears.forEach((org, y) -> units.add(new FunnelUnit(org, countedInPeriod.getOrDefault(org, 0L), pooled * y)));
                 Map<String, FunnelResult.Point> points = new TreeMap<>();
                 if (!units.isEmpty() && py > 0 && observed > 0) {
-                    FunnelResult f = FunnelPlot.ratios(units);
+                    FunnelResult f = FunnelPlot.ratios(units, options.stats().ratioMethod());
                     commissionerFunnel = Optional.of(f);
                     f.points().forEach(p -> points.put(p.unit().org(), p));
                 }
@@ -265,29 +282,35 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
             }
         });
         Map<String, String> notCharted = new TreeMap<>();
+        Shown shown = new Shown(options.disclosure());
+        SpcSettings spc = options.stats().spc();
         Optional<SpcResult> monthlySpc = Optional.empty();
+        List<String> monthlyHidden = new ArrayList<>();
         if (activity.hasDate() && !months.isEmpty()) {
-            Map<String, Long> overall = new TreeMap<>();
-            months.forEach(m -> overall.put(m.month(), m.counts().counted()));
-            monthlySpc = chartable(overall, options.disclosure()).map(SpcChart::of).or(Optional::empty);
+            Map<String, long[]> overall = new TreeMap<>();
+            months.forEach(m -> overall.put(m.month(), new long[] {m.counts().counted(), m.counts().rows()}));
+            RateSeries series = RateSeries.of(overall, shown);
+            monthlyHidden.addAll(series.hidden());
+            monthlySpc = series.points().isEmpty() ? Optional.empty() : Optional.of(SpcChart.of(series.points(), spc));
         }
         List<ProviderSpc> providerSpc = new ArrayList<>();
         if (activity.hasDate() && activity.hasProvider()) {
-            providerMonthCounted.forEach((org, byMonth) -> {
+            providerMonthRows.forEach((org, byMonth) -> {
                 if (org.equals(UNKNOWN)) {
                     return;
                 }
-                Map<String, Long> series = new TreeMap<>(byMonth);
+                Map<String, long[]> series = new TreeMap<>(byMonth);
                 series.keySet().removeIf(m -> !period.contains(m));
                 if (series.size() < 2) {
                     notCharted.put(org, "records in fewer than 2 months of the period");
                     return;
                 }
-                Optional<List<SpcPoint>> points = chartable(series, options.disclosure());
-                if (points.isEmpty()) {
-                    notCharted.put(org, "a month with 1 to 7 counted (disclosure control)");
+                RateSeries rates = RateSeries.of(series, shown);
+                if (rates.points().size() < 2) {
+                    notCharted.put(org, "fewer than 2 months left once months whose rate is not shown (1 to 7 counted,"
+                            + " or 1 to 7 not counted) are left out under disclosure control");
                 } else {
-                    providerSpc.add(new ProviderSpc(org, SpcChart.of(points.get())));
+                    providerSpc.add(new ProviderSpc(org, SpcChart.of(rates.points(), spc), rates.hidden()));
                 }
             });
         }
@@ -300,23 +323,8 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         }
         return new ImagingReport(options.title(), options.sampleData(), options.disclosure(), summary, period, providers,
                 providerFunnel, commissioners, populationUse, commissionerFunnel, months, monthlySpc, providerSpc,
-                notCharted, bands);
-    }
-
-    /** The series as charted: as is without control; rounded with control, or empty if a value is 1 to 7. */
-    private static Optional<List<SpcPoint>> chartable(Map<String, Long> series, Disclosure disclosure) {
-        List<SpcPoint> points = new ArrayList<>();
-        for (var e : series.entrySet()) {
-            long v = e.getValue();
-            if (disclosure == Disclosure.CONTROLLED) {
-                if (v >= 1 && v <= Disclosure.SMALL_COUNT_MAX) {
-                    return Optional.empty();
-                }
-                v = Disclosure.roundToFive(v);
-            }
-            points.add(new SpcPoint(e.getKey(), v));
-        }
-        return Optional.of(points);
+                notCharted, bands, new StatsFigures(options.stats(),
+                        summary.rowsRead() > 0 ? RateSeries.PER * summary.counted() / summary.rowsRead() : Double.NaN, monthlyHidden));
     }
 
     /** Totals by organisation: counted, excluded, unmatched, rejected. */
