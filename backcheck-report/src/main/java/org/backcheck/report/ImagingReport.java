@@ -291,7 +291,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
             months.forEach(m -> overall.put(m.month(), new long[] {m.counts().counted(), m.counts().rows()}));
             RateSeries series = RateSeries.of(overall, shown);
             monthlyHidden.addAll(series.hidden());
-            monthlySpc = series.points().isEmpty() ? Optional.empty() : Optional.of(SpcChart.of(series.points(), spc));
+            monthlySpc = series.chartable() ? Optional.of(SpcChart.of(series.points(), spc)) : Optional.empty();
         }
         List<ProviderSpc> providerSpc = new ArrayList<>();
         if (activity.hasDate() && activity.hasProvider()) {
@@ -306,9 +306,8 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                     return;
                 }
                 RateSeries rates = RateSeries.of(series, shown);
-                if (rates.points().size() < 2) {
-                    notCharted.put(org, "fewer than 2 months left once months whose rate is not shown (1 to 7 counted,"
-                            + " or 1 to 7 not counted) are left out under disclosure control");
+                if (!rates.chartable()) {
+                    notCharted.put(org, rates.whyNotCharted());
                 } else {
                     providerSpc.add(new ProviderSpc(org, SpcChart.of(rates.points(), spc), rates.hidden()));
                 }

@@ -159,7 +159,7 @@ public final class ReportHtml {
                     comparators.rateLines())).append("<figcaption>").append(esc(StatsNotes.caption(c, r.stats().monthlyHidden())))
                     .append("</figcaption></figure>");
         } else {
-            h.append("<p>Not charted: no month has a rate that disclosure control lets the report show.</p>");
+            h.append("<p>Not charted: too few months have a rate that disclosure control lets the report show.</p>");
         }
         Map<String, String> signals = Aggregates.signals(r.monthlySpc());
         h.append("<table class=\"data\"><caption>By month, within the period.").append(esc(comparators.caption()))
