@@ -29,7 +29,8 @@ class SparkEngineCliTest {
         Path population = dir.resolve("population.csv");
         org.backcheck.audit.generate.ExtractGenerator.writeSamplePopulation(population);
         String[] report = {"--population", population.toString(), "--no-disclosure-control", "--period", "2023-06..2025-02",
-            "--title", "Spark and single"};
+            "--title", "Spark and single", "--benchmark", "11.5", "--target", "9", "--spc-baseline", "12", "--rebase", "2024-06",
+            "--rebase", "2024-10", "--funnel-ratio-method", "cqc"};
         Path single = dir.resolve("single");
         Path spark = dir.resolve("spark");
         assertThat(Main.run(concat(new String[] {"audit", "--input", extract.toString(), "--out", single.toString(),
@@ -49,6 +50,8 @@ class SparkEngineCliTest {
             assertThat(Files.readString(spark.resolve(file))).as(file).isEqualTo(Files.readString(single.resolve(file)));
         }
         assertThat(Files.readString(spark.resolve("report.html"))).contains("Spark and single");
+        assertThat(Files.readString(spark.resolve("report.html"))).contains("rebased 2024-10").contains("benchmark 11.50")
+                .contains("CQC method");
         assertThat(json.readTree(spark.resolve("aggregates.json").toFile()).get("disclosure_control").asBoolean()).isFalse();
     }
 
@@ -65,6 +68,10 @@ class SparkEngineCliTest {
         assertThat(Main.run("audit", "--engine", "spark", "--input", extract.toString(), "--out", dir.resolve("p").toString(),
                 "--population", population.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(dir.resolve("p").resolve("summary.json")).doesNotExist();
+        assertThat(Main.run("audit", "--engine", "spark", "--input", extract.toString(), "--out", dir.resolve("q").toString(),
+                "--spc-baseline", "6")).isEqualTo(ExitCodes.USAGE);
+        assertThat(Main.run("audit", "--engine", "spark", "--input", extract.toString(), "--out", dir.resolve("q").toString(),
+                "--funnel-ratio-method", "winsor")).isEqualTo(ExitCodes.USAGE);
         assertThat(Main.run("audit", "--engine", "hadoop", "--input", "x.csv", "--out", dir.toString())).isEqualTo(ExitCodes.USAGE);
     }
 
