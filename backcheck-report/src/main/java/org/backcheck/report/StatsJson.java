@@ -19,11 +19,7 @@ final class StatsJson {
     static Map<String, Object> spcLines(SpcResult c, List<String> hidden) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("value", "counted_per_1000_records");
-        c.limits().ifPresent(l -> {
-            m.put("mean", Shown.plainValue(l.mean(), 2));
-            m.put("lower_limit", Shown.plainValue(l.lower(), 2));
-            m.put("upper_limit", Shown.plainValue(l.upper(), 2));
-        });
+        c.limits().ifPresent(l -> putLines(m, l));
         c.note().ifPresent(n -> m.put("note", n));
         m.put("points", c.rows().size());
         m.put("variation", c.variation().name().toLowerCase(java.util.Locale.ROOT));
@@ -35,11 +31,7 @@ final class StatsJson {
                 o.put("first_month", c.rows().get(sg.first()).point().label());
                 o.put("months", sg.size());
                 o.put("baseline_months", sg.baseline());
-                sg.lines().ifPresent(l -> {
-                    o.put("mean", Shown.plainValue(l.mean(), 2));
-                    o.put("lower_limit", Shown.plainValue(l.lower(), 2));
-                    o.put("upper_limit", Shown.plainValue(l.upper(), 2));
-                });
+                sg.lines().ifPresent(l -> putLines(o, l));
                 segments.add(o);
             }
             m.put("segments", segments);
@@ -57,5 +49,11 @@ final class StatsJson {
         m.put("target_per_1000_records", r.stats().targetPer1000().isPresent()
                 ? (Object) r.stats().targetPer1000().getAsDouble() : null);
         return m;
+    }
+
+    private static void putLines(Map<String, Object> m, SpcResult.Lines l) {
+        m.put("mean", Shown.plainValue(l.mean(), 2));
+        m.put("lower_limit", Shown.plainValue(l.lower(), 2));
+        m.put("upper_limit", Shown.plainValue(l.upper(), 2));
     }
 }

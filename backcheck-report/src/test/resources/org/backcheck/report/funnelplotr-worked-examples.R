@@ -2,6 +2,8 @@
 # (github.com/nhs-r-community/FunnelPlotR at 9020d4972873d863e10b8a16555975f0e322adfc: R/funnel_plot.R,
 # R/od_adjustment.R, R/calculate_limits.R, R/build_limits_lookup.R, R/outliers_func.R, R/aggregate_func.R).
 # Only non-statistical parts are stubbed: tidy evaluation and the ggplot drawing.
+# Set-up: save each of those R/ files in the working folder as fp_<name>.R (e.g. git show 9020d49:R/funnel_plot.R >
+# fp_funnel_plot.R), then: Rscript funnelplotr-worked-examples.R
 for (f in list.files(".", "^fp_.*\\.R$")) source(f)
 enquo <- function(arg) eval.parent(substitute(substitute(arg)))
 quo_name <- function(q) deparse(q)

@@ -4,6 +4,8 @@
 # R/ptd_add_rebase_column.R, R/ptd_spc_options.R and the helpers they call), sourced into R 4.2 with the
 # Debian packages of dplyr 1.0.10, rlang, tidyselect, assertthat and stringr. One change, not to statistics:
 # dplyr 1.0.10's case_when has no `.default =`, so those lines are read as `TRUE ~` (the same meaning).
+# Set-up: save each of the package's R/ptd_*.R, R/to_datetime.R and R/ZZZ.R files in the working folder as
+# pd_<name>.R (e.g. git show 050b07d:R/ptd_spc.R > pd_ptd_spc.R), then: Rscript nhsrplotthedots-worked-examples.R
 suppressMessages(library(dplyr))
 `%||%` <- rlang::`%||%`
 for (f in list.files(".", "^pd_.*\\.R$")) {
