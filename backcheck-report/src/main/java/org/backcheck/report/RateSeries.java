@@ -16,8 +16,8 @@ import java.util.Map;
  * month with no records has no rate and is not a point either. The months left out are listed under the
  * chart. Because the months left out are mostly those with few counted, leaving out many of them would
  * make the chart overstate the rate (and a chart of zeros between hidden months would mislead), so a series
- * is charted only when at most a quarter of its months are left out and at least 2 remain
- * ({@link #chartable()}); otherwise the report says why it is not charted. Without disclosure control every
+ * is charted only when at most a quarter of its months are left out and some remain ({@link #chartable()});
+ * otherwise the report says why it is not charted. (A chart of one month has no limits, and says so.) Without disclosure control every
  * month with records is charted.
  *
  * @param points the months charted, in order, each with its rate per 1,000 records
@@ -33,16 +33,13 @@ record RateSeries(List<SpcPoint> points, List<String> hidden) {
         hidden = List.copyOf(hidden);
     }
 
-    /** Whether the series may be charted: at least 2 months shown and at most a quarter of the months left out. */
+    /** Whether the series may be charted: some months shown and at most a quarter of the months left out. */
     boolean chartable() {
-        return points.size() >= 2 && hidden.size() * 4 <= points.size() + hidden.size();
+        return !points.isEmpty() && hidden.size() * 4 <= points.size() + hidden.size();
     }
 
     /** Why the series is not charted, for the report (when {@link #chartable()} is false). */
     String whyNotCharted() {
-        if (points.size() + hidden.size() < 2) {
-            return "records in fewer than 2 months of the period";
-        }
         return hidden.size() + " of " + (points.size() + hidden.size()) + " months have a rate that disclosure control does"
                 + " not show (1 to 7 counted, or 1 to 7 not counted); a chart of the other months alone would mislead";
     }

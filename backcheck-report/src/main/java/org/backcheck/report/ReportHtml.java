@@ -196,7 +196,7 @@ public final class ReportHtml {
         }
         h.append("<section id=\"age-bands\"><h2>By age</h2><table class=\"data\"><caption>By age band, using the age the"
                 + " measure reads (age at start of episode, else age at activity date). The measure counts ages 19 to 120 only."
-                + "</caption><thead><tr><th scope=\"col\">Age band</th><th scope=\"col\">Records</th>"
+                + esc(new Comparators(r, shown).pooledCaption()) + "</caption><thead><tr><th scope=\"col\">Age band</th><th scope=\"col\">Records</th>"
                 + "<th scope=\"col\">Counted</th><th scope=\"col\">Excluded</th><th scope=\"col\">Not selected</th>"
                 + "<th scope=\"col\">Rejected</th></tr></thead><tbody>");
         r.ageBands().forEach((band, c) -> h.append("<tr><th scope=\"row\">").append(esc(band.label())).append("</th>")
