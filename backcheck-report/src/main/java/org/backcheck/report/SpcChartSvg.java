@@ -23,7 +23,7 @@ final class SpcChartSvg {
         int width = small ? 360 : 760;
         int height = small ? 200 : 340;
         int left = small ? 40 : 70;
-        int right = small ? 74 : 96;    // room for the reference lines' labels
+        int right = small ? 80 : 96;    // room for the reference lines' labels
         int top = small ? 30 : 36;      // room for the icons
         int bottom = small ? 48 : 58;   // room for the rotated month labels
         List<SpcResult.Row> rows = chart.rows();
