@@ -278,6 +278,78 @@ class ReportReconciliationTest {
                 Optional.of(org.backcheck.report.ReportPeriod.parse(period)));
     }
 
+    /**
+     * Disclosure control of the SPC rate charts, recounted: a provider's chart leaves out exactly the months
+     * in the period whose rate the HES rules suppress, charts the others at the recounted rate, takes its mean
+     * from those months alone, is drawn only when at most a quarter of its months are left out, and no left-out
+     * month appears in the report's hover texts or signals.
+     */
+    @Test
+    void controlledSpcChartsUseOnlyTheMonthsWhoseRateIsShown() throws IOException {
+        Path out = dir.resolve("controlled-spc");
+        ImagingReport.Options base = options(Disclosure.CONTROLLED);
+        ImagingReport.Options withStats = new ImagingReport.Options(base.title(), base.sampleData(), base.disclosure(),
+                base.population(), base.period(), new org.backcheck.report.StatsOptions(java.util.OptionalDouble.of(11.5),
+                java.util.OptionalDouble.of(30), java.util.OptionalInt.empty(), List.of(), org.backcheck.report.FunnelRatioMethod.SHMI));
+        ReportFiles.write(ImagingReport.of(summary, withStats), out);
+        JsonNode json = new ObjectMapper().readTree(out.resolve(ReportFiles.JSON).toFile());
+        String html = Files.readString(out.resolve(ReportFiles.HTML));
+        String first = json.path("period").path("first_month").asText();
+        String last = json.path("period").path("last_month").asText();
+        assertThat(json.path("comparators").path("benchmark_per_1000_records").asDouble()).isEqualTo(11.5);
+        int charted = 0;
+        int hiddenSeen = 0;
+        for (JsonNode p : json.path("providers")) {
+            String code = p.path("provider").asText();
+            if (code.equals("unknown")) {
+                continue;
+            }
+            List<String> shownMonths = new ArrayList<>();
+            List<String> hiddenMonths = new ArrayList<>();
+            double sum = 0;
+            for (var e : new TreeMap<>(recount).entrySet()) {
+                String[] k = e.getKey().split("\\|", -1);
+                if (!k[0].equals("provider_month") || !k[1].equals(code) || k[3].equals("unknown")
+                        || k[3].compareTo(first) < 0 || k[3].compareTo(last) > 0) {
+                    continue;
+                }
+                long records = e.getValue()[0];
+                long counted = e.getValue()[1];
+                if (small(counted) || small(records) || small(records - counted)) {
+                    hiddenMonths.add(k[3]);
+                } else {
+                    shownMonths.add(k[3]);
+                    sum += 1000.0 * counted / records;
+                }
+            }
+            JsonNode spc = p.path("spc");
+            boolean chartable = shownMonths.size() >= 2 && hiddenMonths.size() * 4 <= shownMonths.size() + hiddenMonths.size();
+            assertThat(spc.isNull() || spc.isMissingNode()).as(code + " not charted").isEqualTo(!chartable);
+            if (!chartable) {
+                assertThat(p.path("spc_not_charted").asText()).as(code).isNotEmpty();
+                continue;
+            }
+            charted++;
+            hiddenSeen += hiddenMonths.size();
+            assertThat(spc.path("points").asInt()).as(code).isEqualTo(shownMonths.size());
+            List<String> notCharted = new ArrayList<>();
+            spc.path("months_not_charted").forEach(m -> notCharted.add(m.asText()));
+            assertThat(notCharted).as(code).isEqualTo(hiddenMonths);
+            assertThat(spc.path("mean").asDouble()).as(code + " mean").isCloseTo(sum / shownMonths.size(),
+                    org.assertj.core.api.Assertions.within(0.0051));
+            for (String m : hiddenMonths) {
+                assertThat(p.path("spc_signals").has(m)).as(code + " " + m).isFalse();
+                assertThat(html).as(code + " " + m + " hover").doesNotContain("<title>" + code + ", " + m + ":");
+            }
+            for (String m : shownMonths) {
+                assertThat(html).as(code + " " + m + " hover").contains("<title>" + code + ", " + m + ":");
+            }
+        }
+        assertThat(charted).as("some providers are charted").isGreaterThan(0);
+        assertThat(hiddenSeen).as("some charted providers have months left out").isGreaterThan(0);
+        assertThat(html).contains("benchmark 11.50").contains("Against benchmark");
+    }
+
     private static ImagingReport.Options options(Disclosure d) throws IOException {
         Path pop = dir.resolve("population.csv");
         ExtractGenerator.writeSamplePopulation(pop);

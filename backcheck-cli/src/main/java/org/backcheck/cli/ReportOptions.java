@@ -42,13 +42,43 @@ final class ReportOptions {
             description = "Heading of report.html (default: ${DEFAULT-VALUE}).")
     String title;
 
+    @Option(names = "--benchmark", paramLabel = "RATE",
+            description = "A comparator rate per 1,000 records (e.g. a published national rate): a line on every chart"
+                    + " and a column in the tables, beside the extract's own pooled rate.")
+    String benchmark;
+
+    @Option(names = "--target", paramLabel = "RATE",
+            description = "A target rate per 1,000 records: the SPC charts show the Making Data Count assurance icon"
+                    + " (consistently passing, consistently failing, or hit and miss; lower is better).")
+    String target;
+
+    @Option(names = "--spc-baseline", paramLabel = "N",
+            description = "Fix the SPC limits from the first N months (N at least 12) of each chart, or of each"
+                    + " stretch after a --rebase month.")
+    String spcBaseline;
+
+    @Option(names = "--rebase", paramLabel = "YYYY-MM",
+            description = "Recalculate the SPC limits from this month, e.g. after a change of practice; repeatable."
+                    + " Marked on the charts.")
+    java.util.List<String> rebase = new java.util.ArrayList<>();
+
+    @Option(names = "--funnel-ratio-method", paramLabel = "shmi|cqc",
+            description = "Overdispersion of the commissioners' ratio funnel as FunnelPlotR offers it: shmi (default;"
+                    + " the top and bottom 10%% of z-scores trimmed, log scale) or cqc (Winsorised, square-root scale).")
+    String funnelRatioMethod;
+
     /** The options as one request; a wrong value is refused with the option's name. */
     ReportRequest request() {
         ReportRequest r = ReportRequest.standard()
                 .with(ReportOption.TITLE, title)
                 .withIfGiven(ReportOption.POPULATION, absolute(population))
                 .withFlag(ReportOption.NO_DISCLOSURE_CONTROL, noDisclosureControl)
-                .withIfGiven(ReportOption.PERIOD, period);
+                .withIfGiven(ReportOption.PERIOD, period)
+                .withIfGiven(ReportOption.BENCHMARK, benchmark)
+                .withIfGiven(ReportOption.TARGET, target)
+                .withIfGiven(ReportOption.SPC_BASELINE, spcBaseline)
+                .withIfGiven(ReportOption.FUNNEL_RATIO_METHOD, funnelRatioMethod)
+                .withAll(ReportOption.REBASE, rebase);
         for (Path f : organisations) {
             r = r.with(ReportOption.ORGANISATIONS, absolute(f));
         }

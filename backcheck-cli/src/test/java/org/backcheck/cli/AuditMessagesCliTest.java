@@ -51,6 +51,24 @@ class AuditMessagesCliTest {
     }
 
     @Test
+    void wrongStatisticalOptionsAreUsageErrorsNamingTheOption() throws Exception {
+        Path input = file("ok.csv", (HEADER + ROW).getBytes(StandardCharsets.UTF_8));
+        String[][] cases = {{"--benchmark", "high"}, {"--target", "-2"}, {"--spc-baseline", "11"}, {"--rebase", "24-07"},
+            {"--funnel-ratio-method", "both"}};
+        for (String[] c : cases) {
+            console.reset();
+            assertThat(audit(input, c)).as(c[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(console.err()).as(c[0]).contains(c[0]);
+            assertNoStackTrace();
+        }
+        assertThat(dir.resolve("out").resolve("summary.json")).doesNotExist();
+        console.reset();
+        assertThat(audit(input, "--benchmark", "11.5", "--target", "9", "--rebase", "2024-06", "--rebase", "2024-09",
+                "--spc-baseline", "12", "--funnel-ratio-method", "cqc")).isZero();
+        assertThat(Files.readString(dir.resolve("out").resolve("aggregates.json"))).contains("\"benchmark_per_1000_records\" : 11.5");
+    }
+
+    @Test
     void utf16InputIsNamedWithHowToConvertIt() throws Exception {
         byte[] bom = "\uFEFF".getBytes(StandardCharsets.UTF_16LE);
         byte[] text = (HEADER + ROW).getBytes(StandardCharsets.UTF_16LE);

@@ -35,7 +35,9 @@ class SparkEngineCliTest {
         Path more = dir.resolve("more.csv");
         Files.writeString(more, "org_code,name,parent_code\nICB-1,\"=Renamed, \"\"ICB\"\"\",\n");
         String[] report = {"--population", population.toString(), "--no-disclosure-control", "--period", "2023-06..2025-02",
-            "--title", "Spark and single", "--organisations", organisations.toString(), "--organisations", more.toString()};
+            "--title", "Spark and single", "--organisations", organisations.toString(), "--organisations", more.toString(),
+            "--benchmark", "11.5", "--target", "9", "--spc-baseline", "12", "--rebase", "2024-06", "--rebase", "2024-10",
+            "--funnel-ratio-method", "cqc"};
         Path single = dir.resolve("single");
         Path spark = dir.resolve("spark");
         assertThat(Main.run(concat(new String[] {"audit", "--input", extract.toString(), "--out", single.toString(),
@@ -58,6 +60,8 @@ class SparkEngineCliTest {
         // Both organisations files reached the job: names, and the trust and ICB roll-ups.
         assertThat(Files.readString(spark.resolve("aggregates.csv"))).startsWith("grain,").contains(",name\n")
                 .contains("provider_parent,T-03,").contains("commissioner_parent,,ICB-1,").contains("\"'=Renamed, \"\"ICB\"\"\"\n");
+        assertThat(Files.readString(spark.resolve("report.html"))).contains("rebased 2024-10").contains("benchmark 11.50")
+                .contains("CQC method");
         assertThat(json.readTree(spark.resolve("aggregates.json").toFile()).get("disclosure_control").asBoolean()).isFalse();
     }
 
@@ -79,6 +83,10 @@ class SparkEngineCliTest {
         assertThat(Main.run("audit", "--engine", "spark", "--input", extract.toString(), "--out", dir.resolve("q").toString(),
                 "--organisations", organisations.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(dir.resolve("q").resolve("summary.json")).doesNotExist();
+        assertThat(Main.run("audit", "--engine", "spark", "--input", extract.toString(), "--out", dir.resolve("q").toString(),
+                "--spc-baseline", "6")).isEqualTo(ExitCodes.USAGE);
+        assertThat(Main.run("audit", "--engine", "spark", "--input", extract.toString(), "--out", dir.resolve("q").toString(),
+                "--funnel-ratio-method", "winsor")).isEqualTo(ExitCodes.USAGE);
         assertThat(Main.run("audit", "--engine", "hadoop", "--input", "x.csv", "--out", dir.toString())).isEqualTo(ExitCodes.USAGE);
     }
 

@@ -237,6 +237,7 @@ public final class Aggregates {
         totals.put("null_policy_sensitive_rows", shown.countValue(s.nullPolicySensitiveRows()));
         totals.put("counted_under_" + s.otherNullPolicy().id() + "_policy", shown.countValue(s.otherPolicyCounted()));
         root.put("totals", totals);
+        root.put("comparators", StatsJson.comparators(r, shown));
 
         List<Object> months = new ArrayList<>();
         Map<String, String> monthSignals = signals(r.monthlySpc());
@@ -248,7 +249,7 @@ public final class Aggregates {
             months.add(reorder(o, "month"));
         }
         root.put("months", months);
-        root.put("monthly_spc", r.monthlySpc().map(Aggregates::spcLines).orElse(null));
+        root.put("monthly_spc", r.monthlySpc().map(c -> StatsJson.spcLines(c, r.stats().monthlyHidden())).orElse(null));
         List<Object> bands = new ArrayList<>();
         r.ageBands().forEach((band, c) -> {
             Map<String, Object> o = counts(shown, c);
@@ -259,17 +260,17 @@ public final class Aggregates {
 
         root.put("provider_funnel", r.providerFunnel().map(f -> funnel(f, shown)).orElse(null));
         List<Object> providers = new ArrayList<>();
-        Map<String, SpcResult> charts = new TreeMap<>();
-        r.providerSpc().forEach(p -> charts.put(p.provider(), p.chart()));
+        Map<String, ImagingReport.ProviderSpc> charts = new TreeMap<>();
+        r.providerSpc().forEach(p -> charts.put(p.provider(), p));
         for (ImagingReport.Organisation o : r.providers()) {
             Map<String, Object> m = counts(shown, o.counts());
             m.put("provider", o.code());
             m.put("counted_per_1000_records", shown.rateValue(o.counts().counted(), o.counts().rows(), 1000, 2));
             boolean hide = shown.suppressesProportion(o.counts().counted(), o.counts().rows());
             m.put("funnel", o.funnel().map(p -> hide ? Disclosure.SUPPRESSED : point(p, 1000, shown)).orElse(null));
-            SpcResult chart = charts.get(o.code());
-            m.put("spc", chart == null ? null : spcLines(chart));
-            m.put("spc_signals", chart == null ? Map.of() : signals(Optional.of(chart)));
+            ImagingReport.ProviderSpc chart = charts.get(o.code());
+            m.put("spc", chart == null ? null : StatsJson.spcLines(chart.chart(), chart.hiddenMonths()));
+            m.put("spc_signals", chart == null ? Map.of() : signals(Optional.of(chart.chart())));
             m.put("spc_not_charted", r.notCharted().get(o.code()));
             RollUpAggregates.putName(r, m, o.code());
             providers.add(reorder(m, "provider"));
@@ -373,6 +374,8 @@ public final class Aggregates {
         m.put("phi", Shown.plainValue(f.phi(), 4));
         m.put("tau2", Shown.plainValue(f.tau2(), 8));
         m.put("overdispersion_adjusted", f.adjusted());
+        m.put("overdispersion_method", f.ratioMethod().map(FunnelRatioMethod::id).orElse("winsorised"));
+        m.put("exact_poisson_limits", f.exactPoisson());
         m.put("units", f.points().size());
         m.put("units_without_denominator", f.excluded().stream().map(FunnelUnit::org).toList());
         return m;
@@ -401,18 +404,6 @@ public final class Aggregates {
         m.put("upper_998", Shown.plainValue(p.limits998().upper() * scale, 4));
         m.put("outlier_95", p.outlier95().name());
         m.put("outlier_998", p.outlier998().name());
-        return m;
-    }
-
-    private static Map<String, Object> spcLines(SpcResult c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        c.limits().ifPresent(l -> {
-            m.put("mean", Shown.plainValue(l.mean(), 2));
-            m.put("lower_limit", Shown.plainValue(l.lower(), 2));
-            m.put("upper_limit", Shown.plainValue(l.upper(), 2));
-        });
-        c.note().ifPresent(n -> m.put("note", n));
-        m.put("points", c.rows().size());
         return m;
     }
 }

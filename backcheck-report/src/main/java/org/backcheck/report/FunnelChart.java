@@ -1,20 +1,26 @@
 package org.backcheck.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * A funnel plot as inline SVG: each organisation's value against its denominator, with the target
- * and the 95% and 99.8% limits drawn as curves. Points outside the 99.8% limits are filled; each point
- * names its organisation and figures on hover.
+ * and the 95% and 99.8% limits drawn as labelled curves, and any reference lines (the benchmark). The x
+ * axis is logarithmic: denominators of NHS organisations span two or three orders of magnitude, so on a
+ * linear axis the many small ones crowd into a corner where the funnel is widest; on a log axis they spread
+ * out evenly and the funnel opens smoothly. Points outside the 99.8% limits are filled, points outside
+ * the 95% limits ringed, and both are labelled on the chart ({@link FunnelResult.Point#label()}); each
+ * point names its organisation and figures on hover.
  */
 final class FunnelChart {
 
     private static final int WIDTH = 760;
     private static final int HEIGHT = 420;
     private static final int LEFT = 70;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 56;
     private static final int TOP = 20;
     private static final int BOTTOM = 50;
 
@@ -22,17 +28,28 @@ final class FunnelChart {
     }
 
     /**
-     * @param scale  multiplier from the natural scale to the y axis (1000 for "per 1,000")
-     * @param hidden points not drawn (disclosure control); the caller lists them
-     * @param hover  the hover text of a point
+     * @param scale      multiplier from the natural scale to the y axis (1000 for "per 1,000")
+     * @param hidden     points not drawn (disclosure control); the caller lists them
+     * @param hover      the hover text of a point
+     * @param references horizontal reference lines, on the y axis's scale (e.g. a benchmark per 1,000)
      */
     static String svg(String id, FunnelResult f, double scale, String title, String xLabel, String yLabel,
-                      Predicate<FunnelResult.Point> hidden, Function<FunnelResult.Point, String> hover) {
+                      Predicate<FunnelResult.Point> hidden, Function<FunnelResult.Point, String> hover,
+                      List<SpcChartSvg.Reference> references, Function<FunnelResult.Point, String> label) {
         // The axes are set by the drawn points only: a hidden point must not show through the scale.
         List<FunnelResult.Point> points = f.points().stream().filter(p -> !hidden.test(p)).toList();
-        double maxX = points.stream().mapToDouble(p -> p.unit().denominator()).max().orElse(1) * 1.05;
+        double maxX = points.stream().mapToDouble(p -> p.unit().denominator()).max().orElse(10) * 1.5;
+        double minX = points.stream().mapToDouble(p -> p.unit().denominator()).min().orElse(1) / 1.5;
+        if (!(maxX / minX >= 10)) {
+            double mid = Math.sqrt(maxX * minX);
+            minX = mid / Math.sqrt(10);
+            maxX = mid * Math.sqrt(10);
+        }
         double maxValue = points.stream().mapToDouble(FunnelResult.Point::value).max().orElse(f.target());
         double top = Math.max(maxValue, f.target()) * scale * 1.15;
+        for (SpcChartSvg.Reference r : references) {
+            top = Math.max(top, r.value() * 1.1);
+        }
         double bottom = 0;
         if (f.measure() == FunnelMeasure.RATIO) {
             double minValue = points.stream().mapToDouble(FunnelResult.Point::value).filter(v -> v > 0).min().orElse(1);
@@ -42,34 +59,44 @@ final class FunnelChart {
         if (!(top > bottom)) {
             top = bottom + 1;
         }
-        Scale x = new Scale(0, maxX, LEFT, WIDTH - RIGHT);
+        Scale x = new Scale(Math.log10(minX), Math.log10(maxX), LEFT, WIDTH - RIGHT);
         Scale y = new Scale(bottom, top, HEIGHT - BOTTOM, TOP);
         Svg svg = new Svg(id, WIDTH, HEIGHT, title, "Funnel plot: " + yLabel + " against " + xLabel
-                + ", with the target line and 95% and 99.8% control limits. Hover over a point for its figures.");
+                + " (logarithmic axis), with the target line and 95% and 99.8% control limits; organisations outside the"
+                + " limits are labelled. Hover over a point for its figures.");
         String clip = id + "-clip";
         svg.clipRect(clip, LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
         axes(svg, x, y, xLabel, yLabel);
-        // Limits: evaluated from a small denominator to the largest, on a log-spaced grid.
-        int steps = 120;
-        double minDen = Math.max(1e-6, maxX / 2000);
-        double[] lo95 = new double[2 * steps];
-        double[] hi95 = new double[2 * steps];
-        double[] lo998 = new double[2 * steps];
-        double[] hi998 = new double[2 * steps];
+        int steps = 160;
+        double[][] curves = new double[4][2 * steps];
+        FunnelLevel[] levels = {FunnelLevel.P95, FunnelLevel.P95, FunnelLevel.P998, FunnelLevel.P998};
         for (int i = 0; i < steps; i++) {
-            double n = minDen * Math.pow(maxX / minDen, i / (double) (steps - 1));
-            FunnelResult.Limits l95 = f.limitsAt(n, FunnelPlot.Z95);
-            FunnelResult.Limits l998 = f.limitsAt(n, FunnelPlot.Z998);
-            double px = x.at(n);
-            set(lo95, i, px, y.at(l95.lower() * scale));
-            set(hi95, i, px, y.at(l95.upper() * scale));
-            set(lo998, i, px, y.at(l998.lower() * scale));
-            set(hi998, i, px, y.at(l998.upper() * scale));
+            double n = Math.pow(10, x.lo() + (x.hi() - x.lo()) * i / (steps - 1));
+            FunnelResult.Limits l95 = f.limitsAt(n, FunnelLevel.P95);
+            FunnelResult.Limits l998 = f.limitsAt(n, FunnelLevel.P998);
+            double px = x.at(Math.log10(n));
+            set(curves[0], i, px, y.at(l95.lower() * scale));
+            set(curves[1], i, px, y.at(l95.upper() * scale));
+            set(curves[2], i, px, y.at(l998.lower() * scale));
+            set(curves[3], i, px, y.at(l998.upper() * scale));
         }
-        svg.polyline(lo998, "limit998", clip).polyline(hi998, "limit998", clip)
-                .polyline(lo95, "limit95", clip).polyline(hi95, "limit95", clip);
+        for (int c = 0; c < 4; c++) {
+            String cls = levels[c] == FunnelLevel.P95 ? "limit95" : "limit998";
+            svg.polyline(curves[c], cls, clip);
+            double ly = curves[c][2 * steps - 1];
+            if (Double.isFinite(ly) && ly >= TOP && ly <= HEIGHT - BOTTOM) {
+                svg.text(WIDTH - RIGHT + 3, ly + (c % 2 == 0 ? 10 : -2), levels[c].label(), "limitlabel " + cls + "label");
+            }
+        }
         double ty = y.at(f.target() * scale);
         svg.line(LEFT, ty, WIDTH - RIGHT, ty, "target");
+        for (SpcChartSvg.Reference r : references) {
+            double ry = y.at(r.value());
+            svg.line(LEFT, ry, WIDTH - RIGHT, ry, r.cssClass());
+            svg.text(LEFT + 4, ry - 3, r.label(), "reflabel " + r.cssClass() + "label");
+        }
+        List<double[]> placed = new ArrayList<>();
+        List<FunnelResult.Point> labelled = new ArrayList<>();
         for (FunnelResult.Point p : points) {
             String cls = switch (p.outlier998()) {
                 case HIGH -> "pt high998";
@@ -81,11 +108,51 @@ final class FunnelChart {
                 };
             };
             double v = f.measure() == FunnelMeasure.RATIO && p.value() == 0 ? bottom : p.value() * scale;
-            svg.circle(x.at(p.unit().denominator()), Math.max(TOP, Math.min(HEIGHT - BOTTOM, y.at(v))), 4.5, cls,
-                    hover.apply(p));
+            double px = x.at(Math.log10(p.unit().denominator()));
+            double py = Math.max(TOP, Math.min(HEIGHT - BOTTOM, y.at(v)));
+            svg.circle(px, py, 4.5, cls, hover.apply(p));
+            if (p.outlier95() != FunnelResult.Outlier.NONE) {
+                labelled.add(p);
+                placed.add(new double[] {px, py});
+            }
         }
+        labels(svg, labelled, placed, label);
         legend(svg);
         return svg.toString();
+    }
+
+    /** Labels beside the outliers, moved down a line at a time where one would overlap another. */
+    private static void labels(Svg svg, List<FunnelResult.Point> points, List<double[]> at,
+                               Function<FunnelResult.Point, String> label) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble(i -> at.get(i)[1]));
+        List<double[]> boxes = new ArrayList<>();
+        for (int i : order) {
+            String text = label.apply(points.get(i));
+            double w = 6.5 * text.length() + 4;
+            double lx = at.get(i)[0] + 7;
+            if (lx + w > WIDTH - RIGHT) {
+                lx = Math.max(LEFT + 2, at.get(i)[0] - 7 - w);
+            }
+            double ly = at.get(i)[1] + 4;
+            for (int tries = 0; tries < 8 && overlaps(boxes, lx, ly, w); tries++) {
+                ly += 12;
+            }
+            boxes.add(new double[] {lx, ly, w});
+            svg.text(lx, ly, text, "ptlabel");
+        }
+    }
+
+    private static boolean overlaps(List<double[]> boxes, double x, double y, double w) {
+        for (double[] b : boxes) {
+            if (Math.abs(b[1] - y) < 12 && x < b[0] + b[2] && b[0] < x + w) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void set(double[] xy, int i, double px, double py) {
@@ -93,6 +160,7 @@ final class FunnelChart {
         xy[2 * i + 1] = Double.isFinite(py) ? py : Double.NaN;
     }
 
+    /** Axes with a logarithmic x scale (x holds log10 of the denominator): ticks at 1, 2 and 5 × 10^k. */
     static void axes(Svg svg, Scale x, Scale y, String xLabel, String yLabel) {
         svg.line(x.from(), y.from(), x.to(), y.from(), "axis");
         svg.line(x.from(), y.from(), x.from(), y.to(), "axis");
@@ -101,23 +169,33 @@ final class FunnelChart {
             svg.line(x.from(), py, x.to(), py, "grid");
             svg.text(x.from() - 6, py + 4, Scale.label(t), "tick ytick");
         }
-        for (double t : x.ticks(7)) {
-            double px = x.at(t);
+        List<Double> ticks = new ArrayList<>();
+        for (int k = (int) Math.floor(x.lo()); k <= Math.ceil(x.hi()); k++) {
+            for (double m : new double[] {1, 2, 5}) {
+                double t = m * Math.pow(10, k);
+                if (Math.log10(t) >= x.lo() && Math.log10(t) <= x.hi()) {
+                    ticks.add(t);
+                }
+            }
+        }
+        for (double t : ticks) {
+            double px = x.at(Math.log10(t));
             svg.line(px, y.from(), px, y.from() + 5, "axis");
             svg.text(px, y.from() + 18, Scale.label(t), "tick xtick");
         }
-        svg.text((x.from() + x.to()) / 2, y.from() + 40, xLabel, "axislabel");
+        svg.text((x.from() + x.to()) / 2, y.from() + 40, xLabel + " (log scale)", "axislabel");
         svg.raw("<text transform=\"translate(16," + Svg.n((y.from() + y.to()) / 2) + ") rotate(-90)\" class=\"axislabel\">"
                 + Svg.escape(yLabel) + "</text>");
     }
 
     private static void legend(Svg svg) {
-        double lx = WIDTH - RIGHT - 190;
+        double lx = WIDTH - RIGHT - 200;
         double ly = TOP + 8;
-        svg.rect(lx - 8, ly - 4, 190, 62, "legendbox");
-        svg.line(lx, ly + 6, lx + 24, ly + 6, "target").text(lx + 30, ly + 10, "target", "legend");
+        svg.rect(lx - 8, ly - 4, 200, 76, "legendbox");
+        svg.line(lx, ly + 6, lx + 24, ly + 6, "target").text(lx + 30, ly + 10, "target (pooled rate)", "legend");
         svg.line(lx, ly + 22, lx + 24, ly + 22, "limit95").text(lx + 30, ly + 26, "95% limits", "legend");
         svg.line(lx, ly + 38, lx + 24, ly + 38, "limit998").text(lx + 30, ly + 42, "99.8% limits", "legend");
-        svg.text(lx, ly + 55, "filled point: outside 99.8%", "legend");
+        svg.text(lx, ly + 55, "filled: outside 99.8%; ringed: 95%", "legend");
+        svg.text(lx, ly + 68, "labelled: outside 95% or 99.8%", "legend");
     }
 }

@@ -22,12 +22,11 @@ import java.util.TreeSet;
  *   <li><b>Counted</b>: rows the measure counts (selected and not excluded).</li>
  *   <li><b>Funnel plots</b>: {@link FunnelPlot}; providers as proportions (counted / attendances);
  *       commissioners, when a population file is given, as ratios of observed to expected counts.</li>
- *   <li><b>SPC</b>: {@link SpcChart} on counted activity per month, for the whole extract and for each
- *       provider with at least two months of records.</li>
+ *   <li><b>SPC</b>: {@link SpcChart} on counted imaging per 1,000 records per month, for the whole extract
+ *       and for each provider with at least two months charted ({@link StatsOptions#spc()}).</li>
  *   <li><b>Disclosure control</b>: statistics are computed on exact counts; what is shown follows
- *       {@link Disclosure}. Under control, a point whose count is 1 to 7 is not drawn, and an SPC
- *       series is charted from the rounded counts that are published (so the chart can be redrawn
- *       from the published table); a series with a month of 1 to 7 is not charted.</li>
+ *       {@link Disclosure}. Under control, a funnel point whose count is 1 to 7 is not drawn, and a month
+ *       whose rate the tables would show as * is left out of an SPC chart ({@link RateSeries}).</li>
  * </ul>
  *
  * @param title         the report's heading
@@ -48,6 +47,7 @@ import java.util.TreeSet;
  * @param breakdowns    the period against the one before it, and the breakdown by treatment function
  * @param organisations names (from {@code --organisations}) and the trust and ICB roll-ups; see {@link #label}
  * @param provenance    the build, run, input, measure revision and options the figures come from
+ * @param stats         comparators (pooled rate, benchmark) and the SPC options used
  */
 public record ImagingReport(String title, boolean sampleData, Disclosure disclosure, AuditFigures summary,
                             ReportPeriod period, List<Organisation> providers, Optional<FunnelResult> providerFunnel,
@@ -55,11 +55,25 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                             Optional<FunnelResult> commissionerFunnel, List<Month> months, Optional<SpcResult> monthlySpc,
                             List<ProviderSpc> providerSpc, Map<String, String> notCharted,
                             Map<AgeBand, StatusCounts> ageBands, Breakdowns breakdowns,
-                            OrganisationRollUp organisations, Provenance provenance) {
+                            OrganisationRollUp organisations, Provenance provenance, StatsFigures stats) {
 
     /** What the report shows for an organisation code: "Name (CODE)" when a file names it, else the code. */
     public String label(String code) {
         return organisations.lookup().label(code);
+    }
+
+    /** Longest name written beside a point on a chart, before it is shortened with "…". */
+    static final int CHART_NAME_MAX = 24;
+
+    /**
+     * The label written beside a point on a chart: "Name (CODE)" with the name shortened to
+     * {@value #CHART_NAME_MAX} characters, so that a label fits beside its point; the code alone when no
+     * file names it. The hover text and the tables give the whole name.
+     */
+    public String chartLabel(String code) {
+        return organisations.lookup().name(code).filter(n -> !n.isBlank())
+                .map(n -> (n.length() > CHART_NAME_MAX ? n.substring(0, CHART_NAME_MAX - 1).strip() + "…" : n) + " (" + code + ")")
+                .orElse(code);
     }
 
     /** Length of the count arrays, indexed by Status ordinal ([0] is counted). */
@@ -122,8 +136,15 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
     public record Month(String month, StatusCounts counts) {
     }
 
-    /** A provider's monthly chart. */
-    public record ProviderSpc(String provider, SpcResult chart) {
+    /**
+     * A provider's monthly chart of counted imaging per 1,000 records.
+     *
+     * @param hiddenMonths months left out of the chart under disclosure control ({@link RateSeries})
+     */
+    public record ProviderSpc(String provider, SpcResult chart, List<String> hiddenMonths) {
+        public ProviderSpc {
+            hiddenMonths = List.copyOf(hiddenMonths);
+        }
     }
 
     /**
@@ -132,12 +153,15 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
      * @param period the months to report on, first and last inclusive; empty to find them from the data
      * @param organisations names and parents of organisations, {@link Organisations#none()} when no file was given
      * @param arguments the report's options as given ({@link ReportRequest#arguments()}), for the provenance
+     * @param stats  comparators, SPC settings and the ratio funnel's method
      */
     public record Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
-                          Optional<YearMonth[]> period, Organisations organisations, List<String> arguments) {
+                          Optional<YearMonth[]> period, Organisations organisations, List<String> arguments,
+                          StatsOptions stats) {
         public Options {
             Objects.requireNonNull(organisations, "organisations");
             Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(stats, "stats");
             Objects.requireNonNull(disclosure, "disclosure");
             Objects.requireNonNull(population, "population");
             Objects.requireNonNull(period, "period");
@@ -151,7 +175,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
 
         public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
                        Optional<YearMonth[]> period) {
-            this(title, sampleData, disclosure, population, period, Organisations.none(), List.of());
+            this(title, sampleData, disclosure, population, period, Organisations.none(), List.of(), StatsOptions.DEFAULT);
         }
 
         public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population) {
@@ -160,7 +184,12 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
 
         public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
                        Optional<YearMonth[]> period, Organisations organisations) {
-            this(title, sampleData, disclosure, population, period, organisations, List.of());
+            this(title, sampleData, disclosure, population, period, organisations, List.of(), StatsOptions.DEFAULT);
+        }
+
+        public Options(String title, boolean sampleData, Disclosure disclosure, Optional<Population> population,
+                       Optional<YearMonth[]> period, StatsOptions stats) {
+            this(title, sampleData, disclosure, population, period, Organisations.none(), List.of(), stats);
         }
     }
 
@@ -171,11 +200,14 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         Map<String, long[]> commissionerTotals = totals(activity.commissioners());
         Map<String, long[]> monthTotals = new TreeMap<>();
         Map<AgeBand, long[]> bandTotals = new EnumMap<>(AgeBand.class);
-        Map<String, Map<String, Long>> providerMonthCounted = new TreeMap<>();
+        Map<String, Map<String, long[]>> providerMonthRows = new TreeMap<>();
         for (Activity.Cell c : activity.providers()) {
             c.addTo(monthTotals.computeIfAbsent(c.month(), m -> new long[STATUSES]));
             c.addTo(bandTotals.computeIfAbsent(c.ageBand(), b -> new long[STATUSES]));
-            providerMonthCounted.computeIfAbsent(c.organisation(), p -> new TreeMap<>()).merge(c.month(), c.counted(), Long::sum);
+            long[] cell = providerMonthRows.computeIfAbsent(c.organisation(), p -> new TreeMap<>())
+                    .computeIfAbsent(c.month(), m -> new long[2]);
+            cell[0] += c.counted();
+            cell[1] += c.rows();
         }
         ReportPeriod period = ReportPeriod.of(monthTotals, options.period());
 
@@ -260,7 +292,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
                 personYears.forEach((org, y) -> units.add(new FunnelUnit(org, countedInPeriod.getOrDefault(org, 0L), pooled * y)));
                 Map<String, FunnelResult.Point> points = new TreeMap<>();
                 if (!units.isEmpty() && py > 0 && observed > 0) {
-                    FunnelResult f = FunnelPlot.ratios(units);
+                    FunnelResult f = FunnelPlot.ratios(units, options.stats().ratioMethod());
                     commissionerFunnel = Optional.of(f);
                     f.points().forEach(p -> points.put(p.unit().org(), p));
                 }
@@ -288,29 +320,34 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
             }
         });
         Map<String, String> notCharted = new TreeMap<>();
+        Shown shown = new Shown(options.disclosure());
+        SpcSettings spc = options.stats().spc();
         Optional<SpcResult> monthlySpc = Optional.empty();
+        List<String> monthlyHidden = new ArrayList<>();
         if (activity.hasDate() && !months.isEmpty()) {
-            Map<String, Long> overall = new TreeMap<>();
-            months.forEach(m -> overall.put(m.month(), m.counts().counted()));
-            monthlySpc = chartable(overall, options.disclosure()).map(SpcChart::of).or(Optional::empty);
+            Map<String, long[]> overall = new TreeMap<>();
+            months.forEach(m -> overall.put(m.month(), new long[] {m.counts().counted(), m.counts().rows()}));
+            RateSeries series = RateSeries.of(overall, shown);
+            monthlyHidden.addAll(series.hidden());
+            monthlySpc = series.chartable() ? Optional.of(SpcChart.of(series.points(), spc)) : Optional.empty();
         }
         List<ProviderSpc> providerSpc = new ArrayList<>();
         if (activity.hasDate() && activity.hasProvider()) {
-            providerMonthCounted.forEach((org, byMonth) -> {
+            providerMonthRows.forEach((org, byMonth) -> {
                 if (org.equals(UNKNOWN)) {
                     return;
                 }
-                Map<String, Long> series = new TreeMap<>(byMonth);
+                Map<String, long[]> series = new TreeMap<>(byMonth);
                 series.keySet().removeIf(m -> !period.contains(m));
                 if (series.size() < 2) {
                     notCharted.put(org, "records in fewer than 2 months of the period");
                     return;
                 }
-                Optional<List<SpcPoint>> points = chartable(series, options.disclosure());
-                if (points.isEmpty()) {
-                    notCharted.put(org, "a month with 1 to 7 counted (disclosure control)");
+                RateSeries rates = RateSeries.of(series, shown);
+                if (!rates.chartable()) {
+                    notCharted.put(org, rates.whyNotCharted());
                 } else {
-                    providerSpc.add(new ProviderSpc(org, SpcChart.of(points.get())));
+                    providerSpc.add(new ProviderSpc(org, SpcChart.of(rates.points(), spc), rates.hidden()));
                 }
             });
         }
@@ -324,23 +361,9 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
         return new ImagingReport(options.title(), options.sampleData(), options.disclosure(), summary, period, providers,
                 providerFunnel, commissioners, populationUse, commissionerFunnel, months, monthlySpc, providerSpc,
                 notCharted, bands, Breakdowns.of(period, activity), OrganisationRollUp.of(activity,
-                options.organisations(), commissioners, populationUse), Provenance.of(summary, options.arguments()));
-    }
-
-    /** The series as charted: as is without control; rounded with control, or empty if a value is 1 to 7. */
-    private static Optional<List<SpcPoint>> chartable(Map<String, Long> series, Disclosure disclosure) {
-        List<SpcPoint> points = new ArrayList<>();
-        for (var e : series.entrySet()) {
-            long v = e.getValue();
-            if (disclosure == Disclosure.CONTROLLED) {
-                if (v >= 1 && v <= Disclosure.SMALL_COUNT_MAX) {
-                    return Optional.empty();
-                }
-                v = Disclosure.roundToFive(v);
-            }
-            points.add(new SpcPoint(e.getKey(), v));
-        }
-        return Optional.of(points);
+                options.organisations(), commissioners, populationUse), Provenance.of(summary, options.arguments()),
+                new StatsFigures(options.stats(), summary.rowsRead() > 0
+                        ? RateSeries.PER * summary.counted() / summary.rowsRead() : Double.NaN, monthlyHidden));
     }
 
     /** Totals by organisation: counted, excluded, unmatched, rejected. */

@@ -23,11 +23,13 @@ final class OrganisationsHtml {
     private final ImagingReport r;
     private final Shown shown;
     private final StringBuilder h;
+    private final Comparators comparators;
 
     OrganisationsHtml(ImagingReport r, Shown shown, StringBuilder h) {
         this.r = r;
         this.shown = shown;
         this.h = h;
+        this.comparators = new Comparators(r, shown);
     }
 
     /** The headings of {@link #rateCells}. */
@@ -46,11 +48,15 @@ final class OrganisationsHtml {
         f.points().stream().filter(this::hiddenProvider).forEach(p -> hidden.add(r.label(p.unit().org())));
         String svg = FunnelChart.svg("funnel-providers", f, 1000, "Counted imaging per 1,000 records by provider",
                 "Outpatient records in the extract", "Counted per 1,000 records",
-                this::hiddenProvider, p -> providerHover(p));
+                this::hiddenProvider, p -> providerHover(p), comparators.benchmarkLines(), p -> r.chartLabel(p.unit().org()));
         h.append("<figure>").append(svg).append("<figcaption>Each point is a provider: its counted imaging per 1,000 outpatient"
                 + " records against its number of records. The target is the rate of all providers together (")
                 .append(Shown.plain(f.target() * 1000, 2)).append(" per 1,000). A provider outside the 99.8% limits differs"
-                        + " from the rest by more than chance and the usual spread between providers would explain.")
+                        + " from the rest by more than chance and the usual spread between providers would explain."
+                        + " Providers outside the 95% or 99.8% limits are labelled. The records axis is logarithmic, so that"
+                        + " small and large providers are spread out evenly rather than crowded at one end.")
+                .append(r.stats().benchmarkPer1000().isPresent() ? " The benchmark line is "
+                        + Shown.plain(r.stats().benchmarkPer1000().getAsDouble(), 2) + " per 1,000." : "")
                 .append(overdispersion(f)).append("</figcaption></figure>");
         if (!hidden.isEmpty()) {
             h.append("<p class=\"small\" id=\"funnel-suppressed\">Not drawn under disclosure control (1 to 7 counted,"
@@ -87,14 +93,19 @@ final class OrganisationsHtml {
     }
 
     static String overdispersion(FunnelResult f) {
+        String method = f.ratioMethod().map(m -> m == FunnelRatioMethod.SHMI
+                ? " Overdispersion by FunnelPlotR's SHMI method (the top and bottom 10% of z-scores by rank left out)."
+                : " Overdispersion by FunnelPlotR's CQC method (z-scores on the square-root scale, Winsorised 10% at each end).")
+                .orElse(" Overdispersion from z-scores Winsorised 10% at each end, as FunnelPlotR does for proportions.");
+        String limits = f.exactPoisson() ? " exact Poisson limits are drawn." : " the limits are not widened.";
         if (Double.isNaN(f.phi())) {
-            return " Too few providers to estimate overdispersion; the limits are unadjusted.";
+            return method + " Too few organisations to estimate it, so" + limits;
         }
-        return f.adjusted()
-                ? " The providers vary more than chance alone would make them (φ = " + Shown.plain(f.phi(), 2) + "), so the"
-                        + " limits are widened by a between-provider variance τ² = " + Shown.plain(f.tau2(), 6) + "."
-                : " The providers vary no more than chance would make them (φ = " + Shown.plain(f.phi(), 2)
-                        + ", τ² = 0), so the limits are not widened.";
+        return method + (f.adjusted()
+                ? " The organisations vary more than chance alone would make them (φ = " + Shown.plain(f.phi(), 2) + " > 1), so"
+                        + " the limits are widened by a between-organisation variance τ² = " + Shown.plain(f.tau2(), 6) + "."
+                : " The organisations vary no more than chance would make them (φ = " + Shown.plain(f.phi(), 2)
+                        + " ≤ 1), so, as FunnelPlotR does," + limits);
     }
 
     void leagueTable() {
@@ -112,9 +123,10 @@ final class OrganisationsHtml {
         h.append("<section id=\"league-table\"><h2>Providers: league table</h2><table class=\"data\"><caption>Providers"
                 + " by counted imaging per 1,000 records, highest first (providers whose rate is not shown come last)."
                 + " Read it with the funnel plot: a place in the table alone says little about a small provider."
+                + esc(comparators.caption())
                 + "</caption><thead><tr><th scope=\"col\">Provider</th><th scope=\"col\">Records</th><th scope=\"col\">Counted</th><th scope=\"col\">Excluded</th>"
                 + "<th scope=\"col\">Per 1,000</th><th scope=\"col\">Funnel 95%</th><th scope=\"col\">Funnel 99.8%</th>"
-                + "<th scope=\"col\">Latest month (SPC)</th></tr></thead><tbody>");
+                + "<th scope=\"col\">Latest month (SPC)</th>" + comparators.header() + "</tr></thead><tbody>");
         for (ImagingReport.Organisation o : sorted) {
             StatusCounts c = o.counts();
             boolean hide = hiddenRate(o);
@@ -127,7 +139,8 @@ final class OrganisationsHtml {
                     ? " class=\"outlier\"" : "").append("><th scope=\"row\">").append(esc(r.label(o.code()))).append("</th>")
                     .append(num(shown.count(c.rows()))).append(num(shown.count(c.counted()))).append(num(shown.count(c.excluded())))
                     .append(num(shown.rate(c.counted(), c.rows(), 1000, 2))).append("<td>").append(esc(f95)).append("</td><td>")
-                    .append(esc(f998)).append("</td><td>").append(esc(latest)).append("</td></tr>");
+                    .append(esc(f998)).append("</td><td>").append(esc(latest)).append("</td>")
+                    .append(comparators.cell(c.counted(), c.rows())).append("</tr>");
         }
         h.append("</tbody></table></section>\n");
     }
@@ -159,13 +172,16 @@ final class OrganisationsHtml {
         };
     }
 
-    private static String latestSignal(SpcResult chart) {
+    /** The chart's variation at its latest month, in words (the variation icon's meaning). */
+    static String latestSignal(SpcResult chart) {
         if (chart.rows().isEmpty()) {
             return "–";
         }
-        SpcResult.Row last = chart.rows().get(chart.rows().size() - 1);
-        return last.signals().isEmpty() ? "common cause"
-                : "special cause (" + last.direction().map(d -> d.name().toLowerCase(Locale.ROOT)).orElse("mixed") + ")";
+        return switch (chart.variation()) {
+            case COMMON_CAUSE -> "common cause";
+            case IMPROVEMENT -> "special cause, improving";
+            case CONCERN -> "special cause, concerning";
+        };
     }
 
     void providerCharts() {
@@ -173,12 +189,18 @@ final class OrganisationsHtml {
             return;
         }
         h.append("<section id=\"provider-spc\"><h2>Providers by month (SPC)</h2><p class=\"small\">One XmR chart per provider"
-                + " of counted imaging per month, on the same rules as the whole-extract chart. Each chart has its own scale.</p>"
-                + "<div class=\"multiples\">");
+                + " of counted imaging per 1,000 records by month, on the same rules as the whole-extract chart, with the"
+                + " extract's pooled rate as a reference line. Each chart has its own scale.").append(esc(comparators.pooledCaption()))
+                .append("</p><div class=\"multiples\">");
+        List<SpcChartSvg.Reference> lines = comparators.rateLines();
         for (ImagingReport.ProviderSpc p : r.providerSpc()) {
-            h.append("<figure class=\"multiple\">").append(SpcChartSvg.svg(p.chart(), r.label(p.provider()), "Counted imaging per month", true))
-                    .append("<figcaption>").append(esc(r.label(p.provider()))).append(": ").append(esc(latestSignal(p.chart())))
-                    .append(" in the latest month</figcaption></figure>");
+            h.append("<figure class=\"multiple\">").append(SpcChartSvg.svg(p.chart(), r.label(p.provider()),
+                    "Counted per 1,000 records", true, lines)).append("<figcaption>").append(esc(r.label(p.provider())))
+                    .append(": ").append(esc(latestSignal(p.chart()))).append(" in the latest month");
+            if (!p.hiddenMonths().isEmpty()) {
+                h.append("; not charted under disclosure control (rate shown as *): ").append(esc(String.join(", ", p.hiddenMonths())));
+            }
+            h.append("</figcaption></figure>");
         }
         h.append("</div>");
         if (!r.notCharted().isEmpty()) {
@@ -214,7 +236,7 @@ final class OrganisationsHtml {
                         p -> {
                             return shown.suppresses(p.unit().numerator(), 0);
                         },
-                        this::ratioHover);
+                        this::ratioHover, List.of(), p -> r.chartLabel(p.unit().org()));
                 h.append("<figure>").append(svg).append("<figcaption>Each point is a commissioner: counted imaging divided by the"
                         + " count expected if it had the pooled rate of all commissioners with a population (")
                         .append(Shown.plain(pop.get().pooledPer100k(), 1)).append(" per 100,000 person-years).")
@@ -228,7 +250,9 @@ final class OrganisationsHtml {
             h.append("<p class=\"small\">For rates per 100,000 population and a funnel plot of commissioners, run again with"
                     + " --population FILE (CSV with org_code,year,population).</p>");
         }
-        h.append("<table class=\"data\"><caption>By commissioner (Der_Commissioner_Code)</caption><thead><tr>"
+        h.append("<table class=\"data\"><caption>By commissioner (Der_Commissioner_Code).").append(esc(comparators.pooledCaption()))
+                .append(" The commissioners' own comparator is the pooled rate per head, the ratio funnel's target of 1.")
+                .append("</caption><thead><tr>"
                 + "<th scope=\"col\">Commissioner</th><th scope=\"col\">Records</th><th scope=\"col\">Counted</th>"
                 + "<th scope=\"col\">Excluded</th>");
         if (pop.isPresent()) {

@@ -154,33 +154,33 @@ public final class ReportHtml {
     }
 
     private void trend() {
-        h.append("<section id=\"trend\"><h2>Trend: counted imaging by month (SPC)</h2>");
+        h.append("<section id=\"trend\"><h2>Trend: counted imaging per 1,000 records by month (SPC)</h2>");
+        Comparators comparators = new Comparators(r, shown);
         if (r.months().isEmpty()) {
             h.append("<p>No trend: the extract has no Appointment_Date column or no readable dates.</p></section>\n");
             return;
         }
         if (r.monthlySpc().isPresent()) {
             SpcResult c = r.monthlySpc().get();
-            h.append("<figure>").append(SpcChartSvg.svg(c, "Whole extract", "Counted imaging per month", false))
-                    .append("<figcaption>XmR chart of counted imaging per month. The dashed lines are the process limits"
-                            + " (mean ± 2.66 × mean moving range). Coloured points show special-cause variation: a point outside the limits,"
-                            + " 7 or more in a row on one side of the mean, 7 or more rising or falling, or 2 of 3 beyond 2 sigma on"
-                            + " one side. Orange is higher, blue is lower.").append(c.note().map(n -> " " + n).orElse(""))
-                    .append(shown.controlled() ? " Drawn from the rounded counts that are published." : "")
+            h.append("<figure>").append(SpcChartSvg.svg(c, "Whole extract", "Counted per 1,000 records", false,
+                    comparators.rateLines())).append("<figcaption>").append(esc(StatsNotes.caption(c, r.stats().monthlyHidden())))
                     .append("</figcaption></figure>");
         } else {
-            h.append("<p>Not charted: a month has 1 to 7 counted rows, which disclosure control does not show.</p>");
+            h.append("<p>Not charted: too few months have a rate that disclosure control lets the report show.</p>");
         }
         Map<String, String> signals = Aggregates.signals(r.monthlySpc());
-        h.append("<table class=\"data\"><caption>By month, within the period</caption><thead><tr><th scope=\"col\">Month</th>"
+        h.append("<table class=\"data\"><caption>By month, within the period.").append(esc(comparators.caption()))
+                .append("</caption><thead><tr><th scope=\"col\">Month</th>"
                 + "<th scope=\"col\">Records</th><th scope=\"col\">Counted</th><th scope=\"col\">Excluded</th>"
-                + "<th scope=\"col\">Per 1,000</th><th scope=\"col\">Special cause</th></tr></thead><tbody>");
+                + "<th scope=\"col\">Per 1,000</th><th scope=\"col\">Special cause</th>").append(comparators.header())
+                .append("</tr></thead><tbody>");
         for (ImagingReport.Month m : r.months()) {
             StatusCounts c = m.counts();
             h.append("<tr><th scope=\"row\">").append(esc(m.month())).append("</th>").append(num(shown.count(c.rows())))
                     .append(num(shown.count(c.counted()))).append(num(shown.count(c.excluded())))
                     .append(num(shown.rate(c.counted(), c.rows(), 1000, 2))).append("<td>")
-                    .append(esc(humanSignals(signals.get(m.month())))).append("</td></tr>");
+                    .append(esc(humanSignals(signals.get(m.month())))).append("</td>")
+                    .append(comparators.cell(c.counted(), c.rows())).append("</tr>");
         }
         h.append("</tbody></table></section>\n");
     }
@@ -203,7 +203,7 @@ public final class ReportHtml {
         }
         h.append("<section id=\"age-bands\"><h2>By age</h2><table class=\"data\"><caption>By age band, using the age the"
                 + " measure reads (age at start of episode, else age at activity date). The measure counts ages 19 to 120 only."
-                + "</caption><thead><tr><th scope=\"col\">Age band</th><th scope=\"col\">Records</th>"
+                + esc(new Comparators(r, shown).pooledCaption()) + "</caption><thead><tr><th scope=\"col\">Age band</th><th scope=\"col\">Records</th>"
                 + "<th scope=\"col\">Counted</th><th scope=\"col\">Excluded</th><th scope=\"col\">Not selected</th>"
                 + "<th scope=\"col\">Rejected</th></tr></thead><tbody>");
         r.ageBands().forEach((band, c) -> h.append("<tr><th scope=\"row\">").append(esc(band.label())).append("</th>")
@@ -230,17 +230,7 @@ public final class ReportHtml {
                 + " the first to the last month holding at least a tenth of the median month's records, so that a few mistyped"
                 + " dates cannot stretch it.") + " The trend, the SPC charts and the rates per head cover the period; totals,"
                 + " the funnel of providers and the league table cover every row.");
-        li("Funnel plots follow the FunnelPlotR method [FUNNELPLOTR, SPIEGELHALTER-2005]: proportions on the arcsine square"
-                + " root scale (standard error 1/(2√n)); ratios on the log scale (standard error 1/√E); limits at z 1.959964"
-                + " (95%) and 3.090232 (99.8%). Overdispersion: z-scores Winsorised 10% at each end, φ the mean of their squares,"
-                + " and a between-unit variance τ² = max(0, (nφ − (n − 1)) / (Σw − Σw²/Σw)) added to each unit's variance"
-                + " when it is above 0.");
-        li("SPC follows Making Data Count as NHSRplotthedots applies it [MDC, PLOTTHEDOTS]: an XmR chart with limits at the"
-                + " mean ± 2.66 × the mean moving range, where moving ranges of 3.267 × the mean or more are left out of that"
-                + " mean (one-off jumps); special cause is a point outside the limits, 7 or more points in a row on one side of"
-                + " the mean, 7 or more points rising or falling, or, among 3 points in a row on the same side of the mean, 2"
-                + " close to a limit (beyond 2 sigma, 1.773 × the mean moving range, but inside the limit). Months are those with"
-                + " records; a month missing from the extract is not plotted as zero, and the points either side are joined.");
+        StatsNotes.methods(r).forEach(this::li);
         r.population().ifPresent(p -> li("Rates per head use " + fileName(p.source()) + ": each commissioner's person-years are"
                 + " its population in each month's calendar year, summed over the months of the period and divided by 12;"
                 + " the observed count is its counted imaging dated within the period. Expected counts apply the pooled rate of"
@@ -263,8 +253,8 @@ public final class ReportHtml {
                         + " rounded to the nearest 5, and a rate or ratio built on a count of 1 to 7 is shown as *. Backcheck adds"
                         + " two safeguards: a proportion is also shown as * when the records not counted number 1 to 7, and a point"
                         + " that is not shown is left out of the headline, the ordering of the league table and the chart's axes."
-                        + " Statistics (targets, limits, z-scores) are computed on exact counts; SPC charts are drawn from the"
-                        + " rounded counts; per-unit limits and z-scores are not published."
+                        + " Statistics (targets, limits, z-scores) are computed on exact counts; SPC charts leave out months"
+                        + " whose rate is shown as *; per-unit limits and z-scores are not published."
                 : "Disclosure control was switched off (--no-disclosure-control): this report shows exact small numbers and"
                         + " must not leave the organisation.");
         h.append("</ul><h3>Sources</h3><ul class=\"sources\">");

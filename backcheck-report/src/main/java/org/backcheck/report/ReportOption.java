@@ -18,6 +18,16 @@ public enum ReportOption {
     NO_DISCLOSURE_CONTROL("--no-disclosure-control", null, false),
     /** The months the report covers ({@link ReportPeriod#parse}). */
     PERIOD("--period", "PERIOD", false),
+    /** A comparator rate per 1,000 records, e.g. a published national rate ({@link StatsOptions#rate}). */
+    BENCHMARK("--benchmark", "RATE", false),
+    /** A target rate per 1,000 records for the SPC assurance icon ({@link StatsOptions#rate}). */
+    TARGET("--target", "RATE", false),
+    /** SPC limits fixed from the first N months ({@link StatsOptions#baseline}). */
+    SPC_BASELINE("--spc-baseline", "N", false),
+    /** A month from which SPC limits are recalculated; repeatable ({@link StatsOptions#month}). */
+    REBASE("--rebase", "YYYY-MM", true),
+    /** How the commissioners' ratio funnel estimates overdispersion ({@link FunnelRatioMethod#parse}). */
+    FUNNEL_RATIO_METHOD("--funnel-ratio-method", "shmi|cqc", false),
     /** An organisations file (names and parents; {@link Organisations}), repeatable: the files combine. */
     ORGANISATIONS("--organisations", "FILE", true);
 
@@ -87,6 +97,10 @@ public enum ReportOption {
                 }
             }
             case PERIOD -> ReportPeriod.parse(value);
+            case BENCHMARK, TARGET -> StatsOptions.rate(optionName, value);
+            case SPC_BASELINE -> StatsOptions.baseline(value);
+            case REBASE -> StatsOptions.month(value);
+            case FUNNEL_RATIO_METHOD -> FunnelRatioMethod.parse(value);
             case TITLE, POPULATION, ORGANISATIONS -> {
                 if (value == null || value.isBlank()) {
                     throw new IllegalArgumentException(optionName + " needs a value (" + paramLabel + ")");

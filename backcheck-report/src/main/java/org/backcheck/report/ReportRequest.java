@@ -69,6 +69,15 @@ public final class ReportRequest implements Serializable {
         return value == null ? this : with(option, value);
     }
 
+    /** This request with each of the values given for a repeatable option, in order. */
+    public ReportRequest withAll(ReportOption option, List<String> values) {
+        ReportRequest r = this;
+        for (String v : values) {
+            r = r.with(option, v);
+        }
+        return r;
+    }
+
     /** Whether the option was given. */
     public boolean has(ReportOption option) {
         return given.containsKey(option);
@@ -135,7 +144,7 @@ public final class ReportRequest implements Serializable {
         Organisations organisations = organisationFiles.isEmpty() ? Organisations.none()
                 : Organisations.read(organisationFiles.stream().map(Path::of).toList());
         return new ImagingReport.Options(title(), sampleData, disclosureControl() ? Disclosure.CONTROLLED : Disclosure.NONE,
-                population, period, organisations, provenanceArguments());
+                population, period, organisations, provenanceArguments(), StatsOptions.of(this));
     }
 
     @Override

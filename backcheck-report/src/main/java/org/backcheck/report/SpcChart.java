@@ -1,6 +1,7 @@
 package org.backcheck.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -9,36 +10,40 @@ import java.util.Set;
 
 /**
  * An XmR (individuals and moving range) chart with the special-cause rules of NHS England and NHS
- * Improvement's "Making Data Count" guidance (2019), with the conventions the
- * nhs-r-community NHSRplotthedots package documents where the guidance leaves a choice (such as
- * screening large moving ranges); written from those descriptions, not from the package's code.
+ * Improvement's "Making Data Count" guidance (2019), computed as the nhs-r-community NHSRplotthedots
+ * package computes them (version 0.2.2, github.com/nhs-r-community/NHSRplotthedots at tag 0.2.2, commit
+ * 050b07d7eacc011767532732f69b8fd7d6a28fd3: {@code R/ptd_spc_standard.R}, {@code R/ptd_calculate_point_type.R},
+ * {@code R/ptd_calculate_assurance_type.R}); our own code, checked against numbers the package's own code
+ * gives ({@code SpcRulesTest}).
  *
- * <p>Lines: mean x̄ of all points; MR̄ the mean of the moving ranges |x<sub>i</sub> − x<sub>i−1</sub>|
+ * <p>Segments: the points are split at each rebase ({@link SpcSettings#rebase()}), and every segment gets
+ * lines of its own from its first {@link SpcSettings#baseline()} points (all its points when none is
+ * set); the rules are applied within a segment, never across a rebase.
+ *
+ * <p>Lines: mean x̄ of the baseline points; MR̄ the mean of their moving ranges |x<sub>i</sub> − x<sub>i−1</sub>|
  * after screening, as NHSRplotthedots does by default: moving ranges of 3.267·MR̄ or more (the upper
  * limit of a moving-range chart) are one-off jumps, not routine variation, so they are dropped and MR̄
  * is taken again over the rest. Process limits x̄ ± 2.66·MR̄ (2.66 = 3/d₂, d₂ = 1.128 for ranges of two);
  * 2σ lines x̄ ± (2/3)·2.66·MR̄ (1.773·MR̄), two thirds of the way out.
  *
- * <p>Rules and the conventions chosen where the summary is silent:
+ * <p>Rules, as the package applies them:
  * <ul>
  *   <li>{@link SpcResult.Rule#OUTSIDE_LIMITS}: strictly above the upper or below the lower limit; a
  *       point on a limit is inside.</li>
  *   <li>{@link SpcResult.Rule#SHIFT}: 7 or more consecutive points strictly above (or strictly below) the
  *       mean; every point of the run is flagged. A point exactly on the mean is on neither side and
- *       breaks the run, so it cannot be used to bridge two shorter runs.</li>
+ *       breaks the run.</li>
  *   <li>{@link SpcResult.Rule#TREND}: 7 or more consecutive points, each strictly greater (or strictly
  *       smaller) than the one before, i.e. 6 successive rises; every point of the run is flagged.
- *       Two equal neighbours are neither a rise nor a fall, so a tie ends the trend, and the tied
- *       point may start a new one.</li>
- *   <li>{@link SpcResult.Rule#TWO_OF_THREE}: as NHSRplotthedots reads it: within any 3 consecutive points
- *       that all lie on the same side of the mean, 2 or more are close to the limit, i.e. strictly beyond
- *       the 2σ line but not outside the process limits (a point outside the limits is already a signal of
- *       its own); the close points are flagged.</li>
+ *       Two equal neighbours are neither a rise nor a fall, so a tie ends the trend.</li>
+ *   <li>{@link SpcResult.Rule#TWO_OF_THREE}: within any 3 consecutive points that all lie on the same side
+ *       of the mean, 2 or more are close to the limit, i.e. strictly beyond the 2σ line but not outside
+ *       the process limits; the close points are flagged.</li>
  * </ul>
- * With fewer than 2 points there is no moving range, so there are no limits and no signals (the
- * runs need 7 points anyway). A constant series has MR̄ = 0: all lines equal the mean and every point
- * sits on it, so nothing signals. The mean of a constant series is taken as its value rather than
- * summed, so that rounding cannot place a point a hair off its own mean.
+ * Each point's one special cause and its variation and the chart's assurance are {@link SpcSpecialCause}'s.
+ * With fewer than 2 baseline points there is no moving range, so there are no limits and no signals. A
+ * constant baseline has MR̄ = 0 (where NHSRplotthedots' screening leaves no moving range and no limits):
+ * all lines equal the mean and nothing signals.
  */
 public final class SpcChart {
     /** Process limit multiplier of the mean moving range. */
@@ -53,37 +58,68 @@ public final class SpcChart {
     private SpcChart() {
     }
 
-    /** Computes the chart; the list order is the time order. */
+    /** Computes the chart with {@link SpcSettings#STANDARD}; the list order is the time order. */
     public static SpcResult of(List<SpcPoint> points) {
+        return of(points, SpcSettings.STANDARD);
+    }
+
+    /** Computes the chart; the list order is the time order. */
+    public static SpcResult of(List<SpcPoint> points, SpcSettings settings) {
         Objects.requireNonNull(points, "points");
+        Objects.requireNonNull(settings, "settings");
         int n = points.size();
-        double[] x = points.stream().mapToDouble(SpcPoint::value).toArray();
+        double[] all = points.stream().mapToDouble(SpcPoint::value).toArray();
         List<Set<SpcResult.Signal>> signals = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             signals.add(new HashSet<>());
         }
-        Optional<SpcResult.Lines> lines = Optional.empty();
-        if (n >= 2) {
-            double mrSum = 0;
-            for (int i = 1; i < n; i++) {
-                mrSum += Math.abs(x[i] - x[i - 1]);
+        List<SpcResult.Segment> segments = new ArrayList<>();
+        List<Optional<SpcResult.Signal>> causes = new ArrayList<>(n);
+        int start = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || settings.rebasesBetween(points.get(i - 1).label(), points.get(i).label())) {
+                double[] x = Arrays.copyOfRange(all, start, i);
+                int baseline = Math.min(x.length, settings.baseline().orElse(Integer.MAX_VALUE));
+                Optional<SpcResult.Lines> lines = lines(Arrays.copyOf(x, baseline));
+                List<Set<SpcResult.Signal>> here = signals.subList(start, i);
+                lines.ifPresent(l -> {
+                    outsideLimits(x, l, here);
+                    shifts(x, l.mean(), here);
+                    trends(x, here);
+                    twoOfThree(x, l, here);
+                });
+                causes.addAll(SpcSpecialCause.of(x, here));
+                segments.add(new SpcResult.Segment(start, x.length, lines, baseline, start > 0));
+                start = i;
             }
-            double mrBar = screened(x, mrSum / (n - 1));
-            double mean = mrBar == 0 ? x[0] : mean(x);
-            SpcResult.Lines l = new SpcResult.Lines(mean, mrBar, mean - LIMIT_FACTOR * mrBar,
-                    mean + LIMIT_FACTOR * mrBar, mean - TWO_SIGMA_FACTOR * mrBar, mean + TWO_SIGMA_FACTOR * mrBar);
-            lines = Optional.of(l);
-            outsideLimits(x, l, signals);
-            shifts(x, l.mean(), signals);
-            trends(x, signals);
-            twoOfThree(x, l, signals);
         }
         List<SpcResult.Row> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Optional<Double> mr = i == 0 ? Optional.empty() : Optional.of(Math.abs(x[i] - x[i - 1]));
-            rows.add(new SpcResult.Row(points.get(i), mr, signals.get(i)));
+            Optional<Double> mr = i == 0 ? Optional.empty() : Optional.of(Math.abs(all[i] - all[i - 1]));
+            rows.add(new SpcResult.Row(points.get(i), mr, signals.get(i), causes.get(i),
+                    SpcSpecialCause.variation(causes.get(i), settings.better())));
         }
-        return new SpcResult(lines, rows);
+        Optional<SpcResult.Lines> current = segments.isEmpty() ? Optional.empty() : segments.get(segments.size() - 1).lines();
+        Optional<SpcResult.Assurance> assurance = settings.target().isPresent()
+                ? current.map(l -> SpcSpecialCause.assurance(settings.target().getAsDouble(), l, settings.better()))
+                : Optional.empty();
+        return new SpcResult(current, rows, segments, assurance, settings.better());
+    }
+
+    /** The lines from baseline points; empty with fewer than 2. */
+    static Optional<SpcResult.Lines> lines(double[] x) {
+        int n = x.length;
+        if (n < 2) {
+            return Optional.empty();
+        }
+        double mrSum = 0;
+        for (int i = 1; i < n; i++) {
+            mrSum += Math.abs(x[i] - x[i - 1]);
+        }
+        double mrBar = screened(x, mrSum / (n - 1));
+        double mean = mrBar == 0 ? x[0] : mean(x);
+        return Optional.of(new SpcResult.Lines(mean, mrBar, mean - LIMIT_FACTOR * mrBar,
+                mean + LIMIT_FACTOR * mrBar, mean - TWO_SIGMA_FACTOR * mrBar, mean + TWO_SIGMA_FACTOR * mrBar));
     }
 
     /** MR̄ over the moving ranges below {@link #SCREEN_FACTOR}·MR̄; MR̄ itself when none are (all zero). */
@@ -100,12 +136,18 @@ public final class SpcChart {
         return kept == 0 ? mrBar : sum / kept;
     }
 
-    private static double mean(double[] x) {
+    /** The mean in two passes, as R's {@code mean} refines its sum, so that rounding moves it as little as can be. */
+    static double mean(double[] x) {
         double sum = 0;
         for (double v : x) {
             sum += v;
         }
-        return sum / x.length;
+        double m = sum / x.length;
+        double correction = 0;
+        for (double v : x) {
+            correction += v - m;
+        }
+        return m + correction / x.length;
     }
 
     private static void outsideLimits(double[] x, SpcResult.Lines l, List<Set<SpcResult.Signal>> out) {

@@ -8,22 +8,35 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * An XmR chart's numbers: the centre line and limits (absent with fewer than two points, since no
- * moving range exists) and, per point, the special-cause signals it is part of.
+ * An XmR chart's numbers: the lines (per segment, when the chart is rebased) and, per point, the
+ * special-cause signals it is part of, the one special cause NHSRplotthedots reports for it, and its
+ * Making Data Count variation; with a target, the assurance.
  *
- * @param limits the chart lines, empty when there are fewer than 2 points
- * @param rows   one row per input point, in input order
+ * @param limits    the current lines: those of the last segment; empty when it has fewer than 2 points
+ * @param rows      one row per input point, in input order
+ * @param segments  the runs of points that share lines (one unless rebased), in order
+ * @param assurance with a target, whether the process consistently passes, fails or hits and misses it
+ * @param better    the improvement direction the variation and assurance are judged by
  */
-public record SpcResult(Optional<Lines> limits, List<Row> rows) {
+public record SpcResult(Optional<Lines> limits, List<Row> rows, List<Segment> segments, Optional<Assurance> assurance,
+                        Direction better) {
     public SpcResult {
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(assurance, "assurance");
+        Objects.requireNonNull(better, "better");
         rows = List.copyOf(rows);
+        segments = List.copyOf(segments);
     }
 
     /** Why a chart has no limits, for the report; empty when it has them. */
     public Optional<String> note() {
         return limits.isPresent() ? Optional.empty()
                 : Optional.of("fewer than 2 points: no moving range, so no process limits or signals");
+    }
+
+    /** The variation icon: the variation of the last point (NHSRplotthedots' {@code ptd_get_icons}). */
+    public Variation variation() {
+        return rows.isEmpty() ? Variation.COMMON_CAUSE : rows.get(rows.size() - 1).variation();
     }
 
     /** The special-cause rules of NHS England's "Making Data Count" guidance (2019). */
@@ -41,6 +54,12 @@ public record SpcResult(Optional<Lines> limits, List<Row> rows) {
     /** Which way a signal points: above/rising or below/falling. */
     public enum Direction { HIGH, LOW }
 
+    /** The Making Data Count variation of a point, judged by the improvement direction. */
+    public enum Variation { COMMON_CAUSE, IMPROVEMENT, CONCERN }
+
+    /** The Making Data Count assurance against a target, from the current limits. */
+    public enum Assurance { CONSISTENT_PASS, CONSISTENT_FAIL, HIT_AND_MISS }
+
     /** One rule firing in one direction at a point. */
     public record Signal(Rule rule, Direction direction) {
         public Signal {
@@ -50,10 +69,23 @@ public record SpcResult(Optional<Lines> limits, List<Row> rows) {
     }
 
     /**
+     * Points {@code first} to {@code first + size − 1} sharing one set of lines.
+     *
+     * @param lines     empty when the segment's baseline has fewer than 2 points
+     * @param baseline  how many of its first points set the lines
+     * @param rebased   whether it starts at a rebase (every segment but the first)
+     */
+    public record Segment(int first, int size, Optional<Lines> lines, int baseline, boolean rebased) {
+        public Segment {
+            Objects.requireNonNull(lines, "lines");
+        }
+    }
+
+    /**
      * The chart lines.
      *
-     * @param mean            centre line, the mean of all points
-     * @param meanMovingRange MR̄, the mean of |x<sub>i</sub> − x<sub>i−1</sub>|; 0 for a constant series
+     * @param mean            centre line, the mean of the baseline points
+     * @param meanMovingRange MR̄, the mean of the baseline's moving ranges after screening; 0 for a constant series
      * @param lower           mean − 2.66 × MR̄
      * @param upper           mean + 2.66 × MR̄
      * @param lower2Sigma     mean − 1.773 × MR̄
@@ -73,14 +105,20 @@ public record SpcResult(Optional<Lines> limits, List<Row> rows) {
     /**
      * One point on the chart.
      *
-     * @param point       the input
-     * @param movingRange |x<sub>i</sub> − x<sub>i−1</sub>|, empty for the first point
-     * @param signals     every rule that fires at this point and its direction
+     * @param point        the input
+     * @param movingRange  |x<sub>i</sub> − x<sub>i−1</sub>|, empty for the first point
+     * @param signals      every rule that fires at this point and its direction
+     * @param specialCause the one special cause NHSRplotthedots names for the point (outside the limits first,
+     *                     then a trend, then 2 of 3, then a shift); empty for common cause
+     * @param variation    the special cause judged by the improvement direction
      */
-    public record Row(SpcPoint point, Optional<Double> movingRange, Set<Signal> signals) {
+    public record Row(SpcPoint point, Optional<Double> movingRange, Set<Signal> signals, Optional<Signal> specialCause,
+                      Variation variation) {
         public Row {
             Objects.requireNonNull(point, "point");
             Objects.requireNonNull(movingRange, "movingRange");
+            Objects.requireNonNull(specialCause, "specialCause");
+            Objects.requireNonNull(variation, "variation");
             signals = Set.copyOf(signals);
         }
 

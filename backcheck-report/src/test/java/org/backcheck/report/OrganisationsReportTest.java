@@ -74,7 +74,7 @@ class OrganisationsReportTest {
     }
 
     private ImagingReport report(Disclosure d, Organisations o) {
-        return ImagingReport.of(figures(), new ImagingReport.Options("t", false, d, Optional.empty(), Optional.empty(), o, List.of()));
+        return ImagingReport.of(figures(), new ImagingReport.Options("t", false, d, Optional.empty(), Optional.empty(), o));
     }
 
     /** Sums by hand: RXH = RXH + RXH01 + RXH02 cells; QNX = 09D + 70F. */
@@ -194,7 +194,7 @@ class OrganisationsReportTest {
         Files.writeString(pop, "org_code,year,population\n09D,2024,120000\n70F,2024,80000\n15E,2024,300000\n"
                 + "ZZZ,2024,50000\nZZY,2024,90000\n");
         ImagingReport r = ImagingReport.of(figures(), new ImagingReport.Options("t", false, Disclosure.NONE,
-                Optional.of(Population.read(pop)), Optional.empty(), organisations(), List.of()));
+                Optional.of(Population.read(pop)), Optional.empty(), organisations()));
         Map<String, ImagingReport.Organisation> byCode = new LinkedHashMap<>();
         r.commissioners().forEach(o -> byCode.put(o.code(), o));
         ImagingReport.Organisation qnx = r.organisations().commissionerParents().stream().filter(o -> o.code().equals("QNX"))
@@ -223,7 +223,7 @@ class OrganisationsReportTest {
         Path pop = dir.resolve("pop.csv");
         Files.writeString(pop, "org_code,year,population\n09D,2024,120000\n15E,2024,300000\n");
         ImagingReport r = ImagingReport.of(figures(), new ImagingReport.Options("t", false, Disclosure.NONE,
-                Optional.of(Population.read(pop)), Optional.empty(), organisations(), List.of()));
+                Optional.of(Population.read(pop)), Optional.empty(), organisations()));
         ImagingReport.Organisation qnx = r.organisations().commissionerParents().stream().filter(o -> o.code().equals("QNX"))
                 .findFirst().orElseThrow();
         assertThat(qnx.rate()).isEmpty();

@@ -63,6 +63,36 @@ class ReportRequestTest {
     }
 
     @Test
+    void theStatisticalOptionsAreReadIntoStatsOptionsAndGivenBackAsArguments() throws Exception {
+        ReportRequest r = ReportRequest.standard().with(ReportOption.BENCHMARK, "11.5").with(ReportOption.TARGET, "9")
+                .with(ReportOption.SPC_BASELINE, "12").withAll(ReportOption.REBASE, List.of("2024-09", "2024-03"))
+                .with(ReportOption.FUNNEL_RATIO_METHOD, "CQC");
+        assertThat(reread(r.arguments())).isEqualTo(r);
+        StatsOptions s = r.options(false).stats();
+        assertThat(s.benchmarkPer1000()).hasValue(11.5);
+        assertThat(s.targetPer1000()).hasValue(9);
+        assertThat(s.spcBaseline()).hasValue(12);
+        assertThat(s.rebase()).containsExactly(YearMonth.of(2024, 3), YearMonth.of(2024, 9));
+        assertThat(s.ratioMethod()).isEqualTo(FunnelRatioMethod.CQC);
+        assertThat(s.spc().rebase()).containsExactly("2024-03", "2024-09");
+        assertThat(ReportRequest.standard().options(false).stats()).isEqualTo(StatsOptions.DEFAULT);
+    }
+
+    @Test
+    void wrongStatisticalValuesAreRefusedNamingTheOptionAndWhatItTakes() {
+        assertThatThrownBy(() -> ReportRequest.standard().with(ReportOption.BENCHMARK, "lots"))
+                .hasMessageContaining("--benchmark").hasMessageContaining("per 1,000");
+        assertThatThrownBy(() -> ReportRequest.standard().with(ReportOption.TARGET, "-1")).hasMessageContaining("--target");
+        assertThatThrownBy(() -> ReportRequest.standard().with(ReportOption.TARGET, "NaN")).hasMessageContaining("--target");
+        assertThatThrownBy(() -> ReportRequest.standard().with(ReportOption.SPC_BASELINE, "6"))
+                .hasMessageContaining("--spc-baseline").hasMessageContaining("at least 12");
+        assertThatThrownBy(() -> ReportRequest.standard().with(ReportOption.REBASE, "2024-13"))
+                .hasMessageContaining("--rebase").hasMessageContaining("YYYY-MM");
+        assertThatThrownBy(() -> ReportRequest.standard().with(ReportOption.FUNNEL_RATIO_METHOD, "winsor"))
+                .hasMessageContaining("--funnel-ratio-method").hasMessageContaining("shmi");
+    }
+
+    @Test
     void aMissingPopulationFileIsFoundBeforeAnyAudit(@TempDir Path dir) {
         ReportRequest r = ReportRequest.standard().with(ReportOption.POPULATION, dir.resolve("none.csv").toString());
         assertThatThrownBy(() -> r.options(false)).hasMessageContaining("none.csv");

@@ -210,8 +210,10 @@ class AuditReportBrowserTest {
         assertThat(ownTitle(trend)).isNotBlank();
         List<String> months = new ArrayList<>(page.table("#trend table").keySet());
         assertThat(months).isNotEmpty().hasSize(reports.controlled().months().size());
-        List<WebElement> monthPoints = trend.findElements(By.tagName("circle"));
+        List<WebElement> monthPoints = trend.findElements(By.cssSelector("circle.spt"));
         assertThat(monthPoints).hasSize(months.size());
+        // The Making Data Count variation icon carries its meaning as text.
+        assertThat(trend.findElement(By.cssSelector("g.icon.variation")).getAttribute("aria-label")).contains("variation");
         for (int i = 0; i < months.size(); i++) {
             assertThat(ownTitle(monthPoints.get(i))).startsWith("Whole extract, " + months.get(i) + ": ")
                     .containsAnyOf("common cause", "special cause");
@@ -234,7 +236,7 @@ class AuditReportBrowserTest {
         for (WebElement chart : providerCharts) {
             String provider = ownTitle(chart);
             assertThat(providers).contains(provider);
-            assertThat(chart.findElements(By.tagName("circle"))).isNotEmpty()
+            assertThat(chart.findElements(By.cssSelector("circle.spt"))).isNotEmpty()
                     .allSatisfy(c -> assertThat(ownTitle(c)).startsWith(provider + ", "));
         }
     }
