@@ -110,9 +110,9 @@ final class BoardFindings {
                 + (shown.controlled() ? " (checked on exact counts; shown rounded)." : ".");
     }
 
-    /** How an organisation is named in a finding (its code today). */
+    /** How an organisation is named in a finding: "Name (CODE)" when an organisations file names it, else the code. */
     String organisation(String code) {
-        return code;
+        return r.label(code);
     }
 
     /**
@@ -130,7 +130,13 @@ final class BoardFindings {
             first--;
         }
         String way = direction.map(d -> d.name().toLowerCase(Locale.ROOT)).orElse("mixed");
-        return Optional.of("special cause (" + way + ") since " + rows.get(first).point().label());
+        String meaning = switch (chart.variation()) {
+            case CONCERN -> "concerning ";
+            case IMPROVEMENT -> "improving ";
+            case COMMON_CAUSE -> "";
+        };
+        return Optional.of("special cause, " + meaning + "(" + way + ", where lower is better) since "
+                + rows.get(first).point().label());
     }
 
     private List<FunnelResult.Point> drawn(FunnelResult f) {

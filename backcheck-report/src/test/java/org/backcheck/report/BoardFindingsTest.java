@@ -75,8 +75,8 @@ class BoardFindingsTest {
     void theTrendFindingSaysSinceWhenTheLatestRunOfSpecialCauseHasLasted() {
         List<String> findings = new BoardFindings(report(Disclosure.CONTROLLED), new Shown(Disclosure.CONTROLLED)).all();
         // Whole extract: 100 a month to May, 130 from June (P11's 3 in January make it 103, rounded to 105 as charted).
-        assertThat(findings).anySatisfy(s -> assertThat(s).startsWith("Whole extract: special cause (high) since 2024-06 ("));
-        assertThat(findings).contains("P10: special cause (high) since 2024-06.");
+        assertThat(findings).anySatisfy(s -> assertThat(s).startsWith("Whole extract: special cause, concerning (high, where lower is better) since 2024-06 ("));
+        assertThat(findings).contains("P10: special cause, concerning (high, where lower is better) since 2024-06.");
         assertThat(findings).noneSatisfy(s -> assertThat(s).startsWith("P01: special cause"));
     }
 
@@ -96,7 +96,7 @@ class BoardFindingsTest {
                 new SpcPoint("2024-03", 10), new SpcPoint("2024-04", 10), new SpcPoint("2024-05", 10),
                 new SpcPoint("2024-06", 10), new SpcPoint("2024-07", 10), new SpcPoint("2024-08", 11)));
         // A constant series and one step up: the last point is outside the limits, alone.
-        assertThat(BoardFindings.latest(chart)).contains("special cause (high) since 2024-08");
+        assertThat(BoardFindings.latest(chart)).contains("special cause, concerning (high, where lower is better) since 2024-08");
         SpcResult flat = SpcChart.of(List.of(new SpcPoint("2024-01", 10), new SpcPoint("2024-02", 12),
                 new SpcPoint("2024-03", 10), new SpcPoint("2024-04", 12)));
         assertThat(BoardFindings.latest(flat)).isEmpty();

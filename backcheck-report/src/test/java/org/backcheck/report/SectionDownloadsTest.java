@@ -48,7 +48,7 @@ class SectionDownloadsTest {
         String league = decoded(html, "league-table.csv");
         assertThat(league).startsWith("Provider,Records,Counted,Excluded,\"Per 1,000\",Funnel 95%,Funnel 99.8%,"
                 + "Latest month (SPC)\r\n");
-        assertThat(league).contains("\r\nP10,\"12,000\",330,0,27.50,high,high,special cause (high)\r\n")
+        assertThat(league).contains("\r\nP10,\"12,000\",330,0,27.50,high,high,\"special cause, concerning\"\r\n")
                 .contains("\r\nP11,10,*,0,*,*,*,not charted\r\n");
     }
 
