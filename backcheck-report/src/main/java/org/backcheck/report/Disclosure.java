@@ -20,8 +20,10 @@ import java.math.RoundingMode;
  *   <li>a derived figure (rate, proportion, ratio) whose numerator or denominator is 1 to 7 is shown as
  *       {@code *}, because the small count could be recovered from the figure and the other count.</li>
  * </ul>
- * Derived figures are always computed from the <em>unrounded</em> counts and only then formatted;
- * dividing two rounded counts would compound two rounding errors (see {@link #ratio}).
+ * Under control, a derived figure is computed from the counts as <em>published</em> (rounded), not the
+ * exact ones: shown to two decimals, a rate of exact counts gives the exact numerator back, and exact
+ * figures of a group and of all but one of its parts give the hidden part by subtraction (see
+ * {@link #ratio}). The cost is a rounding error of at most 2.5 in each count.
  *
  * <p>{@link #NONE} shows every number as it is, for internal use only.
  *
@@ -73,9 +75,14 @@ public enum Disclosure {
     }
 
     /**
-     * Computes {@code multiplier × numerator / denominator} from the unrounded counts and shows it,
-     * e.g. {@code ratio(12, 400, 1000, 1)} is 30.0 per 1,000. A zero denominator has no figure and is
-     * shown as {@code "-"} rather than thrown, because an empty group is a normal row in a report.
+     * Computes {@code multiplier × numerator / denominator} and shows it, e.g. {@code ratio(12, 400, 1000, 1)}
+     * is 30.0 per 1,000 without control. Under control the ratio is computed from the counts as published
+     * (each rounded to 5), not from the exact ones: a rate to two decimals of exact counts would give back
+     * the exact numerator whenever the denominator is below about 100,000, and exact counts of a group and
+     * of all but one of its parts (a trust and its sites, a whole extract and one year of it) give the
+     * hidden part by subtraction. Computed from the published counts, a rate tells nothing they do not.
+     * A zero denominator has no figure and is shown as {@code "-"} rather than thrown, because an empty
+     * group is a normal row in a report.
      */
     public String ratio(long numerator, long denominator, double multiplier, int decimals) {
         requireCount(numerator, "numerator");
@@ -83,11 +90,14 @@ public enum Disclosure {
         if (denominator == 0) {
             return "-";
         }
-        return derived(multiplier * numerator / denominator, numerator, denominator, decimals);
+        double value = this == CONTROLLED
+                ? multiplier * roundToFive(numerator) / roundToFive(denominator)
+                : multiplier * numerator / denominator;
+        return derived(Double.isFinite(value) ? value : 0, numerator, denominator, decimals);
     }
 
     /** Nearest multiple of 5; no ties exist for whole numbers, so no tie-breaking rule is needed. */
-    static long roundToFive(long n) {
+    public static long roundToFive(long n) {
         return Math.addExact(n, 2) / 5 * 5;
     }
 

@@ -35,24 +35,26 @@ final class FunnelChart {
      */
     static String svg(String id, FunnelResult f, double scale, String title, String xLabel, String yLabel,
                       Predicate<FunnelResult.Point> hidden, Function<FunnelResult.Point, String> hover,
-                      List<SpcChartSvg.Reference> references, Function<FunnelResult.Point, String> label) {
+                      List<SpcChartSvg.Reference> references, Function<FunnelResult.Point, String> label, Shown shown) {
         // The axes are set by the drawn points only: a hidden point must not show through the scale.
         List<FunnelResult.Point> points = f.points().stream().filter(p -> !hidden.test(p)).toList();
-        double maxX = points.stream().mapToDouble(p -> p.unit().denominator()).max().orElse(10) * 1.5;
-        double minX = points.stream().mapToDouble(p -> p.unit().denominator()).min().orElse(1) / 1.5;
+        // Points are placed at their published figures (from rounded counts under control, Shown#drawn), so that
+        // a point's coordinates, written to a tenth of a pixel, give back no exact count.
+        double maxX = points.stream().mapToDouble(p -> shown.drawnDenominator(f, p)).max().orElse(10) * 1.5;
+        double minX = points.stream().mapToDouble(p -> shown.drawnDenominator(f, p)).min().orElse(1) / 1.5;
         if (!(maxX / minX >= 10)) {
             double mid = Math.sqrt(maxX * minX);
             minX = mid / Math.sqrt(10);
             maxX = mid * Math.sqrt(10);
         }
-        double maxValue = points.stream().mapToDouble(FunnelResult.Point::value).max().orElse(f.target());
+        double maxValue = points.stream().mapToDouble(p -> shown.drawnValue(f, p)).max().orElse(f.target());
         double top = Math.max(maxValue, f.target()) * scale * 1.15;
         for (SpcChartSvg.Reference r : references) {
             top = Math.max(top, r.value() * 1.1);
         }
         double bottom = 0;
         if (f.measure() == FunnelMeasure.RATIO) {
-            double minValue = points.stream().mapToDouble(FunnelResult.Point::value).filter(v -> v > 0).min().orElse(1);
+            double minValue = points.stream().mapToDouble(p -> shown.drawnValue(f, p)).filter(v -> v > 0).min().orElse(1);
             bottom = Math.min(minValue, 1) * 0.85;
             top = Math.max(maxValue, 1) * 1.15;
         }
@@ -107,8 +109,9 @@ final class FunnelChart {
                     default -> "pt";
                 };
             };
-            double v = f.measure() == FunnelMeasure.RATIO && p.value() == 0 ? bottom : p.value() * scale;
-            double px = x.at(Math.log10(p.unit().denominator()));
+            double drawn = shown.drawnValue(f, p);
+            double v = f.measure() == FunnelMeasure.RATIO && drawn == 0 ? bottom : drawn * scale;
+            double px = x.at(Math.log10(shown.drawnDenominator(f, p)));
             double py = Math.max(TOP, Math.min(HEIGHT - BOTTOM, y.at(v)));
             svg.circle(px, py, 4.5, cls, hover.apply(p));
             if (p.outlier95() != FunnelResult.Outlier.NONE) {

@@ -48,7 +48,7 @@ final class OrganisationsHtml {
         f.points().stream().filter(this::hiddenProvider).forEach(p -> hidden.add(r.label(p.unit().org())));
         String svg = FunnelChart.svg("funnel-providers", f, 1000, "Counted imaging per 1,000 records by provider",
                 "Outpatient records in the extract", "Counted per 1,000 records",
-                this::hiddenProvider, p -> providerHover(p), comparators.benchmarkLines(), p -> r.chartLabel(p.unit().org()));
+                this::hiddenProvider, p -> providerHover(p), comparators.benchmarkLines(), p -> r.chartLabel(p.unit().org()), shown);
         h.append("<figure>").append(svg).append("<figcaption>Each point is a provider: its counted imaging per 1,000 outpatient"
                 + " records against its number of records. The target is the rate of all providers together (")
                 .append(Shown.plain(f.target() * 1000, 2)).append(" per 1,000). A provider outside the 99.8% limits differs"
@@ -236,7 +236,7 @@ final class OrganisationsHtml {
                         p -> {
                             return shown.suppresses(p.unit().numerator(), 0);
                         },
-                        this::ratioHover, List.of(), p -> r.chartLabel(p.unit().org()));
+                        this::ratioHover, List.of(), p -> r.chartLabel(p.unit().org()), shown);
                 h.append("<figure>").append(svg).append("<figcaption>Each point is a commissioner: counted imaging divided by the"
                         + " count expected if it had the pooled rate of all commissioners with a population (")
                         .append(Shown.plain(pop.get().pooledPer100k(), 1)).append(" per 100,000 person-years).")

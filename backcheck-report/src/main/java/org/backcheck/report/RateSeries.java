@@ -8,7 +8,8 @@ import java.util.Map;
  * A monthly series of counted imaging per 1,000 records, as an SPC chart plots it, under disclosure
  * control.
  *
- * <p>The rule: each month's rate is computed from the exact counts, and a month is left out of the chart
+ * <p>The rule: each month's rate is computed from its counts as published (rounded to 5 under control,
+ * exact without; see {@link Disclosure#ratio} for why not from the exact counts), and a month is left out of the chart
  * (neither drawn nor used for the limits, so that no line on the chart depends on it) when its rate would
  * be shown as * in the report's tables: counted 1 to 7, records 1 to 7, or records not counted 1 to 7
  * ({@link Shown#suppressesProportion}). What a chart then shows is a rate the tables publish anyway (to
@@ -59,7 +60,7 @@ record RateSeries(List<SpcPoint> points, List<String> hidden) {
             if (shown.suppressesProportion(counted, records)) {
                 hidden.add(month);
             } else {
-                points.add(new SpcPoint(month, PER * counted / records));
+                points.add(new SpcPoint(month, shown.publishedRatio(counted, records, PER)));
             }
         });
         return new RateSeries(points, hidden);

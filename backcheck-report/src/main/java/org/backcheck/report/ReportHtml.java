@@ -253,6 +253,8 @@ public final class ReportHtml {
                         + " rounded to the nearest 5, and a rate or ratio built on a count of 1 to 7 is shown as *. Backcheck adds"
                         + " two safeguards: a proportion is also shown as * when the records not counted number 1 to 7, and a point"
                         + " that is not shown is left out of the headline, the ordering of the league table and the chart's axes."
+                        + " Rates and ratios shown are computed from the published (rounded) counts, so that no exact count can be"
+                        + " worked back from them or found by subtracting one figure from another."
                         + " Statistics (targets, limits, z-scores) are computed on exact counts; SPC charts leave out months"
                         + " whose rate is shown as *; per-unit limits and z-scores are not published."
                 : "Disclosure control was switched off (--no-disclosure-control): this report shows exact small numbers and"

@@ -51,7 +51,7 @@ final class RollUpHtml {
             f.points().stream().filter(providers::hiddenProvider).forEach(p -> hidden.add(r.label(p.unit().org())));
             h.append("<figure>").append(FunnelChart.svg("funnel-trusts", f, 1000, "Counted imaging per 1,000 records by trust",
                     "Outpatient records in the extract", "Counted per 1,000 records", providers::hiddenProvider,
-                    providers::providerHover, List.of(), p -> r.chartLabel(p.unit().org()))).append("<figcaption>Each point is a trust with its sites. The target is the rate"
+                    providers::providerHover, List.of(), p -> r.chartLabel(p.unit().org()), shown)).append("<figcaption>Each point is a trust with its sites. The target is the rate"
                     + " of all trusts together (").append(Shown.plain(f.target() * 1000, 2)).append(" per 1,000).")
                     .append(OrganisationsHtml.overdispersion(f)).append("</figcaption></figure>");
             if (!hidden.isEmpty()) {
@@ -100,7 +100,7 @@ final class RollUpHtml {
             h.append("<figure>").append(FunnelChart.svg("funnel-icbs", f, 1, "Counted imaging against the count expected from"
                     + " population, by ICB", "Expected count (population × pooled rate)", "Observed / expected",
                     p -> shown.suppresses(p.unit().numerator(), 0), providers::ratioHover, List.of(),
-                    p -> r.chartLabel(p.unit().org())))
+                    p -> r.chartLabel(p.unit().org()), shown))
                     .append("<figcaption>Each point is an ICB with its sub-ICB locations: counted imaging divided by the count"
                             + " expected at the pooled rate of all commissioners with a population.")
                     .append(OrganisationsHtml.overdispersion(f)).append("</figcaption></figure>");

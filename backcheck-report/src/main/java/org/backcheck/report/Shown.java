@@ -67,7 +67,12 @@ final class Shown {
         return s.equals("-") ? null : s.equals(Disclosure.SUPPRESSED) ? s : (Object) Double.parseDouble(s);
     }
 
-    /** A figure derived from {@code numerator} events (e.g. per head), suppressed when the events are 1 to 7. */
+    /**
+     * A figure proportional to {@code numerator} events (a rate per head, an observed-to-expected ratio),
+     * suppressed when the events are 1 to 7. Under control it is rescaled to the published (rounded)
+     * count of events, for the reason {@link Disclosure#ratio} gives: shown to three decimals, a ratio of
+     * the exact count would give that count back.
+     */
     String derived(double value, long numerator, int decimals) {
         if (!Double.isFinite(value)) {
             return "-";
@@ -75,7 +80,35 @@ final class Shown {
         if (controlled() && small(numerator)) {
             return Disclosure.SUPPRESSED;
         }
-        return plain(value, decimals);
+        return plain(published(value, numerator), decimals);
+    }
+
+    /** A figure proportional to {@code numerator}, as published: rescaled to the rounded count under control. */
+    double published(double value, long numerator) {
+        return controlled() && numerator > 0 ? value * Disclosure.roundToFive(numerator) / numerator : value;
+    }
+
+    /** A funnel point's value where the chart draws it: its published figure (from rounded counts under control). */
+    double drawnValue(FunnelResult f, FunnelResult.Point p) {
+        long numerator = p.unit().numerator();
+        return f.measure() == FunnelMeasure.PROPORTION
+                ? publishedRatio(numerator, Math.round(p.unit().denominator()), 1)
+                : published(p.value(), numerator);
+    }
+
+    /** A funnel point's denominator where the chart draws it: records as published for a proportion; expected as is. */
+    double drawnDenominator(FunnelResult f, FunnelResult.Point p) {
+        double d = p.unit().denominator();
+        return f.measure() == FunnelMeasure.PROPORTION && controlled() ? Math.max(1, Disclosure.roundToFive(Math.round(d))) : d;
+    }
+
+    /** {@code multiplier × numerator / denominator} from the counts as published (rounded under control). */
+    double publishedRatio(long numerator, long denominator, double multiplier) {
+        if (!controlled()) {
+            return multiplier * numerator / denominator;
+        }
+        long d = Disclosure.roundToFive(denominator);
+        return d == 0 ? 0 : multiplier * Disclosure.roundToFive(numerator) / d;
     }
 
     Object derivedValue(double value, long numerator, int decimals) {

@@ -64,7 +64,7 @@ final class StatsNotes {
                 + " column (rate minus benchmark) in the tables; aggregates.json gives both under \"comparators\"; in"
                 + " aggregates.csv the pooled rate is the total row's counted_per_1000_records." : " A published rate can be"
                 + " added with --benchmark RATE."));
-        out.add("Disclosure control of the SPC charts: rates are computed from exact counts, and a month whose rate the tables"
+        out.add("Disclosure control of the SPC charts: rates are computed from the published (rounded) counts, and a month whose rate the tables"
                 + " would show as * (1 to 7 counted, or 1 to 7 records not counted) is left out of that chart altogether, so"
                 + " that neither the points nor the limits depend on it; the months left out are listed under each chart. A"
                 + " chart prints no counts, and its rates are the ones the tables publish.");

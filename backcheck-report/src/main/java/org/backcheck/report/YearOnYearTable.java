@@ -68,7 +68,9 @@ final class YearOnYearTable {
         f.add(now);
         boolean bothShown = !before.equals(Disclosure.SUPPRESSED) && !now.equals(Disclosure.SUPPRESSED);
         boolean bothExist = !before.equals("-") && !now.equals("-");
-        f.add(!bothExist ? "-" : !bothShown ? Disclosure.SUPPRESSED : signed(Shown.plain(c.changePer1000(), 2)));
+        // The change as published: the difference of the two rates shown (from the published counts under control).
+        f.add(!bothExist ? "-" : !bothShown ? Disclosure.SUPPRESSED : signed(Shown.plain(shown.controlled()
+                ? Double.parseDouble(now) - Double.parseDouble(before) : c.changePer1000(), 2)));
         boolean statistics = !shown.controlled() && c.test().isPresent();
         f.add(statistics ? Shown.plain(c.test().get().z(), 3) : "");
         f.add(statistics ? new BigDecimal(c.test().get().p()).round(new MathContext(4)).toString() : "");

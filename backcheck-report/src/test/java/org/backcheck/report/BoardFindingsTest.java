@@ -45,10 +45,11 @@ class BoardFindingsTest {
     void underDisclosureControlEveryCountIsRoundedAndTheHiddenProviderIsNotNamed() {
         ImagingReport r = report(Disclosure.CONTROLLED);
         List<String> findings = new BoardFindings(r, new Shown(Disclosure.CONTROLLED)).all();
-        // 1,413 counted of 120,012 records: rounded to 1,415 and 120,010; the rate is of the exact counts.
+        // 1,413 counted of 120,012 records: rounded to 1,415 and 120,010; the rate is of those published counts
+        // (11.79 per 1,000), not of the exact ones (11.77), which would give the exact count back.
         assertThat(findings.get(0)).isEqualTo("Period: 2024-01 to 2024-12 (12 months, found from the data).");
         assertThat(findings.get(1)).isEqualTo("Whole extract: 1,415 lumbar imaging procedures counted in 120,010 outpatient"
-                + " records, 11.77 per 1,000 records.");
+                + " records, 11.79 per 1,000 records.");
         assertThat(findings).contains("P10: 27.50 per 1,000 records, above the 99.8% limit.");
         assertThat(findings).contains("Every row accounted for: 120,010 read = 1,415 counted + 0 excluded + 118,600 not"
                 + " selected + 0 rejected (checked on exact counts; shown rounded).");

@@ -40,11 +40,15 @@ class DisclosureTest {
     }
 
     @Test
-    void derivedFiguresUseTheUnroundedCounts() {
-        // 12 of 13: from rounded counts (10 of 15) this would read 66.7%; from the real counts 92.3%.
-        assertThat(Disclosure.CONTROLLED.count(12)).isEqualTo("10");
-        assertThat(Disclosure.CONTROLLED.count(13)).isEqualTo("15");
-        assertThat(Disclosure.CONTROLLED.ratio(12, 13, 100, 1)).isEqualTo("92.3");
+    void derivedFiguresUnderControlUseThePublishedCounts() {
+        // 257 of 21,088 records: 12.19 per 1,000 from the exact counts, which with the published 21,090 records gives
+        // back exactly 257 (12.185 to 12.195 per 1,000 holds no other whole number). From the published counts,
+        // 255 of 21,090, it is 12.09, which says no more than the counts do.
+        assertThat(Disclosure.NONE.ratio(257, 21_088, 1000, 2)).isEqualTo("12.19");
+        assertThat(Disclosure.CONTROLLED.count(257)).isEqualTo("255");
+        assertThat(Disclosure.CONTROLLED.count(21_088)).isEqualTo("21090");
+        assertThat(Disclosure.CONTROLLED.ratio(257, 21_088, 1000, 2)).isEqualTo("12.09");
+        assertThat(Disclosure.CONTROLLED.ratio(12, 400, 1000, 1)).isEqualTo("25.0");
         assertThat(Disclosure.CONTROLLED.derived(12.0 / 400 * 1000, 12, 400, 1)).isEqualTo("30.0");
     }
 

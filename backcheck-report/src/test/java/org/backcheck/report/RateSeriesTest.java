@@ -44,7 +44,8 @@ class RateSeriesTest {
         RateSeries s = RateSeries.of(m, new Shown(Disclosure.CONTROLLED));
         assertThat(s.chartable()).isTrue();
         SpcResult chart = SpcChart.of(s.points());
-        assertThat(chart.limits().orElseThrow().mean()).isEqualTo((10.0 + 12.0 + 11.0) / 3);
+        // From the published counts: 20 of 2,000, 25 of 2,000 (24 rounded), 20 of 2,000 (22 rounded).
+        assertThat(chart.limits().orElseThrow().mean()).isEqualTo((10.0 + 12.5 + 10.0) / 3);
         assertThat(chart.rows()).extracting(r -> r.point().label()).doesNotContain("2024-02");
     }
 }

@@ -27,7 +27,7 @@ class StatsReportTest {
         long[] totals = new long[2];
         for (int i = 0; i < 14; i++) {
             String month = YearMonth.of(2024, 1).plusMonths(i).toString();
-            add(cells, totals, "RAA", month, i < 6 ? 20 + i % 3 : 10 + i % 2, 2000);
+            add(cells, totals, "RAA", month, i < 6 ? 20 + i % 3 : 20 + 5 * (i % 2), 2000);
             add(cells, totals, "RBB", month, 60 + i % 4, 2000);
             add(cells, totals, HOSTILE, month, 18 + i % 3, 1600);
             add(cells, totals, "RCC", month, 22 + i % 2, 2200);
@@ -57,8 +57,9 @@ class StatsReportTest {
         // Rates per 1,000: 20/2000 = 10 in 2024-01; the chart is rebased at 2024-07 with limits of its own.
         assertThat(raa.chart().rows().get(0).point().value()).isEqualTo(10.0);
         assertThat(raa.chart().segments()).extracting(SpcResult.Segment::first).containsExactly(0, 6);
-        assertThat(raa.chart().segments().get(1).lines().orElseThrow().mean()).isCloseTo(10.5 / 2, org.assertj.core.api.Assertions.within(0.01));
-        // RAA's last segment: rates 5 and 5.5 alternating, mean 5.25, limits 5.25 ± 2.66 × 0.5 = 3.92 to 6.58. Target 3
+        assertThat(raa.chart().segments().get(1).lines().orElseThrow().mean()).isCloseTo(22.5 / 2, org.assertj.core.api.Assertions.within(0.01));
+        // RAA's last segment: 20 and 25 of 2,000 alternating (published counts, as the chart uses under disclosure
+        // control), so rates 10 and 12.5, mean 11.25, limits 11.25 ± 2.66 × 2.5 = 4.60 to 17.90. Target 3
         // per 1,000 lies below the lower limit: lower is better, so the process consistently fails it.
         assertThat(raa.chart().assurance()).contains(SpcResult.Assurance.CONSISTENT_FAIL);
         String html = ReportHtml.render(r);

@@ -37,8 +37,12 @@ class BoardReportBrowserTest {
 
     /** A page object in Chromium's PDF ({@code /Type /Pages} is the page tree, not a page). */
     static final Pattern PDF_PAGE = Pattern.compile("/Type\\s*/Page(?![a-zA-Z])");
-    /** The printed report was 9 A4 pages before the board layout (issue 13); it must not grow back. */
-    static final int MOST_PAGES_FOR_THE_WHOLE_REPORT = 8;
+    /**
+     * The printed report was 9 A4 pages before the board layout (issue 13), which brought it to 7; the
+     * sections added beside it (trusts and ICBs, year on year, treatment functions, comparators) bring the
+     * test report back to 9. The summary stays within 2 pages; the whole must not grow past this.
+     */
+    static final int MOST_PAGES_FOR_THE_WHOLE_REPORT = 9;
 
     private static SampleReports reports;
     private static ChromeDriver browser;
