@@ -74,7 +74,7 @@ class ReportCliTest {
         java.util.List<String> yoy = Files.readAllLines(result.resolve("year_on_year.csv"));
         assertThat(yoy.get(0)).startsWith("table,unit,earlier_first_month");
         assertThat(yoy).anyMatch(l -> l.startsWith("whole,whole extract,2023-04,2024-03,2024-04,2025-03,"))
-                .anyMatch(l -> l.startsWith("provider,RXH,"));
+                .anyMatch(l -> l.startsWith("provider,T-03,"));
         JsonNode json = new ObjectMapper().readTree(result.resolve("aggregates.json").toFile());
         assertThat(json.get("year_on_year").get("earlier_period").asText()).isEqualTo("2023/24 (April 2023 to March 2024)");
         assertThat(json.get("year_on_year").get("rows").size()).isEqualTo(yoy.size() - 1);
