@@ -24,6 +24,9 @@ final class OrganisationsFile {
     static final int MAX_CODE = 12;
     static final int MAX_NAME = 200;
 
+    /** The code rows without an organisation code are keyed by ({@link ImagingReport#UNKNOWN}); no file may name it. */
+    private static final String RESERVED = key(ImagingReport.UNKNOWN);
+
     private OrganisationsFile() {
     }
 
@@ -138,6 +141,11 @@ final class OrganisationsFile {
                     + " (1 to " + MAX_CODE + " letters, digits or hyphens)");
             return;
         }
+        if (c.equals(RESERVED)) {
+            problems.add("line " + lineNo + ", code: '" + Excerpt.of(f.get(code).strip()) + "' is reserved: the report"
+                    + " labels rows without an organisation code '" + ImagingReport.UNKNOWN + "', so no file may name it");
+            return;
+        }
         String n = f.get(name).strip();
         if (n.isEmpty() || n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
             problems.add("line " + lineNo + ", name: the name of " + c + " is empty, longer than " + MAX_NAME
@@ -147,6 +155,11 @@ final class OrganisationsFile {
         String p = key(f.get(parent));
         if (!p.isEmpty() && !isCode(p)) {
             problems.add("line " + lineNo + ", parent: '" + Excerpt.of(f.get(parent).strip()) + "' is not an organisation code");
+            return;
+        }
+        if (p.equals(RESERVED)) {
+            problems.add("line " + lineNo + ", parent: '" + Excerpt.of(f.get(parent).strip()) + "' is reserved for rows"
+                    + " without an organisation code");
             return;
         }
         rows.add(new Row(c, n, p.equals(c) ? "" : p, source, lineNo));

@@ -96,6 +96,27 @@ class OrganisationsFileTest {
     }
 
     @Test
+    void theCodeOfRowsWithoutACodeIsReservedInAnyCase() throws IOException {
+        Path f = file("orgs.csv", "org_code,name,parent_code\nRXH,Trust,\nUnknown,Not a trust,\nRXH01,Site,unknown\n");
+        assertThatThrownBy(() -> Organisations.read(List.of(f)))
+                .isInstanceOf(InvalidOrganisationsFileException.class)
+                .hasMessageContaining(f + " (Backcheck CSV (org_code,name,parent_code)) has 2 bad rows")
+                .hasMessageContaining("line 3, code: 'Unknown' is reserved: the report labels rows without an organisation"
+                        + " code 'unknown'")
+                .hasMessageContaining("line 4, parent: 'unknown' is reserved");
+    }
+
+    @Test
+    void theLookupNeverNamesRowsWithoutACode() {
+        OrganisationsFile.Row row = new OrganisationsFile.Row("UNKNOWN", "Somewhere", "", "orgs.csv", 2);
+        Organisations o = Organisations.combine(List.of(new OrganisationsFile.Read("orgs.csv", OrganisationsLayout.BACKCHECK,
+                List.of(row))));
+        assertThat(o.name(ImagingReport.UNKNOWN)).isEmpty();
+        assertThat(o.label(ImagingReport.UNKNOWN)).isEqualTo(ImagingReport.UNKNOWN);
+        assertThat(o.knows(ImagingReport.UNKNOWN)).isFalse();
+    }
+
+    @Test
     void anOdsRowWithTheWrongFieldCountIsNamed() throws IOException {
         Path f = file("ets.csv", odsRow("RXH01", "A", "QNX", "RXH") + "\n\"RXH02\",\"B\"\n");
         assertThatThrownBy(() -> Organisations.read(List.of(f)))
