@@ -147,9 +147,9 @@ final class OrganisationsFile {
             return;
         }
         String n = f.get(name).strip();
-        if (n.isEmpty() || n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
+        if (n.isEmpty() || n.length() > MAX_NAME || n.codePoints().anyMatch(OrganisationsFile::isControlOrFormat)) {
             problems.add("line " + lineNo + ", name: the name of " + c + " is empty, longer than " + MAX_NAME
-                    + " characters or holds control characters");
+                    + " characters or holds control or invisible format characters (such as right-to-left overrides)");
             return;
         }
         String p = key(f.get(parent));
@@ -168,6 +168,14 @@ final class OrganisationsFile {
     /** A code as the audit keys it: upper case, no surrounding spaces (the engines upper-case codes too). */
     static String key(String code) {
         return code.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * An ISO control character, or a Unicode format character (such as the bidirectional overrides U+202A to
+     * U+202E and isolates U+2066 to U+2069, or a zero-width space), which would change how a name reads.
+     */
+    private static boolean isControlOrFormat(int cp) {
+        return Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT;
     }
 
     private static boolean isCode(String c) {

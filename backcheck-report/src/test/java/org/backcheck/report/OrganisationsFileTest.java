@@ -117,6 +117,20 @@ class OrganisationsFileTest {
     }
 
     @Test
+    void namesWithInvisibleFormatCharactersAreRefused() throws IOException {
+        Path f = file("orgs.csv", "org_code,name,parent_code\nRXH,Trust,\nRXH01,Site \u202Eeno\u202C,\nRXH02,Site\u2066two\u2069,\n"
+                + "RXH03,Site\u200Bthree,\nRXH04,Site\u00ADfour,\n");
+        assertThatThrownBy(() -> Organisations.read(List.of(f)))
+                .isInstanceOf(InvalidOrganisationsFileException.class)
+                .hasMessageContaining("has 4 bad rows")
+                .hasMessageContaining("line 3, name: the name of RXH01")
+                .hasMessageContaining("line 4, name: the name of RXH02")
+                .hasMessageContaining("line 5, name: the name of RXH03")
+                .hasMessageContaining("line 6, name: the name of RXH04 is empty, longer than 200 characters or holds control or"
+                        + " invisible format characters");
+    }
+
+    @Test
     void anOdsRowWithTheWrongFieldCountIsNamed() throws IOException {
         Path f = file("ets.csv", odsRow("RXH01", "A", "QNX", "RXH") + "\n\"RXH02\",\"B\"\n");
         assertThatThrownBy(() -> Organisations.read(List.of(f)))
