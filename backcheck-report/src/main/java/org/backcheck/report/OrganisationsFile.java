@@ -63,7 +63,8 @@ final class OrganisationsFile {
     }
 
     static Read parse(BufferedReader in, String source, boolean subIcbFile) throws IOException {
-        String first = in.readLine();
+        BoundedLines lines = new BoundedLines(in, source, InvalidOrganisationsFileException::new);
+        String first = lines.next();
         if (first == null || first.isBlank()) {
             throw new InvalidOrganisationsFileException(source + " is empty: it needs the header org_code,name,parent_code,"
                     + " or rows as NHS ODS publishes them");
@@ -107,9 +108,8 @@ final class OrganisationsFile {
             row(firstFields, 1, width, code, name, parent, source, rows, problems);
         }
         String line;
-        int lineNo = 1;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
+        while (!BadRows.full(problems) && (line = lines.next()) != null) {
+            int lineNo = lines.number();
             if (line.isBlank()) {
                 continue;
             }
@@ -120,7 +120,7 @@ final class OrganisationsFile {
         }
         if (!problems.isEmpty()) {
             throw new InvalidOrganisationsFileException(source + " (" + layout.description() + ") has "
-                    + BadRows.count(problems, "bad row") + "; nothing was audited. Fix " + (problems.size() == 1 ? "it" : "them")
+                    + BadRows.count(problems, "bad row") + BadRows.stopped(problems) + "; nothing was audited. Fix " + (problems.size() == 1 ? "it" : "them")
                     + " and run again:" + BadRows.listed(problems));
         }
         if (rows.isEmpty()) {

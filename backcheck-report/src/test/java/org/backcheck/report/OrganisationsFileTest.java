@@ -131,6 +131,36 @@ class OrganisationsFileTest {
     }
 
     @Test
+    void aLineLongerThanTheLimitIsRefusedWithFileAndLine() throws IOException {
+        Path f = file("orgs.csv", "org_code,name,parent_code\r\nRXH,Trust,\r\nRXH01," + "N".repeat(BoundedLines.MAX_CHARS) + ",\n");
+        assertThatThrownBy(() -> Organisations.read(List.of(f)))
+                .isInstanceOf(InvalidOrganisationsFileException.class)
+                .hasMessageStartingWith(f + " line 3 is longer than 4096 characters");
+    }
+
+    @Test
+    void anEndlessFileIsRefusedNotReadIntoMemory() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero));
+        assertThatThrownBy(() -> Organisations.read(List.of(zero)))
+                .isInstanceOf(InvalidOrganisationsFileException.class)
+                .hasMessageStartingWith("/dev/zero line 1 is longer than 4096 characters");
+    }
+
+    @Test
+    void readingStopsAfterAThousandBadRowsAndLinesEndAsReadLineEndsThem() throws IOException {
+        StringBuilder sb = new StringBuilder("org_code,name,parent_code\rRXH,Trust,\r\n");
+        for (int i = 0; i < 1500; i++) {
+            sb.append("R H,Bad,\r");
+        }
+        Path f = file("orgs.csv", sb.toString());
+        assertThatThrownBy(() -> Organisations.read(List.of(f)))
+                .hasMessageContaining("has 1000 bad rows or more (reading stopped at the 1000th); nothing was audited")
+                .hasMessageContaining("line 3, code: 'R H'").hasMessageContaining("line 22, code:")
+                .hasMessageNotContaining("line 23,");
+    }
+
+    @Test
     void anOdsRowWithTheWrongFieldCountIsNamed() throws IOException {
         Path f = file("ets.csv", odsRow("RXH01", "A", "QNX", "RXH") + "\n\"RXH02\",\"B\"\n");
         assertThatThrownBy(() -> Organisations.read(List.of(f)))
