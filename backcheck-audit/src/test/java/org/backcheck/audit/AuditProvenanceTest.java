@@ -89,6 +89,24 @@ class AuditProvenanceTest {
         assertThat(FileChecksum.ownJitLacksC2()).isFalse();
     }
 
+    @Test
+    void aChildThatHangsIsStoppedAtTheTimeoutAndTheChecksumIsTakenHere() throws Exception {
+        Path file = Files.write(dir.resolve("small.csv"), new byte[] {1, 2, 3});
+        // A child that neither prints nor exits (its output stays open): the timeout must still apply.
+        List<String> hangs = List.of("sleep", "47");
+        long start = System.nanoTime();
+        assertThat(FileChecksum.fromChild(hangs, List.of(file), java.time.Duration.ofSeconds(1))).isEmpty();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+        // The child was stopped, not left running.
+        Thread.sleep(200);
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().arguments().map(a -> List.of(a).contains("47")).orElse(false))).isEmpty();
+        // A child that answers in time is still used.
+        String sum = sha256(new byte[] {1, 2, 3});
+        assertThat(FileChecksum.fromChild(List.of("echo", sum), List.of(file), java.time.Duration.ofSeconds(30)))
+                .isEqualTo(Map.of(file, sum));
+    }
+
     static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }

@@ -11,6 +11,8 @@ public final class AppointmentMonth {
 
     static final int FIRST_YEAR = 1990;
     private static final int YEARS = 100;
+    /** The last year read (2089). */
+    static final int LAST_YEAR = FIRST_YEAR + YEARS - 1;
     /** The slot of a date with no month. */
     public static final int UNKNOWN_SLOT = YEARS * 12;
     public static final String UNKNOWN = "unknown";

@@ -58,7 +58,9 @@ final class BreakdownsHtml {
                 .append(statistics ? "<th scope=\"col\">z</th><th scope=\"col\">p</th>" : "")
                 .append("<th scope=\"col\">Beyond chance</th></tr></thead><tbody>");
         for (List<String> f : rows) {
-            h.append("<tr><th scope=\"row\">").append(esc(f.get(1))).append("</th>");
+            // An organisation's row is named as in the other tables ("Name (CODE)" when a file names it).
+            String unit = f.get(0).equals("whole") ? f.get(1) : r.label(f.get(1));
+            h.append("<tr><th scope=\"row\">").append(esc(unit)).append("</th>");
             for (int i = 6; i <= 12; i++) {
                 h.append(num(f.get(i)));
             }

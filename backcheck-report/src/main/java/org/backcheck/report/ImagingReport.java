@@ -72,8 +72,19 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
      */
     public String chartLabel(String code) {
         return organisations.lookup().name(code).filter(n -> !n.isBlank())
-                .map(n -> (n.length() > CHART_NAME_MAX ? n.substring(0, CHART_NAME_MAX - 1).strip() + "…" : n) + " (" + code + ")")
+                .map(n -> chartName(n) + " (" + code + ")")
                 .orElse(code);
+    }
+
+    /**
+     * A name shortened to {@value #CHART_NAME_MAX} characters with "…", counted in code points so that a
+     * character outside the Basic Multilingual Plane (a surrogate pair) is never split.
+     */
+    static String chartName(String name) {
+        if (name.codePointCount(0, name.length()) <= CHART_NAME_MAX) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, CHART_NAME_MAX - 1)).strip() + "…";
     }
 
     /** Length of the count arrays, indexed by Status ordinal ([0] is counted). */

@@ -82,7 +82,7 @@ public record Organisations(Map<String, Entry> byCode, List<Source> sources) imp
 
     /** The organisation's name, when a file gave it. */
     public Optional<String> name(String code) {
-        Entry e = byCode.get(OrganisationsFile.key(code));
+        Entry e = entry(code);
         return e == null ? Optional.empty() : Optional.of(e.name());
     }
 
@@ -93,12 +93,21 @@ public record Organisations(Map<String, Entry> byCode, List<Source> sources) imp
 
     /** The code a code rolls up to: its parent when a file gives one, else itself ("unknown" stays "unknown"). */
     public String parentOf(String code) {
-        Entry e = byCode.get(OrganisationsFile.key(code));
+        Entry e = entry(code);
         return e == null || e.parent().isEmpty() ? code : e.parent();
     }
 
     /** Whether a file lists the code. */
     public boolean knows(String code) {
-        return byCode.containsKey(OrganisationsFile.key(code));
+        return entry(code) != null;
+    }
+
+    /**
+     * The file's entry for a code; never one for {@link ImagingReport#UNKNOWN}, the label of rows without a
+     * code, which no file may name (the files refuse it, and the lookup ignores it all the same).
+     */
+    private Entry entry(String code) {
+        String key = OrganisationsFile.key(code);
+        return key.equals(OrganisationsFile.key(ImagingReport.UNKNOWN)) ? null : byCode.get(key);
     }
 }

@@ -24,6 +24,9 @@ final class OrganisationsFile {
     static final int MAX_CODE = 12;
     static final int MAX_NAME = 200;
 
+    /** The code rows without an organisation code are keyed by ({@link ImagingReport#UNKNOWN}); no file may name it. */
+    private static final String RESERVED = key(ImagingReport.UNKNOWN);
+
     private OrganisationsFile() {
     }
 
@@ -60,7 +63,8 @@ final class OrganisationsFile {
     }
 
     static Read parse(BufferedReader in, String source, boolean subIcbFile) throws IOException {
-        String first = in.readLine();
+        BoundedLines lines = new BoundedLines(in, source, InvalidOrganisationsFileException::new);
+        String first = lines.next();
         if (first == null || first.isBlank()) {
             throw new InvalidOrganisationsFileException(source + " is empty: it needs the header org_code,name,parent_code,"
                     + " or rows as NHS ODS publishes them");
@@ -104,9 +108,8 @@ final class OrganisationsFile {
             row(firstFields, 1, width, code, name, parent, source, rows, problems);
         }
         String line;
-        int lineNo = 1;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
+        while (!BadRows.full(problems) && (line = lines.next()) != null) {
+            int lineNo = lines.number();
             if (line.isBlank()) {
                 continue;
             }
@@ -117,7 +120,7 @@ final class OrganisationsFile {
         }
         if (!problems.isEmpty()) {
             throw new InvalidOrganisationsFileException(source + " (" + layout.description() + ") has "
-                    + BadRows.count(problems, "bad row") + "; nothing was audited. Fix " + (problems.size() == 1 ? "it" : "them")
+                    + BadRows.count(problems, "bad row") + BadRows.stopped(problems) + "; nothing was audited. Fix " + (problems.size() == 1 ? "it" : "them")
                     + " and run again:" + BadRows.listed(problems));
         }
         if (rows.isEmpty()) {
@@ -138,15 +141,25 @@ final class OrganisationsFile {
                     + " (1 to " + MAX_CODE + " letters, digits or hyphens)");
             return;
         }
+        if (c.equals(RESERVED)) {
+            problems.add("line " + lineNo + ", code: '" + Excerpt.of(f.get(code).strip()) + "' is reserved: the report"
+                    + " labels rows without an organisation code '" + ImagingReport.UNKNOWN + "', so no file may name it");
+            return;
+        }
         String n = f.get(name).strip();
-        if (n.isEmpty() || n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
+        if (n.isEmpty() || n.length() > MAX_NAME || n.codePoints().anyMatch(OrganisationsFile::isControlOrFormat)) {
             problems.add("line " + lineNo + ", name: the name of " + c + " is empty, longer than " + MAX_NAME
-                    + " characters or holds control characters");
+                    + " characters or holds control or invisible format characters (such as right-to-left overrides)");
             return;
         }
         String p = key(f.get(parent));
         if (!p.isEmpty() && !isCode(p)) {
             problems.add("line " + lineNo + ", parent: '" + Excerpt.of(f.get(parent).strip()) + "' is not an organisation code");
+            return;
+        }
+        if (p.equals(RESERVED)) {
+            problems.add("line " + lineNo + ", parent: '" + Excerpt.of(f.get(parent).strip()) + "' is reserved for rows"
+                    + " without an organisation code");
             return;
         }
         rows.add(new Row(c, n, p.equals(c) ? "" : p, source, lineNo));
@@ -155,6 +168,14 @@ final class OrganisationsFile {
     /** A code as the audit keys it: upper case, no surrounding spaces (the engines upper-case codes too). */
     static String key(String code) {
         return code.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * An ISO control character, or a Unicode format character (such as the bidirectional overrides U+202A to
+     * U+202E and isolates U+2066 to U+2069, or a zero-width space), which would change how a name reads.
+     */
+    private static boolean isControlOrFormat(int cp) {
+        return Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT;
     }
 
     private static boolean isCode(String c) {

@@ -40,6 +40,21 @@ final class PeriodText {
      * @throws IllegalArgumentException saying which forms are taken, when the text is none of them
      */
     static YearMonth[] parse(String text) {
+        YearMonth[] months = months(text);
+        if (months[0].isBefore(FIRST_MONTH) || months[1].isAfter(LAST_MONTH)) {
+            throw new IllegalArgumentException("--period must lie within " + FIRST_MONTH + " to " + LAST_MONTH + ", the"
+                    + " months the audit reads appointment dates in (years " + FIRST_MONTH.getYear() + " to "
+                    + LAST_MONTH.getYear() + "), not '" + text + "' (" + months[0] + " to " + months[1] + ")");
+        }
+        return months;
+    }
+
+    /** The first month a period may start in: January of the first year the audit reads appointment dates in. */
+    static final YearMonth FIRST_MONTH = YearMonth.of(AppointmentMonth.FIRST_YEAR, 1);
+    /** The last month a period may end in: December of the last year the audit reads appointment dates in. */
+    static final YearMonth LAST_MONTH = YearMonth.of(AppointmentMonth.LAST_YEAR, 12);
+
+    private static YearMonth[] months(String text) {
         String t = text == null ? "" : text.strip();
         Matcher fy = FINANCIAL.matcher(t);
         if (fy.matches()) {

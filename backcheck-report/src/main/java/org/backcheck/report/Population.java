@@ -66,7 +66,8 @@ public record Population(Map<String, Map<Integer, Long>> byOrgYear, String sourc
     }
 
     static Population parse(BufferedReader in, String source) throws IOException {
-        String header = in.readLine();
+        BoundedLines lines = new BoundedLines(in, source, InvalidPopulationFileException::new);
+        String header = lines.next();
         if (header == null) {
             throw new InvalidPopulationFileException(source + " is empty: it needs the header org_code,year,population");
         }
@@ -85,9 +86,8 @@ public record Population(Map<String, Map<Integer, Long>> byOrgYear, String sourc
         Map<String, Integer> firstLine = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         String line;
-        int lineNo = 1;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
+        while (!BadRows.full(problems) && (line = lines.next()) != null) {
+            int lineNo = lines.number();
             if (line.isBlank()) {
                 continue;
             }
@@ -123,7 +123,7 @@ public record Population(Map<String, Map<Integer, Long>> byOrgYear, String sourc
         }
         if (!problems.isEmpty()) {
             throw new InvalidPopulationFileException(source + " has " + BadRows.count(problems, "bad row")
-                    + "; nothing was audited. Fix " + (problems.size() == 1 ? "it" : "them") + " and run again:"
+                    + BadRows.stopped(problems) + "; nothing was audited. Fix " + (problems.size() == 1 ? "it" : "them") + " and run again:"
                     + BadRows.listed(problems));
         }
         if (data.isEmpty()) {

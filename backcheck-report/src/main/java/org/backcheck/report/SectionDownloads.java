@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Each section's tables as CSV and each of its charts as SVG, offered as {@code data:} links with a
  * {@code download} name, so that nothing is fetched. They are made from the section as the page
  * shows it, after the section is written, so a download holds exactly the figures shown, under the
- * same disclosure control. Text cells go through {@link CsvOut#text} (no spreadsheet formulas); a
+ * same disclosure control. Text cells go through {@link CsvOut#text} (no spreadsheet formulas), figures
+ * are written plainly (no thousands separators), so that a spreadsheet reads them as numbers; a
  * chart carries the page's styles, so it looks the same on its own.
  */
 final class SectionDownloads {
@@ -19,7 +20,11 @@ final class SectionDownloads {
     private static final Pattern SECTION = Pattern.compile("<section id=\"([a-z0-9-]+)\">");
     private static final Pattern TABLE = Pattern.compile("<table[^>]*>.*?</table>", Pattern.DOTALL);
     private static final Pattern ROW = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL);
-    private static final Pattern CELL = Pattern.compile("<t([hd])[^>]*>(.*?)</t\\1>", Pattern.DOTALL);
+    private static final Pattern CELL = Pattern.compile("<t([hd])([^>]*)>(.*?)</t\\1>", Pattern.DOTALL);
+    /** A figure with thousands separators as the page shows it (1,225 or -12,000.5). */
+    private static final Pattern GROUPED = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    /** A figure as a spreadsheet reads it: digits, an optional sign, decimals and per cent sign. */
+    private static final Pattern FIGURE = Pattern.compile("[-+]?\\d+(\\.\\d+)?%?");
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
     private static final Pattern SVG = Pattern.compile("<svg [^>]*>\\s*<title>(.*?)</title>.*?</svg>", Pattern.DOTALL);
 
@@ -68,7 +73,11 @@ final class SectionDownloads {
         return out.isEmpty() ? "" : "<p class=\"downloads\">Download: " + String.join(" · ", out) + "</p>";
     }
 
-    /** A table's rows as CSV, each cell's text as shown. */
+    /**
+     * A table's rows as CSV, each cell's text as shown: header and row-header cells and text columns through
+     * {@link CsvOut#text}; a figure (a {@code num} cell holding a number) written plainly, without its
+     * thousands separators, so that a spreadsheet reads it as a number; {@code *} (suppressed) as it is.
+     */
     static String csv(String table) {
         StringBuilder out = new StringBuilder();
         Matcher row = ROW.matcher(table);
@@ -76,11 +85,19 @@ final class SectionDownloads {
             Matcher cell = CELL.matcher(row.group(1));
             List<String> fields = new ArrayList<>();
             while (cell.find()) {
-                fields.add(CsvOut.text(unescape(TAG.matcher(cell.group(2)).replaceAll("")).replace('\u00a0', ' ').strip()));
+                String text = unescape(TAG.matcher(cell.group(3)).replaceAll("")).replace('\u00a0', ' ').strip();
+                boolean numCell = cell.group(1).equals("d") && cell.group(2).matches(".*class=\"[^\"]*\\bnum\\b.*");
+                fields.add(numCell ? figure(text) : CsvOut.text(text));
             }
             out.append(String.join(",", fields)).append("\r\n");
         }
         return out.toString();
+    }
+
+    /** A figure cell's text: a number without thousands separators, {@code *} as it is, anything else as text. */
+    private static String figure(String text) {
+        String plain = GROUPED.matcher(text).matches() ? text.replace(",", "") : text;
+        return FIGURE.matcher(plain).matches() || plain.equals(Disclosure.SUPPRESSED) ? plain : CsvOut.text(text);
     }
 
     private static String link(String prefix, String content, String fileName, String label) {

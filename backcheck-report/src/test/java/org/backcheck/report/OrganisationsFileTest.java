@@ -96,6 +96,71 @@ class OrganisationsFileTest {
     }
 
     @Test
+    void theCodeOfRowsWithoutACodeIsReservedInAnyCase() throws IOException {
+        Path f = file("orgs.csv", "org_code,name,parent_code\nRXH,Trust,\nUnknown,Not a trust,\nRXH01,Site,unknown\n");
+        assertThatThrownBy(() -> Organisations.read(List.of(f)))
+                .isInstanceOf(InvalidOrganisationsFileException.class)
+                .hasMessageContaining(f + " (Backcheck CSV (org_code,name,parent_code)) has 2 bad rows")
+                .hasMessageContaining("line 3, code: 'Unknown' is reserved: the report labels rows without an organisation"
+                        + " code 'unknown'")
+                .hasMessageContaining("line 4, parent: 'unknown' is reserved");
+    }
+
+    @Test
+    void theLookupNeverNamesRowsWithoutACode() {
+        OrganisationsFile.Row row = new OrganisationsFile.Row("UNKNOWN", "Somewhere", "", "orgs.csv", 2);
+        Organisations o = Organisations.combine(List.of(new OrganisationsFile.Read("orgs.csv", OrganisationsLayout.BACKCHECK,
+                List.of(row))));
+        assertThat(o.name(ImagingReport.UNKNOWN)).isEmpty();
+        assertThat(o.label(ImagingReport.UNKNOWN)).isEqualTo(ImagingReport.UNKNOWN);
+        assertThat(o.knows(ImagingReport.UNKNOWN)).isFalse();
+    }
+
+    @Test
+    void namesWithInvisibleFormatCharactersAreRefused() throws IOException {
+        Path f = file("orgs.csv", "org_code,name,parent_code\nRXH,Trust,\nRXH01,Site \u202Eeno\u202C,\nRXH02,Site\u2066two\u2069,\n"
+                + "RXH03,Site\u200Bthree,\nRXH04,Site\u00ADfour,\n");
+        assertThatThrownBy(() -> Organisations.read(List.of(f)))
+                .isInstanceOf(InvalidOrganisationsFileException.class)
+                .hasMessageContaining("has 4 bad rows")
+                .hasMessageContaining("line 3, name: the name of RXH01")
+                .hasMessageContaining("line 4, name: the name of RXH02")
+                .hasMessageContaining("line 5, name: the name of RXH03")
+                .hasMessageContaining("line 6, name: the name of RXH04 is empty, longer than 200 characters or holds control or"
+                        + " invisible format characters");
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsRefusedWithFileAndLine() throws IOException {
+        Path f = file("orgs.csv", "org_code,name,parent_code\r\nRXH,Trust,\r\nRXH01," + "N".repeat(BoundedLines.MAX_CHARS) + ",\n");
+        assertThatThrownBy(() -> Organisations.read(List.of(f)))
+                .isInstanceOf(InvalidOrganisationsFileException.class)
+                .hasMessageStartingWith(f + " line 3 is longer than 4096 characters");
+    }
+
+    @Test
+    void anEndlessFileIsRefusedNotReadIntoMemory() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero));
+        assertThatThrownBy(() -> Organisations.read(List.of(zero)))
+                .isInstanceOf(InvalidOrganisationsFileException.class)
+                .hasMessageStartingWith("/dev/zero line 1 is longer than 4096 characters");
+    }
+
+    @Test
+    void readingStopsAfterAThousandBadRowsAndLinesEndAsReadLineEndsThem() throws IOException {
+        StringBuilder sb = new StringBuilder("org_code,name,parent_code\rRXH,Trust,\r\n");
+        for (int i = 0; i < 1500; i++) {
+            sb.append("R H,Bad,\r");
+        }
+        Path f = file("orgs.csv", sb.toString());
+        assertThatThrownBy(() -> Organisations.read(List.of(f)))
+                .hasMessageContaining("has 1000 bad rows or more (reading stopped at the 1000th); nothing was audited")
+                .hasMessageContaining("line 3, code: 'R H'").hasMessageContaining("line 22, code:")
+                .hasMessageNotContaining("line 23,");
+    }
+
+    @Test
     void anOdsRowWithTheWrongFieldCountIsNamed() throws IOException {
         Path f = file("ets.csv", odsRow("RXH01", "A", "QNX", "RXH") + "\n\"RXH02\",\"B\"\n");
         assertThatThrownBy(() -> Organisations.read(List.of(f)))

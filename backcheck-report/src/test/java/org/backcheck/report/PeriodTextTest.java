@@ -29,7 +29,16 @@ class PeriodTextTest {
             "2024Q3         | 2024-07 | 2024-09",
             "2024 Q4        | 2024-10 | 2024-12",
             "2024-04..2025-03 | 2024-04 | 2025-03",
-            "2024-03..2024-03 | 2024-03 | 2024-03"})
+            "2024-03..2024-03 | 2024-03 | 2024-03",
+            // the ends of the years the audit reads appointment dates in, 1990 to 2089
+            "1990-01..1990-03 | 1990-01 | 1990-03",
+            "1990Q1           | 1990-01 | 1990-03",
+            "1989/90 Q4       | 1990-01 | 1990-03",
+            "2089/90 Q3       | 2089-10 | 2089-12",
+            "1990/91          | 1990-04 | 1991-03",
+            "2088/89          | 2088-04 | 2089-03",
+            "2089Q4           | 2089-10 | 2089-12",
+            "2089-12..2089-12 | 2089-12 | 2089-12"})
     void readsEachForm(String text, String first, String last) {
         YearMonth[] p = ReportPeriod.parse(text);
         assertThat(p).containsExactly(YearMonth.parse(first), YearMonth.parse(last));
@@ -41,6 +50,16 @@ class PeriodTextTest {
     void refusesOtherForms(String text) {
         assertThatThrownBy(() -> ReportPeriod.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--period must").hasMessageContaining("'" + text + "'");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"9999/00", "2089/90", "2089/90 Q4", "2090Q1", "2089-12..2090-01", "1989/90 Q3", "1989Q4",
+            "1989-12..1990-03", "0001-01..0001-02", "+10000-01..+10000-02"})
+    void refusesYearsTheAuditDoesNotRead(String text) {
+        assertThatThrownBy(() -> ReportPeriod.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--period must lie within 1990-01 to 2089-12, the months the audit reads"
+                        + " appointment dates in (years 1990 to 2089)")
+                .hasMessageContaining("'" + text + "'");
     }
 
     @ParameterizedTest(name = "[{0}]")

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class PopulationTest {
@@ -66,5 +69,33 @@ class PopulationTest {
         }
         assertThatThrownBy(() -> parse(sb.toString())).hasMessageContaining("has 30 bad rows")
                 .hasMessageContaining("line 21,").hasMessageNotContaining("line 22,").hasMessageContaining("and 10 more");
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsRefusedWithItsLine() {
+        String text = "org_code,year,population\r\n15E,2024,100\r\n15F,2024," + "1".repeat(BoundedLines.MAX_CHARS) + "\n";
+        assertThatThrownBy(() -> parse(text)).isInstanceOf(InvalidPopulationFileException.class)
+                .hasMessageStartingWith("pop.csv line 3 is longer than 4096 characters");
+        // A line of exactly the limit is read (and here refused only for its population).
+        String atLimit = "org_code,year,population\n15E,2024," + "1".repeat(BoundedLines.MAX_CHARS - 9) + "\n";
+        assertThatThrownBy(() -> parse(atLimit)).hasMessageContaining("line 2, population:");
+    }
+
+    @Test
+    void anEndlessFileIsRefusedNotReadIntoMemory() {
+        Path zero = Path.of("/dev/zero");
+        Assumptions.assumeTrue(Files.isReadable(zero));
+        assertThatThrownBy(() -> Population.read(zero)).isInstanceOf(InvalidPopulationFileException.class)
+                .hasMessageStartingWith("/dev/zero line 1 is longer than 4096 characters");
+    }
+
+    @Test
+    void readingStopsAfterAThousandBadRows() {
+        StringBuilder sb = new StringBuilder("org_code,year,population\n");
+        for (int i = 0; i < 1500; i++) {
+            sb.append("15E,x,1\r");
+        }
+        assertThatThrownBy(() -> parse(sb.toString())).hasMessageContaining("has 1000 bad rows or more (reading stopped at the"
+                + " 1000th); nothing was audited").hasMessageContaining("line 2, year:").hasMessageContaining("and 980 more");
     }
 }

@@ -16,13 +16,19 @@ class SectionDownloadsTest {
     private static final Pattern LINK = Pattern.compile("<a download=\"([^\"]+)\" href=\"data:([^;,]+)[^,]*;base64,([^\"]+)\">");
 
     @Test
-    void aTablesCsvIsItsCellsAsShownWithFormulasDisarmed() {
+    void aTablesCsvIsItsCellsAsShownWithFormulasDisarmedAndFiguresPlain() {
         String table = "<table class=\"data\"><caption>c</caption><thead><tr><th scope=\"col\">Provider</th>"
-                + "<th scope=\"col\">Per 1,000</th></tr></thead><tbody><tr><th scope=\"row\">=HYPERLINK(&quot;x&quot;)</th>"
-                + "<td class=\"num\">*</td></tr><tr><th scope=\"row\">&nbsp;&nbsp;of which A &amp; B</th>"
-                + "<td class=\"num\">1,234</td></tr></tbody></table>";
-        assertThat(SectionDownloads.csv(table)).isEqualTo("Provider,\"Per 1,000\"\r\n\"'=HYPERLINK(\"\"x\"\")\",*\r\n"
-                + "of which A & B,\"1,234\"\r\n");
+                + "<th scope=\"col\">Per 1,000</th><th scope=\"col\">Change</th><th scope=\"col\">Note</th></tr></thead>"
+                + "<tbody><tr><th scope=\"row\">=HYPERLINK(&quot;x&quot;)</th>"
+                + "<td class=\"num\">*</td><td class=\"num\">-1.40</td><td>-not a figure</td></tr>"
+                + "<tr><th scope=\"row\">&nbsp;&nbsp;of which A &amp; B</th>"
+                + "<td class=\"num\">1,234</td><td class=\"num\">+12,000.50</td><td>=SUM(A1)</td></tr>"
+                + "<tr><th scope=\"row\">-5</th><td class=\"num\">=1+1</td><td class=\"num\">12.5%</td><td>3</td></tr>"
+                + "</tbody></table>";
+        assertThat(SectionDownloads.csv(table)).isEqualTo("Provider,\"Per 1,000\",Change,Note\r\n"
+                + "\"'=HYPERLINK(\"\"x\"\")\",*,-1.40,\"'-not a figure\"\r\n"
+                + "of which A & B,1234,+12000.50,\"'=SUM(A1)\"\r\n"
+                + "\"'-5\",\"'=1+1\",12.5%,3\r\n");
     }
 
     @Test
@@ -48,7 +54,7 @@ class SectionDownloadsTest {
         String league = decoded(html, "league-table.csv");
         assertThat(league).startsWith("Provider,Records,Counted,Excluded,\"Per 1,000\",Funnel 95%,Funnel 99.8%,"
                 + "Latest month (SPC)\r\n");
-        assertThat(league).contains("\r\nP10,\"12,000\",330,0,27.50,high,high,\"special cause, concerning\"\r\n")
+        assertThat(league).contains("\r\nP10,12000,330,0,27.50,high,high,\"special cause, concerning\"\r\n")
                 .contains("\r\nP11,10,*,0,*,*,*,not charted\r\n");
     }
 

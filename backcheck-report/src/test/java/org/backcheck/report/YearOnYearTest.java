@@ -124,6 +124,27 @@ class YearOnYearTest {
     }
 
     @Test
+    void organisationsAreNamedInTheYearOnYearTablesAsInTheOthers() {
+        Activity a = activity(true);
+        long counted = a.providers().stream().mapToLong(Activity.Cell::counted).sum();
+        long unmatched = a.providers().stream().mapToLong(Activity.Cell::unmatched).sum();
+        AuditFigures f = new AuditFigures("m", "in.csv", NullPolicy.CLINICAL, ",", counted + unmatched, counted, 0, Map.of(),
+                unmatched, 0, 0, 0, 0, 0, List.of(), 0, a, Map.of(), RunRecords.EXAMPLE);
+        Organisations names = Organisations.combine(List.of(new OrganisationsFile.Read("orgs.csv", OrganisationsLayout.BACKCHECK,
+                List.of(new OrganisationsFile.Row("A", "Trust <A> & Co", "", "orgs.csv", 2),
+                        new OrganisationsFile.Row("XA", "Sub-ICB \"A\"", "", "orgs.csv", 3)))));
+        ImagingReport r = ImagingReport.of(f, new ImagingReport.Options("t", false, Disclosure.NONE, Optional.empty(),
+                Optional.of(ReportPeriod.parse("2024/25")), names));
+        String html = ReportHtml.render(r);
+        String section = html.substring(html.indexOf("<section id=\"year-on-year\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertThat(section).contains("<th scope=\"row\">Trust &lt;A&gt; &amp; Co (A)</th>")
+                .contains("<th scope=\"row\">Sub-ICB &quot;A&quot; (XA)</th>")
+                .contains("<th scope=\"row\">B</th>")
+                .doesNotContain("<th scope=\"row\">A</th>");
+    }
+
+    @Test
     void withoutTheEarlierPeriodInTheExtractThereIsNoComparisonAndTheReportSaysWhy() {
         YearOnYear none = report(activity(true), "2023/24", Disclosure.NONE).breakdowns().yearOnYear();
         assertThat(none.notHeld()).contains("the extract does not hold the earlier period 2022/23 (April 2022 to March 2023):"
