@@ -132,21 +132,39 @@ final class FunnelChart {
             order.add(i);
         }
         order.sort(Comparator.comparingDouble(i -> at.get(i)[1]));
+        // The legend is taken, a line at a time, so that no label is written under it.
         List<double[]> boxes = new ArrayList<>();
+        for (double y = LEGEND_TOP + 6; y < LEGEND_TOP + LEGEND_HEIGHT + 6; y += 6) {
+            boxes.add(new double[] {LEGEND_LEFT, y, LEGEND_WIDTH});
+        }
         for (int i : order) {
             String text = label.apply(points.get(i));
             double w = 6.5 * text.length() + 4;
-            double lx = at.get(i)[0] + 7;
-            if (lx + w > WIDTH - RIGHT) {
-                lx = Math.max(LEFT + 2, at.get(i)[0] - 7 - w);
+            double right = at.get(i)[0] + 7;
+            double left = Math.max(LEFT + 2, at.get(i)[0] - 7 - w);
+            double[] place = place(boxes, right + w > WIDTH - RIGHT ? left : right, at.get(i)[1] + 4, w);
+            if (place == null) {
+                place = place(boxes, right + w > WIDTH - RIGHT ? right : left, at.get(i)[1] + 4, w);
             }
-            double ly = at.get(i)[1] + 4;
-            for (int tries = 0; tries < 8 && overlaps(boxes, lx, ly, w); tries++) {
-                ly += 12;
+            if (place == null) {
+                place = new double[] {right + w > WIDTH - RIGHT ? left : right, at.get(i)[1] + 4};
             }
-            boxes.add(new double[] {lx, ly, w});
-            svg.text(lx, ly, text, "ptlabel");
+            boxes.add(new double[] {place[0], place[1], w});
+            svg.text(place[0], place[1], text, "ptlabel");
         }
+    }
+
+    /** Where a label of width {@code w} fits at {@code x}, from {@code y} down a line at a time; null if nowhere near. */
+    private static double[] place(List<double[]> boxes, double x, double y, double w) {
+        if (x < LEFT || x + w > WIDTH - RIGHT) {
+            return null;
+        }
+        for (int tries = 0; tries < 8; tries++, y += 12) {
+            if (!overlaps(boxes, x, y, w) && y < HEIGHT - BOTTOM) {
+                return new double[] {x, y};
+            }
+        }
+        return null;
     }
 
     private static boolean overlaps(List<double[]> boxes, double x, double y, double w) {
@@ -191,10 +209,16 @@ final class FunnelChart {
                 + Svg.escape(yLabel) + "</text>");
     }
 
+    /** The legend's box: its left edge, top, width and height. */
+    private static final double LEGEND_WIDTH = 200;
+    private static final double LEGEND_HEIGHT = 76;
+    private static final double LEGEND_LEFT = WIDTH - RIGHT - LEGEND_WIDTH - 8;
+    private static final double LEGEND_TOP = TOP + 4;
+
     private static void legend(Svg svg) {
-        double lx = WIDTH - RIGHT - 200;
-        double ly = TOP + 8;
-        svg.rect(lx - 8, ly - 4, 200, 76, "legendbox");
+        double lx = LEGEND_LEFT + 8;
+        double ly = LEGEND_TOP + 4;
+        svg.rect(LEGEND_LEFT, LEGEND_TOP, LEGEND_WIDTH, LEGEND_HEIGHT, "legendbox");
         svg.line(lx, ly + 6, lx + 24, ly + 6, "target").text(lx + 30, ly + 10, "target (pooled rate)", "legend");
         svg.line(lx, ly + 22, lx + 24, ly + 22, "limit95").text(lx + 30, ly + 26, "95% limits", "legend");
         svg.line(lx, ly + 38, lx + 24, ly + 38, "limit998").text(lx + 30, ly + 42, "99.8% limits", "legend");

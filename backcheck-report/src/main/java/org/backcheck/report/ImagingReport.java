@@ -63,7 +63,7 @@ public record ImagingReport(String title, boolean sampleData, Disclosure disclos
     }
 
     /** Longest name written beside a point on a chart, before it is shortened with "…". */
-    static final int CHART_NAME_MAX = 24;
+    static final int CHART_NAME_MAX = 18;
 
     /**
      * The label written beside a point on a chart: "Name (CODE)" with the name shortened to
