@@ -90,10 +90,16 @@ public enum Disclosure {
         if (denominator == 0) {
             return "-";
         }
-        double value = this == CONTROLLED
-                ? multiplier * roundToFive(numerator) / roundToFive(denominator)
-                : multiplier * numerator / denominator;
-        return derived(Double.isFinite(value) ? value : 0, numerator, denominator, decimals);
+        return derived(value(numerator, denominator, multiplier), numerator, denominator, decimals);
+    }
+
+    /**
+     * The number {@link #ratio} shows, unformatted and never suppressed: from the published (rounded) counts
+     * under control, the exact ones otherwise; 0 when the denominator is, or rounds to, 0.
+     */
+    public double value(long numerator, long denominator, double multiplier) {
+        long d = this == CONTROLLED ? roundToFive(denominator) : denominator;
+        return d == 0 ? 0 : multiplier * (this == CONTROLLED ? roundToFive(numerator) : numerator) / d;
     }
 
     /** Nearest multiple of 5; no ties exist for whole numbers, so no tie-breaking rule is needed. */

@@ -91,6 +91,31 @@ public record Organisations(Map<String, Entry> byCode, List<Source> sources) imp
         return name(code).map(n -> n + " (" + code + ")").orElse(code);
     }
 
+    /** Longest name written beside a point on a chart, before it is shortened with "…". */
+    static final int CHART_NAME_MAX = 18;
+
+    /**
+     * The label written beside a point on a chart: "Name (CODE)" with the name shortened to
+     * {@value #CHART_NAME_MAX} characters, so that a label fits beside its point; the code alone when no
+     * file names it. The hover text and the tables give the whole name.
+     */
+    public String chartLabel(String code) {
+        return name(code).filter(n -> !n.isBlank())
+                .map(n -> chartName(n) + " (" + code + ")")
+                .orElse(code);
+    }
+
+    /**
+     * A name shortened to {@value #CHART_NAME_MAX} characters with "…", counted in code points so that a
+     * character outside the Basic Multilingual Plane (a surrogate pair) is never split.
+     */
+    static String chartName(String name) {
+        if (name.codePointCount(0, name.length()) <= CHART_NAME_MAX) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, CHART_NAME_MAX - 1)).strip() + "…";
+    }
+
     /** The code a code rolls up to: its parent when a file gives one, else itself ("unknown" stays "unknown"). */
     public String parentOf(String code) {
         Entry e = entry(code);

@@ -104,11 +104,7 @@ final class Shown {
 
     /** {@code multiplier × numerator / denominator} from the counts as published (rounded under control). */
     double publishedRatio(long numerator, long denominator, double multiplier) {
-        if (!controlled()) {
-            return multiplier * numerator / denominator;
-        }
-        long d = Disclosure.roundToFive(denominator);
-        return d == 0 ? 0 : multiplier * Disclosure.roundToFive(numerator) / d;
+        return disclosure.value(numerator, denominator, multiplier);
     }
 
     Object derivedValue(double value, long numerator, int decimals) {

@@ -164,14 +164,14 @@ class OrganisationsReportTest {
     @Test
     void chartNamesAreShortenedByCodePointsNeverSplittingASurrogatePair() {
         String musical = "\uD834\uDD1E"; // U+1D11E, one character written as two chars
-        String name = "A".repeat(ImagingReport.CHART_NAME_MAX - 2) + musical + "BCD";
-        String shortened = ImagingReport.chartName(name);
-        assertThat(shortened).isEqualTo("A".repeat(ImagingReport.CHART_NAME_MAX - 2) + musical + "…");
-        assertThat(shortened.codePointCount(0, shortened.length())).isEqualTo(ImagingReport.CHART_NAME_MAX);
+        String name = "A".repeat(Organisations.CHART_NAME_MAX - 2) + musical + "BCD";
+        String shortened = Organisations.chartName(name);
+        assertThat(shortened).isEqualTo("A".repeat(Organisations.CHART_NAME_MAX - 2) + musical + "…");
+        assertThat(shortened.codePointCount(0, shortened.length())).isEqualTo(Organisations.CHART_NAME_MAX);
         // A name of exactly the maximum in code points (but more chars) is kept whole.
-        String exact = musical.repeat(ImagingReport.CHART_NAME_MAX);
-        assertThat(ImagingReport.chartName(exact)).isEqualTo(exact);
-        assertThat(ImagingReport.chartName("Short")).isEqualTo("Short");
+        String exact = musical.repeat(Organisations.CHART_NAME_MAX);
+        assertThat(Organisations.chartName(exact)).isEqualTo(exact);
+        assertThat(Organisations.chartName("Short")).isEqualTo("Short");
     }
 
     @Test
